@@ -1,28 +1,205 @@
-// Stub: being implemented. Signatures are final (see API.md).
-import type { CheckOptions, Locale, Message, Problem, RuleMeta, Span, TemplateId, TextEdit } from './types';
+/** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
+import { buildArith, cellName, refKey, sum, type Arith } from './arith';
+import { applyEdits, newReport as skeleton } from './fixes';
+import { formatMessage as format, msg } from './messages';
 import type { ReportModel } from './model';
+import { parse, type Parsed } from './parse';
+import { ALL_RULES, ALWAYS } from './rules';
+import type { Finding, RuleContext } from './rules/context';
+import { T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
+import { LineIndex } from './text';
+import type { CheckOptions, Locale, Message, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
+
 export * from './types';
 export * from './model';
+export { LineIndex, applyEdits };
 
-export interface CheckResult { template: TemplateId; model: ReportModel; problems: Problem[] }
-export interface CellInfo { title: string; lines: string[] }
-export interface Summary { template: TemplateId; title?: string; tables: { id: string; name: string; totals: { label: string; value: number }[] }[]; counts: Record<'error' | 'warning' | 'info' | 'hint', number> }
+export interface CheckResult {
+  template: TemplateId;
+  model: ReportModel;
+  problems: Problem[];
+}
 
-export const RULES: RuleMeta[] = [];
-export function ruleMeta(aliasOrId: string): RuleMeta | undefined { return RULES.find((r) => r.alias === aliasOrId || r.id === aliasOrId); }
-export function check(text: string, _options?: CheckOptions): CheckResult {
-  return { template: 'unknown', model: { text, template: 'unknown', sections: [], tables: {} }, problems: [] };
+export interface CellInfo {
+  title: string;
+  lines: string[];
 }
-export function applyEdits(text: string, _edits: TextEdit[]): string { return text; }
-export function fixAll(text: string, _options?: CheckOptions, _filter?: (p: Problem) => boolean): string { return text; }
-export function formatMessage(m: Message, _locale: Locale): string { return m.id; }
-export class LineIndex {
-  constructor(readonly text: string) {}
-  positionAt(offset: number): { line: number; character: number } { return { line: 0, character: offset }; }
-  offsetAt(line: number, character: number): number { return line + character; }
+
+export interface Summary {
+  template: TemplateId;
+  title?: string;
+  tables: { id: string; name: string; totals: { label: string; value: number }[] }[];
+  counts: Record<Severity, number>;
 }
-export function describeAt(_r: CheckResult, _offset: number, _locale: Locale): CellInfo | undefined { return undefined; }
-export function expectedTotals(_r: CheckResult): { span: Span; expected: number }[] { return []; }
-export function summarize(r: CheckResult): Summary { return { template: r.template, tables: [], counts: { error: 0, warning: 0, info: 0, hint: 0 } }; }
-export function looksLikeReport(text: string): boolean { return /政府信息公开/.test(text.slice(0, 2000)); }
-export function newReport(body: string, year: number, _locale?: Locale): string { return `${body}${year}年政府信息公开工作年度报告\n`; }
+
+export const RULES: RuleMeta[] = ALL_RULES.map((r) => r.meta);
+
+export function ruleMeta(aliasOrId: string): RuleMeta | undefined {
+  return RULES.find((r) => r.alias === aliasOrId || r.id === aliasOrId);
+}
+
+export function formatMessage(m: Message, locale: Locale = 'zh-CN'): string {
+  return format(m, locale);
+}
+
+const internals = new WeakMap<CheckResult, { parsed: Parsed; arith: Arith }>();
+
+function setting(options: CheckOptions, meta: RuleMeta): Severity | 'off' {
+  const r = options.rules;
+  return r?.[meta.alias] ?? r?.[meta.id] ?? meta.severity;
+}
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const parsed = parse(text);
+  const arith = buildArith(parsed);
+  const index = new LineIndex(text);
+  const problems: Problem[] = [];
+  const template = parsed.model.template;
+  for (const rule of ALL_RULES) {
+    const sev = setting(options, rule.meta);
+    if (sev === 'off') continue;
+    if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) continue;
+    const ctx: RuleContext = {
+      parsed,
+      arith,
+      options,
+      lineOf: (o) => index.positionAt(o).line,
+      report: (f: Finding) =>
+        problems.push({
+          rule: rule.meta.alias,
+          code: rule.meta.id,
+          severity: sev,
+          span: f.span,
+          message: f.message,
+          related: f.related ?? [],
+          fixes: f.fixes ?? [],
+        }),
+    };
+    rule.run(ctx);
+  }
+  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  const result: CheckResult = { template, model: parsed.model, problems };
+  internals.set(result, { parsed, arith });
+  return result;
+}
+
+/** Apply every preferred fix (of the problems `filter` keeps) until none is left. */
+export function fixAll(text: string, options: CheckOptions = {}, filter: (p: Problem) => boolean = () => true): string {
+  let cur = text;
+  for (let pass = 0; pass < 8; pass++) {
+    const edits: TextEdit[] = [];
+    for (const p of check(cur, options).problems) {
+      if (!filter(p)) continue;
+      const f = p.fixes.find((x) => x.preferred);
+      if (f) edits.push(...f.edits);
+    }
+    if (!edits.length) break;
+    const next = applyEdits(cur, edits);
+    if (next === cur) break;
+    cur = next;
+  }
+  return cur;
+}
+
+function cellAt(result: CheckResult, offset: number) {
+  for (const t of Object.values(result.model.tables)) {
+    if (!t || offset < t.span.start || offset > t.span.end) continue;
+    for (const r of t.rows) for (const c of r.cells) if (offset >= c.span.start && offset <= Math.max(c.span.end, c.span.start + 1)) return { t, r, c };
+  }
+  return undefined;
+}
+
+const KIND_LABEL: Record<string, Record<Locale, string>> = {
+  'row-total': { 'zh-CN': '行合计', en: 'row total' },
+  'results-total': { 'zh-CN': '办理结果合计', en: 'results total' },
+  balance: { 'zh-CN': '一 + 二 = （七） + 四', en: '一 + 二 = （七） + 四' },
+  'review-total': { 'zh-CN': '表四合计', en: 'table 四 total' },
+};
+
+/** Hover data: which row × column a cell is, and the identities it takes part in. */
+export function describeAt(result: CheckResult, offset: number, locale: Locale = 'zh-CN'): CellInfo | undefined {
+  const hit = cellAt(result, offset);
+  if (!hit) return undefined;
+  const { t, r, c } = hit;
+  const def = rowDef(r.key);
+  const col = r.key === 't4.row' ? TABLES.t4.columns[c.col] : def ? columnName(TABLES[t.id], def, c.col) : '';
+  const rowLabel = r.key === 't4.row' ? (locale === 'en' ? 'Table 四' : '表四') : (def?.short ?? r.label);
+  const shown = c.blank ? (locale === 'en' ? 'blank (0)' : '空（按 0 计）') : c.raw;
+  const title = `${rowLabel} × ${col ?? ''} = ${shown}`;
+  const lines: string[] = [];
+  const arith = internals.get(result)?.arith;
+  for (const e of arith?.byCell.get(refKey([r.key, c.col])) ?? []) {
+    const parts = e.id.rhs.map((x) => arith!.value(x)).filter((v) => v !== 0);
+    const mark = e.holds ? '✓' : '✗';
+    const label = KIND_LABEL[e.id.kind][locale];
+    if (e.id.kind === 'balance') {
+      const [a, b] = e.id.lhs.map((x) => arith!.value(x));
+      const [d, f] = e.id.rhs.map((x) => arith!.value(x));
+      lines.push(`${label}（${T3.columns[e.id.col ?? 0]}）：${a} + ${b} = ${d} + ${f} ${mark}`);
+    } else {
+      const sumText = parts.length ? parts.join(' + ') : '0';
+      lines.push(`${label}：${cellName(e.id.lhs[0])} = ${sumText} = ${e.rhs}，${locale === 'en' ? 'written' : '实为'} ${e.lhs} ${mark}`);
+    }
+  }
+  return { title, lines };
+}
+
+/** Totals that are wrong, with the value they should have (inlay hints). */
+export function expectedTotals(result: CheckResult): { span: Span; expected: number }[] {
+  const arith = internals.get(result)?.arith;
+  if (!arith) return [];
+  const out: { span: Span; expected: number }[] = [];
+  for (const e of arith.evals) {
+    if (e.holds || e.id.kind === 'balance') continue;
+    out.push({ span: arith.cell(e.id.lhs[0])!.span, expected: e.rhs });
+  }
+  return out;
+}
+
+export function summarize(result: CheckResult): Summary {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const p of result.problems) counts[p.severity]++;
+  const tables: Summary['tables'] = [];
+  const m = result.model;
+  const total = (key: string, col: number) => {
+    for (const t of Object.values(m.tables)) {
+      const row = t?.rows.find((r) => r.key === key);
+      const c = row?.cells[col];
+      if (c && !c.invalid) return c.value;
+    }
+    return NaN;
+  };
+  if (m.tables.t2) {
+    tables.push({
+      id: 't2',
+      name: TABLES.t2.name,
+      totals: TABLES.t2.rows.map((r) => ({ label: r.label, value: total(r.key, r.cols === 3 ? 2 : 0) })),
+    });
+  }
+  if (m.tables.t3) {
+    tables.push({
+      id: 't3',
+      name: TABLES.t3.name,
+      totals: ['t3.new', 't3.carried', 't3.total', 't3.next'].map((k) => ({ label: rowDef(k)!.label, value: total(k, 6) })),
+    });
+  }
+  if (m.tables.t4) {
+    tables.push({ id: 't4', name: TABLES.t4.name, totals: T4_GROUPS.map((g, i) => ({ label: `${g}·总计`, value: total('t4.row', i * 5 + 4) })) });
+  }
+  return { template: result.template, title: m.title?.text, tables, counts };
+}
+
+const REPORT_HINTS = ['政府信息公开工作年度报告', '政府信息公开工作报告', '信息公开工作年度报告', '政务公开工作年度报告', '勾稽关系', '主动公开政府信息情况', '收到和处理政府信息公开申请情况'];
+
+/** True when the start of a text looks like an annual report (title or template phrases). */
+export function looksLikeReport(text: string): boolean {
+  const head = text.slice(0, 4000).replace(/\s+/g, '');
+  return REPORT_HINTS.some((h) => head.includes(h));
+}
+
+/** A whole report from the template: title, the six sections and the three tables filled with zeros. */
+export function newReport(body: string, year: number, _locale: Locale = 'zh-CN'): string {
+  return skeleton(body, year);
+}
+
+export { msg, sum };

@@ -1,0 +1,150 @@
+/**
+ * The one evaluator for every identity of the template (identities are data in template.ts),
+ * and the solver behind "recompute totals". An identity is evaluated only when every cell it
+ * names sits in a row whose cells line up with the template: arithmetic errors are never
+ * reported on a guess.
+ */
+import type { CellModel, RowModel } from './model';
+import type { Parsed } from './parse';
+import { T3, T4, T4_GROUPS, T4_IDENTITIES, columnName, rowDef, t3Identities, type CellRef, type Identity } from './template';
+
+export interface Evaluated {
+  id: Identity;
+  lhs: number;
+  rhs: number;
+  holds: boolean;
+}
+
+export interface CellFix {
+  ref: CellRef;
+  value: number;
+  /** The edit recomputes the identity's own total (vs. correcting another cell). */
+  recompute: boolean;
+  preferred: boolean;
+}
+
+export interface Arith {
+  cells: Map<string, CellModel>;
+  rows: Map<string, RowModel>;
+  evals: Evaluated[];
+  /** Identities that could be evaluated, by cell. */
+  byCell: Map<string, Evaluated[]>;
+  value(ref: CellRef): number;
+  cell(ref: CellRef): CellModel | undefined;
+  /** Fixes for a violated identity, preferred first. */
+  fixesFor(e: Evaluated): CellFix[];
+  /** Expected value of the identity's total cell. */
+  expected(e: Evaluated): number;
+}
+
+export const refKey = (r: CellRef): string => `${r[0]}:${r[1]}`;
+
+export function cellName(ref: CellRef): string {
+  const [key, col] = ref;
+  if (key === 't4.row') return T4.columns[col] ?? '';
+  const def = rowDef(key);
+  if (!def) return key;
+  const table = key.startsWith('t2') ? { id: 't2' } : T3;
+  return `${def.short}·${columnName(table as typeof T3, def, col)}`;
+}
+
+export function t4GroupName(g: number): string {
+  return T4_GROUPS[g];
+}
+
+export function buildArith(p: Parsed): Arith {
+  const cells = new Map<string, CellModel>();
+  const rows = new Map<string, RowModel>();
+  for (const t of Object.values(p.model.tables)) {
+    if (!t) continue;
+    for (const r of t.rows) {
+      rows.set(r.key, r);
+      if (!r.aligned) continue;
+      for (const c of r.cells) cells.set(`${r.key}:${c.col}`, c);
+    }
+  }
+  const t3 = p.model.tables.t3;
+  const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
+  const oldSingle = !!t3 && t3.rows.some((r) => r.key === 't3.r6');
+  const ids: Identity[] = [];
+  if (t3) {
+    for (const id of t3Identities(oldSingle)) {
+      if (id.kind !== 'row-total' && !t3Sure) continue;
+      ids.push(id);
+    }
+  }
+  ids.push(...T4_IDENTITIES);
+
+  const value = (ref: CellRef): number => cells.get(refKey(ref))!.value;
+  const evals: Evaluated[] = [];
+  const byCell = new Map<string, Evaluated[]>();
+  for (const id of ids) {
+    const all = [...id.lhs, ...id.rhs];
+    if (!all.every((r) => cells.has(refKey(r)))) continue;
+    const lhs = sum(id.lhs.map(value));
+    const rhs = sum(id.rhs.map(value));
+    const e: Evaluated = { id, lhs, rhs, holds: lhs === rhs };
+    evals.push(e);
+    for (const r of all) {
+      const k = refKey(r);
+      let list = byCell.get(k);
+      if (!list) byCell.set(k, (list = []));
+      list.push(e);
+    }
+  }
+
+  /** Do all identities containing `ref` hold once it is set to v? */
+  const allHoldWith = (ref: CellRef, v: number, onlyThoseHolding: boolean): boolean => {
+    const k = refKey(ref);
+    for (const e of byCell.get(k) ?? []) {
+      if (onlyThoseHolding && !e.holds) continue;
+      const side = (rs: CellRef[]) => sum(rs.map((r) => (refKey(r) === k ? v : value(r))));
+      if (side(e.id.lhs) !== side(e.id.rhs)) return false;
+    }
+    return true;
+  };
+
+  const expected = (e: Evaluated): number => e.rhs;
+
+  const fixesFor = (e: Evaluated): CellFix[] => {
+    if (e.holds) return [];
+    if (e.id.kind === 'balance') {
+      const next = e.id.rhs[1];
+      const v = e.lhs - value(e.id.rhs[0]);
+      return v >= 0 ? [{ ref: next, value: v, recompute: true, preferred: false }] : [];
+    }
+    const total = e.id.lhs[0];
+    const recompute: CellFix = { ref: total, value: e.rhs, recompute: true, preferred: true };
+    // A single part that explains this and at least one other broken identity is the culprit.
+    const culprits: CellFix[] = [];
+    for (const part of e.id.rhs) {
+      const k = refKey(part);
+      const v = e.lhs - (e.rhs - value(part));
+      if (v < 0 || v === value(part)) continue;
+      const broken = (byCell.get(k) ?? []).filter((x) => !x.holds).length;
+      if (broken < 2) continue;
+      if (allHoldWith(part, v, false)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
+    }
+    const totalOk = allHoldWith(total, e.rhs, true);
+    if (culprits.length === 1 && !totalOk) return [culprits[0], { ...recompute, preferred: false }];
+    if (culprits.length === 1 && totalOk) return [recompute, { ...culprits[0], preferred: false }];
+    return [recompute];
+  };
+
+  return {
+    cells,
+    rows,
+    evals,
+    byCell,
+    value,
+    cell: (ref) => cells.get(refKey(ref)),
+    fixesFor,
+    expected,
+  };
+}
+
+export function sum(xs: number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return Math.round(s * 100) / 100;
+}

@@ -1,0 +1,127 @@
+/** Fixes as data: applying edits, and writing rows and tables in a table's own shape. */
+import type { RowModel, TableShape } from './model';
+import { SECTIONS, T2, T3, T3_CORNER, T3_GROUPS, T4, colsOf, sectionHeading, type TableDef } from './template';
+import type { Line } from './text';
+import type { TextEdit } from './types';
+
+/** Apply edits; an edit overlapping an earlier-sorted one is skipped. Identical edits are applied once. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  let last: TextEdit | undefined;
+  for (const e of sorted) {
+    if (last && e.start === last.start && e.end === last.end && e.newText === last.newText) continue;
+    if (e.start < pos || (last && e.start === pos && e.end === e.start && last.end === last.start && last.start === e.start)) continue;
+    if (e.start < 0 || e.end > text.length || e.end < e.start) continue;
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+    last = e;
+  }
+  return out + text.slice(pos);
+}
+
+/** Indentation (leading tabs/spaces) of a line. */
+export function indentOf(line: Line): string {
+  return /^[\t ]*/.exec(line.text)![0];
+}
+
+export function formatRow(label: string, values: string[], shape: TableShape, indent = ''): string {
+  switch (shape) {
+    case 'tabs':
+      return `${indent}${label}\t${values.join('\t')}`;
+    case 'pipes':
+      return `| ${label} | ${values.join(' | ')} |`;
+    case 'cell-per-line':
+      return [indent + label, ...values.map((v) => indent + v)].join('\n');
+    default:
+      return `${indent}${label} ${values.join(' ')}`;
+  }
+}
+
+/** Separator placed before a new value appended after the last cell of a row. */
+export function cellSeparator(row: RowModel, lines: Line[], lineOf: (o: number) => number): string {
+  switch (row.shape) {
+    case 'tabs':
+      return '\t';
+    case 'pipes':
+      return ' | ';
+    case 'cell-per-line': {
+      const last = row.cells[row.cells.length - 1];
+      const l = lines[lineOf(last.span.start)];
+      return '\n' + indentOf(l);
+    }
+    default:
+      return ' ';
+  }
+}
+
+function zeros(n: number): string[] {
+  return new Array<string>(n).fill('0');
+}
+
+function pipeHeader(cols: string[]): string {
+  return `| ${cols.join(' | ')} |\n|${cols.map(() => ' --- |').join('')}`;
+}
+
+/** The whole template table filled with zeros, in the given shape. */
+export function templateTable(table: TableDef, shape: TableShape): string {
+  const sep = shape === 'tabs' || shape === 'cell-per-line' ? '\t' : ' ';
+  const out: string[] = [];
+  const headerLine = (cells: string[]) => (shape === 'pipes' ? pipeHeader(cells) : cells.join(sep));
+  const labelOnly = (label: string, width: number) => (shape === 'pipes' ? `| ${label} |${' |'.repeat(width)}` : label);
+  if (table.id === 't2') {
+    for (const r of T2.rows) {
+      if (r.caption) {
+        if (shape === 'pipes' && out.length) out.push('');
+        out.push(r.caption);
+        if (shape === 'pipes') out.push('');
+        out.push(headerLine(r.header!));
+      }
+      out.push(formatRow(r.label, zeros(colsOf(T2, r)), shape));
+    }
+    return out.join('\n');
+  }
+  if (table.id === 't3') {
+    out.push(T3_CORNER);
+    out.push(headerLine(['申请人情况', ...T3.columns]));
+    for (const r of T3.rows) {
+      if (r.optional) continue;
+      const group = T3_GROUPS[r.key];
+      if (group) out.push(labelOnly(group, 7));
+      out.push(formatRow(r.label, zeros(7), shape));
+    }
+    return out.join('\n');
+  }
+  const words = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  if (shape === 'pipes') {
+    out.push('行政复议 · 行政诉讼（未经复议直接起诉 · 复议后起诉）');
+    out.push(pipeHeader([...words, ...words, ...words]));
+    out.push(`| ${zeros(15).join(' | ')} |`);
+  } else {
+    out.push(['行政复议', '行政诉讼'].join(sep));
+    out.push(['未经复议直接起诉', '复议后起诉'].join(sep));
+    out.push([...words, ...words, ...words].join(sep));
+    out.push(zeros(15).join(sep));
+  }
+  return out.join('\n');
+}
+
+/** A whole report skeleton: title, six sections, three zero tables. */
+export function newReport(body: string, year: number): string {
+  const parts: string[] = [`${body}${year}年政府信息公开工作年度报告`, ''];
+  const lead: Record<number, string> = {
+    1: '（一）主动公开\n\n（二）依申请公开\n\n（三）政府信息管理\n\n（四）政府信息公开平台建设\n\n（五）监督保障',
+    2: templateTable(T2, 'tabs'),
+    3: templateTable(T3, 'tabs'),
+    4: templateTable(T4, 'tabs'),
+    5: '',
+    6: `本机关${year}年度未收取政府信息公开信息处理费。`,
+  };
+  for (const s of SECTIONS) {
+    parts.push(sectionHeading(s.index), '');
+    if (lead[s.index]) parts.push(lead[s.index], '');
+  }
+  parts.push(body, `${year + 1}年1月  日`, '');
+  return parts.join('\n');
+}

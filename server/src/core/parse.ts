@@ -1,0 +1,265 @@
+/** Model: text → title, sections, tables 二/三/四, template — everything with exact spans. */
+import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
+import { scanLine, type ScannedLine } from './scan';
+import { isT4Header, readRows, readT4 } from './tables';
+import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
+import { halfWidth, norm, similarity, splitLines, stripMarker, type Line } from './text';
+import type { Span } from './types';
+
+export interface HeadingFound {
+  index: number;
+  line: number;
+  span: Span;
+  text: string;
+  /** Exact canonical wording or an accepted variant, with the right numeral. */
+  canonical: boolean;
+  numeral: string | null;
+  /** Span of the heading text without Markdown marks (what a fix replaces). */
+  inner: Span;
+}
+
+export interface Parsed {
+  model: ReportModel;
+  lines: Line[];
+  headings: HeadingFound[];
+  /** Rows whose label matched no template row, per table. */
+  orphans: Partial<Record<'t2' | 't3', RowModel[]>>;
+  /** Where the 2019-template token was found. */
+  oldToken?: Span;
+  /** A table 三/四 header was found but no numbers under it. */
+  emptyHeaders: Partial<Record<'t2' | 't3' | 't4', Span>>;
+  /** Whether the document uses Markdown headings (for inserted text). */
+  markdown: boolean;
+}
+
+const HEADING_RE = /^([一二三四五六])\s*[、.．,，]\s*(.*)$/;
+const ROW_WORDS = ['本年新收', '上年结转', '结转下年', '本年度办理结果', '办理结果'];
+
+function innerSpan(line: Line): { inner: Span; clean: string } {
+  const t = line.text;
+  let a = 0;
+  let b = t.length;
+  const isMark = (c: string) => c === '#' || c === '*' || c === ' ' || c === '\t' || c === '\u3000' || c === '>' || c === '_';
+  while (a < b && isMark(t[a])) a++;
+  while (b > a && isMark(t[b - 1])) b--;
+  return { inner: { start: line.start + a, end: line.start + b }, clean: t.slice(a, b) };
+}
+
+function findHeading(line: Line): HeadingFound | null {
+  const t = line.text;
+  if (t.length > 90 || !t.trim()) return null;
+  const { inner, clean } = innerSpan(line);
+  const h = halfWidth(clean).replace(/\*\*/g, '');
+  if (h.includes('。') || h.includes('\t')) return null;
+  const m = HEADING_RE.exec(h);
+  const body = norm(m ? m[2] : h);
+  if (body.length < 2 || body.length > 40) return null;
+  if (ROW_WORDS.some((w) => body.includes(w))) return null;
+  if (/\d/.test(body)) return null;
+  let best = 0;
+  let bestSim = 0;
+  let exact = false;
+  for (const s of SECTIONS) {
+    for (const v of [s.canonical, ...s.variants]) {
+      const nv = norm(v);
+      if (nv === body) {
+        if (!exact || (m && m[1] === s.numeral)) {
+          best = s.index;
+          bestSim = 1;
+          exact = true;
+        }
+      } else if (!exact) {
+        const sim = similarity(nv, body);
+        if (sim > bestSim) {
+          bestSim = sim;
+          best = s.index;
+        }
+      }
+    }
+  }
+  if (!best) return null;
+  const numeral = m ? m[1] : null;
+  const numeralOk = numeral === SECTIONS[best - 1].numeral;
+  if (!m) {
+    // Without a numeral only an exact wording on a heading-like line counts.
+    if (!exact || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= 24)) return null;
+  } else if (!exact && !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
+  return { index: best, line: line.n, span: { start: line.start, end: line.end }, text: t.trim(), canonical: exact && numeralOk, numeral, inner };
+}
+
+const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;
+const STANDARD_REST = '政府信息公开工作年度报告';
+
+function findTitle(lines: Line[], firstHeadingLine: number): TitleModel | undefined {
+  let seen = 0;
+  const limit = firstHeadingLine >= 0 ? firstHeadingLine : lines.length;
+  for (let i = 0; i < limit && seen < 12; i++) {
+    const l = lines[i];
+    if (!l.text.trim()) continue;
+    seen++;
+    const c = halfWidth(innerSpan(l).clean);
+    if (c.length > 80 || c.includes('。')) continue;
+    const hasReport = c.includes('报告');
+    const hasTopic = c.includes('信息公开') || c.includes('政务公开');
+    if (!(hasReport && hasTopic)) {
+      // A title broken after the year: "…乡2024年" / "政府信息公开工作报告".
+      const next = lines.slice(i + 1, i + 3).find((x) => x.text.trim());
+      if (next && /\d{4}\s*年\s*度?$/.test(c)) {
+        const nc = halfWidth(innerSpan(next).clean);
+        if (nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle([l, next]);
+      }
+      continue;
+    }
+    const parts = [l];
+    if (/^\s*\d{4}/.test(c)) {
+      const prev = lines.slice(0, i).reverse().find((x) => x.text.trim());
+      if (prev && prev.n < i && innerSpan(prev).clean.length < 40 && !prev.text.includes('。')) parts.unshift(prev);
+    }
+    return makeTitle(parts);
+  }
+  return undefined;
+}
+
+function makeTitle(parts: Line[]): TitleModel {
+  const first = innerSpan(parts[0]).inner;
+  const last = innerSpan(parts[parts.length - 1]).inner;
+  const joined = parts.map((p) => halfWidth(innerSpan(p).clean).replace(/\s+/g, '')).join('');
+  const m = TITLE_RE.exec(joined);
+  const span = { start: first.start, end: last.end };
+  if (!m) return { span, text: joined, standard: false };
+  return {
+    span,
+    text: joined,
+    body: m[1] || undefined,
+    year: Number(m[2]),
+    standard: m[3] === STANDARD_REST && m[1].length > 0,
+  };
+}
+
+export function parse(text: string): Parsed {
+  const lines = splitLines(text);
+  const cache = new Map<number, ScannedLine>();
+  const scanned = (n: number): ScannedLine => {
+    let s = cache.get(n);
+    if (!s) {
+      s = scanLine(lines[n]);
+      cache.set(n, s);
+    }
+    return s;
+  };
+
+  // Headings: the best candidate per section; others are ordinary lines.
+  const cands: HeadingFound[] = [];
+  for (const l of lines) {
+    const c = l.text.length <= 90 ? firstSignificant(l.text) : '';
+    if (!c) continue;
+    if (c === '#' || c === '*' || 'ー一二三四五六总主收政存其行因'.includes(c)) {
+      const h = findHeading(l);
+      if (h) cands.push(h);
+    }
+  }
+  const byIndex = new Map<number, HeadingFound>();
+  for (const h of cands) {
+    const cur = byIndex.get(h.index);
+    if (!cur || (!cur.canonical && h.canonical)) byIndex.set(h.index, h);
+  }
+  const headings = [...byIndex.values()].sort((a, b) => a.line - b.line);
+  const sections: SectionModel[] = headings.map((h, i) => ({
+    index: h.index,
+    text: h.text,
+    span: h.span,
+    end: i + 1 < headings.length ? headings[i + 1].span.start : text.length,
+    canonical: h.canonical,
+  }));
+  const headingLines = new Set(headings.map((h) => h.line));
+  const inSection = (o: number): number => {
+    let idx = 0;
+    for (const s of sections) if (s.span.start <= o) idx = s.index;
+    return idx;
+  };
+
+  const title = findTitle(lines, headings.length ? headings[0].line : -1);
+
+  let oldToken: Span | undefined;
+  for (const tok of OLD_TEMPLATE_TOKENS) {
+    const i = text.indexOf(tok);
+    if (i >= 0 && (!oldToken || i < oldToken.start)) oldToken = { start: i, end: i + tok.length };
+  }
+
+  // Anchors.
+  let t3Start = -1;
+  let cornerLine = -1;
+  let t2Caption = -1;
+  let t4Anchor = -1;
+  for (const l of lines) {
+    const t = l.text;
+    if (!t.trim() || t.length > 200) continue;
+    if (t3Start < 0 && (t.includes('新收') || t.includes('新收')) && !t.includes('。')) {
+      const n = stripMarker(norm(t));
+      if (n.startsWith('本年新收') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
+    }
+    if (cornerLine < 0 && t.includes('勾稽关系')) cornerLine = l.n;
+    if (t2Caption < 0 && t.includes('第二十条') && norm(t).includes('第二十条第一项')) t2Caption = l.n;
+    if (t4Anchor < 0 && t.includes('行政复议') && !headingLines.has(l.n) && isT4Header(t)) t4Anchor = l.n;
+  }
+  if (t3Start < 0 && cornerLine >= 0) t3Start = cornerLine + 1;
+
+  const tables: Partial<Record<'t2' | 't3' | 't4', TableModel>> = {};
+  const orphans: Parsed['orphans'] = {};
+  const emptyHeaders: Parsed['emptyHeaders'] = {};
+
+  let t2From = t2Caption;
+  if (t2From < 0) {
+    const s2 = headings.find((h) => h.index === 2);
+    if (s2) t2From = s2.line + 1;
+  }
+  if (t2From >= 0 && t2From < lines.length) {
+    const stop = new Set(headingLines);
+    if (t3Start > t2From) stop.add(t3Start);
+    if (cornerLine > t2From) stop.add(cornerLine);
+    if (t4Anchor > t2From) stop.add(t4Anchor);
+    const r = readRows(lines, scanned, t2From, T2, { stopLines: stop, lastKey: 't2.fee', inSection });
+    if (r.table.rows.length) {
+      tables.t2 = r.table;
+      orphans.t2 = r.orphans;
+    } else if (t2Caption >= 0) emptyHeaders.t2 = { start: lines[t2Caption].start, end: lines[t2Caption].end };
+  }
+  if (t3Start >= 0 && t3Start < lines.length) {
+    const stop = new Set(headingLines);
+    if (t4Anchor > t3Start) stop.add(t4Anchor);
+    const r = readRows(lines, scanned, t3Start, T3, { stopLines: stop, lastKey: 't3.next', inSection });
+    if (r.table.rows.length) {
+      tables.t3 = r.table;
+      orphans.t3 = r.orphans;
+    } else {
+      const l = lines[cornerLine >= 0 ? cornerLine : t3Start];
+      emptyHeaders.t3 = { start: l.start, end: l.end };
+    }
+  }
+  if (t4Anchor >= 0) {
+    const r = readT4(lines, scanned, t4Anchor, headingLines, inSection);
+    if (r.table.rows.length) tables.t4 = r.table;
+    else emptyHeaders.t4 = { start: lines[t4Anchor].start, end: lines[t4Anchor].end };
+  }
+
+  const looksReport = !!title || headings.length > 0 || Object.keys(tables).length > 0;
+  const template = oldToken ? '2019' : looksReport ? '2021' : 'unknown';
+  const markdown = lines.some((l) => /^#{1,6}\s/.test(l.text));
+  return {
+    model: { text, template, title, sections, tables },
+    lines,
+    headings,
+    orphans,
+    oldToken,
+    emptyHeaders,
+    markdown,
+  };
+}
+
+function firstSignificant(t: string): string {
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c !== ' ' && c !== '\t' && c !== '\u3000' && c !== '>') return c === '#' || c === '*' ? c : c;
+  }
+  return '';
+}

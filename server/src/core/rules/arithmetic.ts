@@ -1,0 +1,60 @@
+/** Shared by the four arithmetic rules: a violated identity → a finding with numbers, related cells and fixes. */
+import { cellName, refKey, t4GroupName, type Evaluated } from '../arith';
+import { msg } from '../messages';
+import { T3 } from '../template';
+import type { Fix, Related } from '../types';
+import type { Finding, RuleContext } from './context';
+
+function partsText(values: number[]): string {
+  const nz = values.filter((v) => v !== 0);
+  return nz.length > 1 ? `（${nz.join('+')}）` : '';
+}
+
+export function identityFinding(ctx: RuleContext, e: Evaluated): Finding | undefined {
+  const a = ctx.arith;
+  const { id } = e;
+  const related: Related[] = [];
+  for (const r of [...id.lhs, ...id.rhs]) {
+    const c = a.cell(r)!;
+    related.push({ span: c.span, message: msg('relatedPart', { cell: cellName(r), value: c.raw || '0' }) });
+  }
+  const fixes: Fix[] = a.fixesFor(e).map((f) => {
+    const c = a.cell(f.ref)!;
+    const value = String(f.value);
+    const title =
+      id.kind === 'balance'
+        ? msg('fixBalance', { col: T3.columns[id.col ?? 0], value })
+        : msg(f.recompute ? 'fixRecompute' : 'fixSetCell', { cell: cellName(f.ref), value });
+    return { title, preferred: f.preferred, edits: [{ start: c.span.start, end: c.span.end, newText: value }] };
+  });
+  if (id.kind === 'balance') {
+    const [n, c] = id.lhs.map((r) => a.value(r));
+    const [t, x] = id.rhs.map((r) => a.value(r));
+    const at = a.cell(id.rhs[1])!;
+    return {
+      span: at.span,
+      message: msg('balance', { col: T3.columns[id.col ?? 0], new: n, carried: c, total: t, next: x }),
+      related,
+      fixes,
+    };
+  }
+  const total = id.lhs[0];
+  const at = a.cell(total)!;
+  const parts = partsText(id.rhs.map((r) => a.value(r)));
+  const args = { expected: e.rhs, parts, actual: at.raw || '0' };
+  let message;
+  if (id.kind === 'row-total') message = msg('rowTotal', { ...args, row: cellName(total).split('·')[0] });
+  else if (id.kind === 'results-total') message = msg('resultsTotal', { ...args, col: T3.columns[id.col ?? 0] });
+  else message = msg('reviewTotal', { ...args, group: t4GroupName(id.col ?? 0) });
+  return { span: at.span, message, related, fixes };
+}
+
+export function runIdentities(ctx: RuleContext, kind: Evaluated['id']['kind']): void {
+  for (const e of ctx.arith.evals) {
+    if (e.holds || e.id.kind !== kind) continue;
+    const f = identityFinding(ctx, e);
+    if (f) ctx.report(f);
+  }
+}
+
+export { refKey };

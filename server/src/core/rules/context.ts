@@ -1,0 +1,25 @@
+/** What every rule receives: the parsed report, the arithmetic, and a way to report problems. */
+import type { Arith } from '../arith';
+import type { Parsed } from '../parse';
+import type { CheckOptions, Fix, Message, Related, RuleMeta, Span } from '../types';
+
+export interface Finding {
+  span: Span;
+  message: Message;
+  related?: Related[];
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  parsed: Parsed;
+  arith: Arith;
+  options: CheckOptions;
+  /** 0-based line of an offset. */
+  lineOf(offset: number): number;
+  report(f: Finding): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  run(ctx: RuleContext): void;
+}

@@ -1,0 +1,27 @@
+import { msg } from '../messages';
+import type { Rule } from './context';
+import { expectedCols, rowName } from './missing-cell';
+
+export const rule: Rule = {
+  meta: {
+    id: 'RPT006',
+    alias: 'extra-cell',
+    severity: 'error',
+    tags: ['table'],
+    fixable: false,
+    description: { 'zh-CN': '一行的数字多于模板的列数', en: 'A row has more numbers than the template has columns' },
+  },
+  run(ctx) {
+    for (const table of Object.values(ctx.parsed.model.tables)) {
+      if (!table) continue;
+      for (const row of table.rows) {
+        const want = expectedCols(table, row);
+        if (row.cells.length <= want) continue;
+        ctx.report({
+          span: { start: row.cells[want].span.start, end: row.span.end },
+          message: msg('extraCell', { row: rowName(row.key), expected: want, actual: row.cells.length, extra: row.cells.length - want }),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import { msg } from '../messages';
+import { rowDef } from '../template';
+import { norm, stripMarker } from '../text';
+import type { Rule } from './context';
+
+const COLUMN_VARIANTS: [string, string][] = [['社会组织', '社会公益组织']];
+
+export const rule: Rule = {
+  meta: {
+    id: 'RPT015',
+    alias: 'label-variant',
+    severity: 'info',
+    tags: ['table', 'template'],
+    fixable: true,
+    description: { 'zh-CN': '行标签或列标题与模板措辞不同', en: 'A row or column label differs from the template wording' },
+  },
+  run(ctx) {
+    const { model, lines } = ctx.parsed;
+    for (const id of ['t2', 't3'] as const) {
+      const table = model.tables[id];
+      if (!table) continue;
+      for (const row of table.rows) {
+        const def = rowDef(row.key);
+        if (!def || row.labelSpan.end <= row.labelSpan.start) continue;
+        const written = norm(row.label);
+        if (written.endsWith(stripMarker(norm(def.label)))) continue;
+        const raw = model.text.slice(row.labelSpan.start, row.labelSpan.end);
+        const oneLine = !/[\r\n]/.test(raw);
+        ctx.report({
+          span: row.labelSpan,
+          message: msg('labelVariant', { found: row.label, label: def.label }),
+          fixes: oneLine
+            ? [{ title: msg('fixLabel', { label: def.label }), preferred: true, edits: [{ ...row.labelSpan, newText: def.label }] }]
+            : [],
+        });
+      }
+    }
+    // Column labels of table 三: the header lines just above its first row.
+    const t3 = model.tables.t3;
+    if (!t3) return;
+    const first = ctx.lineOf(t3.span.start);
+    for (let n = first - 1; n >= Math.max(0, first - 40); n--) {
+      const l = lines[n];
+      for (const [bad, good] of COLUMN_VARIANTS) {
+        const i = l.text.indexOf(bad);
+        if (i < 0 || norm(l.text).includes(good)) continue;
+        const span = { start: l.start + i, end: l.start + i + bad.length };
+        ctx.report({
+          span,
+          message: msg('columnVariant', { found: bad, label: good }),
+          fixes: [{ title: msg('fixLabel', { label: good }), preferred: true, edits: [{ ...span, newText: good }] }],
+        });
+      }
+      if (l.text.includes('勾稽') || l.text.includes('申请人情况')) break;
+    }
+  },
+};

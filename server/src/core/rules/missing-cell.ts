@@ -1,0 +1,107 @@
+import { refKey } from '../arith';
+import { cellSeparator } from '../fixes';
+import { msg } from '../messages';
+import type { RowModel, TableModel } from '../model';
+import { T3, T4_IDENTITIES, TABLES, colsOf, rowDef, t3Identities, type Identity } from '../template';
+import type { Fix } from '../types';
+import type { Rule, RuleContext } from './context';
+
+export function rowName(key: string): string {
+  return key === 't4.row' ? '表四' : (rowDef(key)?.short ?? key);
+}
+
+export function expectedCols(table: TableModel, row: RowModel): number {
+  const def = rowDef(row.key);
+  return def ? colsOf(TABLES[table.id], def) : 0;
+}
+
+/** Candidate rows with one cell inserted at each position, kept when every checkable identity holds. */
+function solveOneMissing(ctx: RuleContext, table: TableModel, row: RowModel): { pos: number; value: number } | 'ambiguous' {
+  const ids: Identity[] = table.id === 't4' ? T4_IDENTITIES : t3Identities(table.rows.some((r) => r.key === 't3.r6'));
+  const mine = ids.filter((id) => [...id.lhs, ...id.rhs].some((r) => r[0] === row.key));
+  const present = row.cells.map((c) => c.value);
+  const results = new Map<string, { pos: number; value: number }>();
+  for (let pos = 0; pos <= present.length; pos++) {
+    const rowVals = (v: number) => [...present.slice(0, pos), v, ...present.slice(pos)];
+    const get = (vals: number[], r: [string, number]): number | undefined =>
+      r[0] === row.key ? vals[r[1]] : ctx.arith.cells.get(refKey(r))?.value;
+    // Solve for v from the first identity that names the missing cell and is otherwise known.
+    let v: number | undefined;
+    for (const id of mine) {
+      const refs = [...id.lhs, ...id.rhs];
+      if (!refs.some((r) => r[0] === row.key && r[1] === pos)) continue;
+      const probe = rowVals(0);
+      const vals = refs.map((r) => get(probe, r));
+      if (vals.some((x) => x === undefined)) continue;
+      const side = (rs: [string, number][]) => rs.reduce((s, r) => s + (get(probe, r) as number), 0);
+      const inL = id.lhs.some((r) => r[0] === row.key && r[1] === pos);
+      v = inL ? side(id.rhs) - side(id.lhs) : side(id.lhs) - side(id.rhs);
+      break;
+    }
+    if (v === undefined || v < 0 || !Number.isInteger(v)) continue;
+    const vals = rowVals(v);
+    let checked = 0;
+    let ok = true;
+    for (const id of mine) {
+      const refs = [...id.lhs, ...id.rhs];
+      if (refs.some((r) => get(vals, r) === undefined)) continue;
+      checked++;
+      const side = (rs: [string, number][]) => rs.reduce((s, r) => s + (get(vals, r) as number), 0);
+      if (Math.abs(side(id.lhs) - side(id.rhs)) > 1e-9) ok = false;
+    }
+    if (ok && checked > 0) results.set(vals.join(','), { pos, value: v });
+  }
+  return results.size === 1 ? [...results.values()][0] : 'ambiguous';
+}
+
+function missingFix(ctx: RuleContext, table: TableModel, row: RowModel, want: number): Fix | undefined {
+  const cells = row.cells;
+  const missing = want - cells.length;
+  const sep = cellSeparator(row, ctx.parsed.lines, ctx.lineOf);
+  const last = cells[cells.length - 1];
+  if (cells.every((c) => !c.invalid && c.value === 0)) {
+    return {
+      title: msg('fixZeros', { row: rowName(row.key) }),
+      preferred: true,
+      edits: [{ start: last.span.end, end: last.span.end, newText: (sep + '0').repeat(missing) }],
+    };
+  }
+  if (missing !== 1 || table.id === 't2' || cells.some((c) => c.invalid)) return undefined;
+  const s = solveOneMissing(ctx, table, row);
+  if (s === 'ambiguous') return undefined;
+  const value = String(s.value);
+  const colName = table.id === 't4' ? TABLES.t4.columns[s.pos] : T3.columns[s.pos];
+  const edit =
+    s.pos < cells.length
+      ? { start: cells[s.pos].span.start, end: cells[s.pos].span.start, newText: value + sep }
+      : { start: last.span.end, end: last.span.end, newText: sep + value };
+  return { title: msg('fixInsertCell', { cell: `${rowName(row.key)}·${colName}`, value }), preferred: true, edits: [edit] };
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'RPT005',
+    alias: 'missing-cell',
+    severity: 'error',
+    tags: ['table'],
+    fixable: true,
+    description: { 'zh-CN': '一行的数字少于模板的列数（单元格丢失）', en: 'A row has fewer numbers than the template has columns (a dropped cell)' },
+  },
+  run(ctx) {
+    for (const table of Object.values(ctx.parsed.model.tables)) {
+      if (!table) continue;
+      for (const row of table.rows) {
+        const want = expectedCols(table, row);
+        if (!row.cells.length || row.cells.length >= want) continue;
+        const fix = missingFix(ctx, table, row, want);
+        const args = { row: rowName(row.key), expected: want, actual: row.cells.length };
+        const ambiguous = !fix && want - row.cells.length === 1 && table.id !== 't2';
+        ctx.report({
+          span: { start: row.labelSpan.start === row.labelSpan.end ? row.cells[0].span.start : row.labelSpan.start, end: row.span.end },
+          message: msg(ambiguous ? 'missingCellAmbiguous' : 'missingCell', args),
+          fixes: fix ? [fix] : [],
+        });
+      }
+    }
+  },
+};

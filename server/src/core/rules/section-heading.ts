@@ -1,0 +1,26 @@
+import { msg } from '../messages';
+import { sectionHeading } from '../template';
+import type { Rule } from './context';
+
+export const rule: Rule = {
+  meta: {
+    id: 'RPT011',
+    alias: 'section-heading',
+    severity: 'warning',
+    tags: ['template'],
+    fixable: true,
+    description: { 'zh-CN': '部分标题与模板措辞不符（近似但不一致）', en: 'A section heading is a near miss of the template wording' },
+  },
+  run(ctx) {
+    for (const h of ctx.parsed.headings) {
+      if (h.canonical) continue;
+      const heading = sectionHeading(h.index);
+      const found = ctx.parsed.model.text.slice(h.inner.start, h.inner.end).replace(/\*\*/g, '');
+      ctx.report({
+        span: h.inner,
+        message: msg('sectionHeading', { found, heading }),
+        fixes: [{ title: msg('fixHeading', { heading }), preferred: true, edits: [{ start: h.inner.start, end: h.inner.end, newText: heading }] }],
+      });
+    }
+  },
+};

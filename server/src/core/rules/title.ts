@@ -1,0 +1,52 @@
+import { msg } from '../messages';
+import { halfWidth } from '../text';
+import type { Fix } from '../types';
+import type { Rule, RuleContext } from './context';
+
+const STANDARD = '政府信息公开工作年度报告';
+
+function titleFix(ctx: RuleContext, expected: string): Fix | undefined {
+  const t = ctx.parsed.model.title!;
+  const line = ctx.parsed.lines[ctx.lineOf(t.span.end)];
+  const text = line.text;
+  const end = text.lastIndexOf('报告');
+  if (end < 0) return undefined;
+  const y = /\d{4}\s*年\s*度?/.exec(halfWidth(text));
+  let start = y ? y.index + y[0].length : /^[\s#*]*/.exec(text)![0].length;
+  while (start < end && /\s/.test(text[start])) start++;
+  if (start >= end) return undefined;
+  return {
+    title: msg('fixTitle', { title: expected }),
+    preferred: false,
+    edits: [{ start: line.start + start, end: line.start + end + 2, newText: STANDARD }],
+  };
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'RPT016',
+    alias: 'title',
+    severity: 'info',
+    tags: ['template'],
+    fixable: true,
+    description: { 'zh-CN': '缺少标题或标题不规范', en: 'The title is missing or non-standard' },
+  },
+  run(ctx) {
+    const p = ctx.parsed;
+    const first = p.lines.find((l) => l.text.trim()) ?? p.lines[0];
+    const firstSpan = { start: first.start, end: first.end };
+    if (p.model.template === 'unknown') {
+      ctx.report({ span: firstSpan, message: msg('notReport') });
+      return;
+    }
+    const t = p.model.title;
+    if (!t) {
+      ctx.report({ span: firstSpan, message: msg('titleMissing') });
+      return;
+    }
+    if (t.standard) return;
+    const expected = t.body && t.year ? `${t.body}${t.year}年${STANDARD}` : `<机关名称>${t.year ?? '<年份>'}年${STANDARD}`;
+    const fix = t.body && t.year ? titleFix(ctx, expected) : undefined;
+    ctx.report({ span: t.span, message: msg('titleNonStandard', { found: t.text, expected }), fixes: fix ? [fix] : [] });
+  },
+};

@@ -1,0 +1,268 @@
+/**
+ * Table readers: walk the token stream of a region, match label fragments to template rows
+ * (tolerant: normalised substrings, then the shortest suffix of fragments that identifies a
+ * row, in template order first), and collect each row's cells with their exact spans.
+ */
+import type { CellModel, RowModel, TableModel, TableShape } from './model';
+import { scanLine, type ScannedLine, type Tok } from './scan';
+import { T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
+import { norm, stripMarker, type Line } from './text';
+
+export interface ReadResult {
+  table: TableModel;
+  /** Rows whose labels matched no template row (cells without a known row). */
+  orphans: RowModel[];
+  /** Line after the last line read. */
+  endLine: number;
+  /** Line where the header/caption or first row starts. */
+  startLine: number;
+}
+
+interface RowBuild {
+  def: RowDef | null;
+  label: Tok[];
+  cells: CellModel[];
+  cellLines: Set<number>;
+  shapes: TableShape[];
+}
+
+const MAX_PENDING_CHARS = 300;
+
+function matchRow(table: TableDef, frags: Tok[], expect: number, used: Set<string>): { def: RowDef; take: number } | null {
+  const rows = table.rows;
+  const maxK = Math.min(frags.length, 6);
+  let joined = '';
+  for (let k = 1; k <= maxK; k++) {
+    joined = norm(frags[frags.length - k].raw) + joined;
+    if (!joined) continue;
+    const core = stripMarker(joined);
+    const order: number[] = [];
+    for (let i = expect; i < rows.length; i++) order.push(i);
+    for (let i = expect - 1; i >= 0; i--) order.push(i);
+    for (const i of order) {
+      const r = rows[i];
+      if (used.has(r.key)) continue;
+      if (r.exact && r.exact.includes(core)) return { def: r, take: k };
+      for (const key of r.keys) if (joined.includes(key)) return { def: r, take: k };
+    }
+  }
+  return null;
+}
+
+function rowShape(b: RowBuild): TableShape {
+  if (b.cells.length > 1 && b.cellLines.size === b.cells.length) return 'cell-per-line';
+  if (b.cells.length === 1 && b.label.length && b.cellLines.size === 1 && !b.cellLines.has(b.label[b.label.length - 1].line)) {
+    return 'cell-per-line';
+  }
+  return b.shapes[0] ?? 'spaces';
+}
+
+function finish(b: RowBuild): RowModel {
+  const first = b.label[0];
+  const last = b.label[b.label.length - 1];
+  const labelSpan = first ? { start: first.start, end: last.end } : { start: b.cells[0].span.start, end: b.cells[0].span.start };
+  const end = b.cells.length ? b.cells[b.cells.length - 1].span.end : labelSpan.end;
+  return {
+    key: b.def ? b.def.key : '',
+    label: b.label.map((t) => t.raw).join(''),
+    labelSpan,
+    cells: b.cells,
+    span: { start: labelSpan.start, end },
+    shape: rowShape(b),
+    aligned: false,
+  };
+}
+
+function toCell(t: Tok, col: number): CellModel {
+  const blank = t.kind === 'empty';
+  const invalid = t.kind === 'bad' || (t.kind === 'num' && (!Number.isFinite(t.value) || t.value < 0));
+  return { col, span: { start: t.start, end: t.end }, raw: t.raw, value: blank ? 0 : invalid ? NaN : t.value, blank, invalid };
+}
+
+export interface ReadOptions {
+  /** Lines that end the region (section headings, other tables' starts). */
+  stopLines: Set<number>;
+  /** The row after which the table is complete. */
+  lastKey: string;
+  inSection: (offset: number) => number;
+}
+
+/** Read the rows of table 二 or 三 from `from` onwards. */
+export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, from: number, table: TableDef, opts: ReadOptions): ReadResult {
+  const rows: RowModel[] = [];
+  const orphans: RowModel[] = [];
+  const used = new Set<string>();
+  let pending: Tok[] = [];
+  let pendingChars = 0;
+  let cur: RowBuild | null = null;
+  let expect = 0;
+  let done = false;
+  let n = from;
+  let startLine = from;
+  let sawAny = false;
+
+  const close = () => {
+    if (!cur) return;
+    const r = finish(cur);
+    if (cur.def) {
+      rows.push(r);
+      used.add(cur.def.key);
+      expect = table.rows.indexOf(cur.def) + 1;
+      if (cur.def.key === opts.lastKey) done = true;
+    } else orphans.push(r);
+    cur = null;
+  };
+
+  for (; n < lines.length && !done; n++) {
+    if (n > from && opts.stopLines.has(n)) break;
+    const sl = scanned(n);
+    if (sl.skip) continue;
+    let lineHasCell = false;
+    let empties: Tok[] = [];
+    for (const tok of sl.toks) {
+      if (tok.kind === 'text' || (tok.kind === 'bad' && !cur)) {
+        if (cur) {
+          close();
+          if (done) break;
+        }
+        pending.push(tok);
+        pendingChars += tok.raw.length;
+        if (pendingChars > MAX_PENDING_CHARS && sawAny) {
+          done = true;
+          break;
+        }
+        continue;
+      }
+      if (tok.kind === 'empty') {
+        if (lineHasCell) empties.push(tok);
+        continue;
+      }
+      if (!cur) {
+        const m = matchRow(table, pending, expect, used);
+        let label: Tok[];
+        if (m) label = pending.slice(pending.length - m.take);
+        else label = pending.length ? [pending[pending.length - 1]] : [];
+        if (!sawAny) startLine = label.length ? label[0].line : tok.line;
+        cur = { def: m ? m.def : null, label, cells: [], cellLines: new Set(), shapes: [] };
+        pending = [];
+        pendingChars = 0;
+        sawAny = true;
+      }
+      if (lineHasCell) for (const e of empties) cur.cells.push(toCell(e, cur.cells.length));
+      empties = [];
+      cur.cells.push(toCell(tok, cur.cells.length));
+      cur.cellLines.add(tok.line);
+      if (!cur.shapes.length) cur.shapes.push(sl.shape);
+      lineHasCell = true;
+    }
+    if (cur && sl.pipes && cur.def) {
+      const want = colsOf(table, cur.def);
+      for (const e of empties) if (cur.cells.length < want) cur.cells.push(toCell(e, cur.cells.length));
+    }
+    const c: RowBuild | null = cur;
+    if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def)) {
+      // The last row is complete at the end of its line.
+      n++;
+      break;
+    }
+  }
+  close();
+  for (const r of rows) {
+    const def = table.rows.find((d) => d.key === r.key)!;
+    r.aligned = r.cells.length === colsOf(table, def) && r.cells.every((c) => !c.invalid);
+  }
+  const start = rows.length ? Math.min(rows[0].span.start, ...orphans.map((o) => o.span.start)) : lines[from].start;
+  const end = rows.length ? Math.max(rows[rows.length - 1].span.end, ...orphans.map((o) => o.span.end)) : lines[from].end;
+  const shape = mostCommonShape(rows);
+  return {
+    table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) },
+    orphans,
+    endLine: n,
+    startLine,
+  };
+}
+
+function mostCommonShape(rows: RowModel[]): TableShape {
+  const count = new Map<TableShape, number>();
+  for (const r of rows) count.set(r.shape, (count.get(r.shape) ?? 0) + 1);
+  let best: TableShape = 'spaces';
+  let bestN = 0;
+  for (const [s, k] of count) if (k > bestN) [best, bestN] = [s, k];
+  return best;
+}
+
+const T4_WORDS = new Set(T4_HEADER_WORDS);
+
+/** True when a text fragment is made only of table 四 header words. */
+export function isT4Header(raw: string): boolean {
+  let s = norm(raw);
+  if (!s) return true;
+  for (const w of T4_HEADER_WORDS) s = s.split(w).join('');
+  return s.length === 0 || T4_WORDS.has(s);
+}
+
+/** Read table 四 (one row of 15 numbers) from its header line. */
+export function readT4(lines: Line[], scanned: (n: number) => ScannedLine, anchor: number, stopLines: Set<number>, inSection: (o: number) => number): ReadResult {
+  const cells: CellModel[] = [];
+  const cellLines = new Set<number>();
+  let n = anchor;
+  let numbersStarted = false;
+  let shape: TableShape | undefined;
+  let stop = false;
+  for (; n < lines.length && !stop; n++) {
+    if (n > anchor && stopLines.has(n)) break;
+    const sl = scanned(n);
+    if (sl.skip) continue;
+    let lineHasCell = false;
+    let empties: Tok[] = [];
+    for (const tok of sl.toks) {
+      if (tok.kind === 'text') {
+        if (isT4Header(tok.raw) && !numbersStarted) continue;
+        if (numbersStarted) {
+          stop = true;
+          break;
+        }
+        if (n - anchor > 80) {
+          stop = true;
+          break;
+        }
+        continue;
+      }
+      if (tok.kind === 'empty') {
+        if (lineHasCell) empties.push(tok);
+        continue;
+      }
+      for (const e of empties) cells.push(toCell(e, cells.length));
+      empties = [];
+      cells.push(toCell(tok, cells.length));
+      cellLines.add(tok.line);
+      shape ??= sl.shape;
+      numbersStarted = true;
+      lineHasCell = true;
+    }
+    if (stop) break;
+    if (sl.pipes && numbersStarted) for (const e of empties) if (cells.length < 15) cells.push(toCell(e, cells.length));
+  }
+  const labelSpan = { start: lines[anchor].start, end: lines[anchor].end };
+  const rows: RowModel[] = [];
+  if (cells.length) {
+    rows.push({
+      key: 't4.row',
+      label: lines[anchor].text.trim(),
+      labelSpan,
+      cells,
+      span: { start: labelSpan.start, end: cells[cells.length - 1].span.end },
+      shape: cells.length > 1 && cellLines.size === cells.length ? 'cell-per-line' : (shape ?? 'spaces'),
+      aligned: cells.length === 15 && cells.every((c) => !c.invalid),
+    });
+  }
+  const end = rows.length ? rows[0].span.end : labelSpan.end;
+  return {
+    table: { id: 't4', span: { start: labelSpan.start, end }, rows, shape: rows[0]?.shape ?? 'spaces', inSection: inSection(labelSpan.start) },
+    orphans: [],
+    endLine: n,
+    startLine: anchor,
+  };
+}
+
+export { scanLine };

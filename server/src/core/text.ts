@@ -1,0 +1,136 @@
+/** Text utilities: lines with offsets, offset ↔ position, tolerant normalisation. */
+
+export interface Line {
+  /** 0-based line number. */
+  n: number;
+  start: number;
+  /** End of the line's content (before the line break). */
+  end: number;
+  text: string;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let n = 0;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ n: n++, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ n, start, end: len, text: text.slice(start, len) });
+  return lines;
+}
+
+/** Offset ↔ 0-based line/character (UTF-16 code units), as LSP and VS Code count them. */
+export class LineIndex {
+  private readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  positionAt(offset: number): { line: number; character: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    const start = this.starts[line];
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    return Math.min(start + Math.max(0, character), next);
+  }
+}
+
+const STRIP = new Set(
+  Array.from(
+    ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=',
+  ),
+);
+
+/** Full-width ASCII → half-width (digits, letters, punctuation). */
+export function halfWidth(s: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else if (c === 0x3000) {
+      out += ' ';
+      changed = true;
+    } else out += s[i];
+  }
+  return changed ? out : s;
+}
+
+/** Normalise for tolerant comparison: half-width, no spaces, no punctuation, no Markdown marks. */
+export function norm(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    let ch = s[i];
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) ch = String.fromCharCode(c - 0xfee0);
+    if (!STRIP.has(ch)) out += ch;
+  }
+  return out;
+}
+
+const MARKER = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})/;
+
+/** Remove a leading list marker (一 / 1 / 七) from a normalised label. */
+export function stripMarker(n: string): string {
+  return n.replace(MARKER, '');
+}
+
+/** Length of the longest common subsequence. */
+export function lcs(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** Similarity in [0, 1]: 2·LCS / (|a| + |b|). */
+export function similarity(a: string, b: string): number {
+  if (!a.length && !b.length) return 1;
+  return (2 * lcs(a, b)) / (a.length + b.length);
+}
+
+export const NUMBER_RE = /^[+-]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?$/;
+
+/** Parse a number token (full-width digits, thousands separators). */
+export function parseNumber(raw: string): number {
+  const s = halfWidth(raw).replace(/[,，]/g, '').replace('．', '.');
+  return Number(s);
+}
