@@ -1,0 +1,86 @@
+/**
+ * The VS Code client: starts the language server (dist/server.js over node-ipc), registers the
+ * commands and the language status item. No checking happens here.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, StatusNotification, type InitOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { createReport, fixAllInFile, openRuleDocs, showSummary } from './commands';
+import { ReportStatus } from './status';
+import { WorkspaceCheck } from './workspaceCheck';
+
+let client: LanguageClient | undefined;
+
+/** Report files, and plain text / Markdown that the server checks when it looks like a report. */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
+const LANGUAGES = [LANGUAGE_ID, 'plaintext', 'markdown'];
+export const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const initializationOptions: InitOptions & { status: boolean } = {
+    extensionPath: context.extensionPath,
+    displayLanguage: vscode.env.language,
+    status: true,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    initializationOptions,
+    diagnosticCollectionName: 'report-review',
+  };
+  // The id `reportReview` makes the client honour `reportReview.trace.server`.
+  return new LanguageClient('reportReview', vscode.l10n.t('Report Review'), serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Report Review'));
+  const status = new ReportStatus(DOCUMENT_SELECTOR);
+  const workspaceCheck = new WorkspaceCheck(() => client);
+  context.subscriptions.push(output, status, workspaceCheck);
+
+  const start = async () => {
+    client = createClient(context, output);
+    client.onNotification(StatusNotification, (s: StatusParams) => status.update(s));
+    await client.start();
+  };
+
+  const run = (name: string, fn: (...args: unknown[]) => Promise<void>) =>
+    vscode.commands.registerCommand(name, async (...args: unknown[]) => {
+      try {
+        await fn(...args);
+      } catch (error) {
+        output.appendLine(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Report Review: {0} failed. See the output channel.', name));
+      }
+    });
+
+  context.subscriptions.push(
+    run('reportReview.checkWorkspace', () => workspaceCheck.run()),
+    run('reportReview.fixAll', () => fixAllInFile(client)),
+    run('reportReview.openRuleDocs', (alias) => openRuleDocs(context.extensionUri, alias)),
+    run('reportReview.showSummary', () => showSummary(client)),
+    run('reportReview.newReport', () => createReport()),
+    run('reportReview.restartServer', async () => {
+      if (client) await client.restart();
+      else await start();
+    }),
+  );
+
+  try {
+    await start();
+  } catch (error) {
+    output.appendLine(`start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Report Review: the language server did not start. See the output channel.'));
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}

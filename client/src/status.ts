@@ -1,0 +1,65 @@
+/** The language status item: template detected, problem counts, check time. */
+import * as vscode from 'vscode';
+import type { StatusParams } from '../../server/src/lsp/protocol';
+
+export class ReportStatus implements vscode.Disposable {
+  private readonly item: vscode.LanguageStatusItem;
+  private readonly byUri = new Map<string, StatusParams>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(selector: vscode.DocumentSelector) {
+    this.item = vscode.languages.createLanguageStatusItem('reportReview.status', selector);
+    this.item.name = vscode.l10n.t('Report Review');
+    this.item.command = { command: 'reportReview.showSummary', title: vscode.l10n.t('Show summary') };
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
+    );
+    this.render();
+  }
+
+  update(status: StatusParams): void {
+    this.byUri.set(status.uri, status);
+    if (vscode.window.activeTextEditor?.document.uri.toString() === status.uri) this.render();
+  }
+
+  private render(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const s = uri ? this.byUri.get(uri) : undefined;
+    this.item.severity = vscode.LanguageStatusSeverity.Information;
+    this.item.busy = false;
+    if (!s) {
+      this.item.text = vscode.l10n.t('Report Review');
+      this.item.detail = vscode.l10n.t('Waiting for the first check');
+      return;
+    }
+    switch (s.state) {
+      case 'checked': {
+        const template =
+          s.template === 'unknown' ? vscode.l10n.t('template not recognised') : vscode.l10n.t('{0} template', s.template);
+        this.item.text = vscode.l10n.t('Report: {0} errors, {1} warnings', s.counts.error, s.counts.warning);
+        this.item.detail = vscode.l10n.t('{0} · {1} info · checked in {2} ms', template, s.counts.info + s.counts.hint, s.ms);
+        if (s.counts.error > 0) this.item.severity = vscode.LanguageStatusSeverity.Warning;
+        break;
+      }
+      case 'not-report':
+        this.item.text = vscode.l10n.t('Not a report');
+        this.item.detail = vscode.l10n.t('No title or template phrases near the start (reportReview.detect)');
+        break;
+      case 'too-large':
+        this.item.text = vscode.l10n.t('Report not checked');
+        this.item.detail = vscode.l10n.t('Larger than reportReview.maxFileSize');
+        break;
+      case 'failed':
+        this.item.text = vscode.l10n.t('Report check failed');
+        this.item.detail = vscode.l10n.t('See the Report Review output channel');
+        this.item.severity = vscode.LanguageStatusSeverity.Error;
+        break;
+    }
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

@@ -1,0 +1,55 @@
+// Bundles the extension with esbuild: dist/extension.js (client), dist/server.js (language
+// server), dist/cli.js (command line). `--production` minifies and drops source maps;
+// `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
+const watch = process.argv.includes('--watch');
+
+const bundles = [
+  { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { entry: 'server/src/server.ts', out: 'dist/server.js', external: [] },
+  { entry: 'server/src/cli.ts', out: 'dist/cli.js', external: [] },
+];
+
+// A production build leaves no stale source maps behind.
+if (production && existsSync(join(root, 'dist'))) {
+  for (const f of readdirSync(join(root, 'dist'))) if (f.endsWith('.map')) rmSync(join(root, 'dist', f));
+}
+
+const contexts = [];
+for (const b of bundles) {
+  if (!existsSync(join(root, b.entry))) {
+    console.warn(`build: ${b.entry} does not exist yet, skipped`);
+    continue;
+  }
+  const options = {
+    absWorkingDir: root,
+    entryPoints: [b.entry],
+    outfile: b.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    external: b.external,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    legalComments: production ? 'none' : 'inline',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  };
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+    contexts.push(ctx);
+  } else {
+    const result = await esbuild.build({ ...options, metafile: true });
+    const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+    console.log(`build: ${b.out} ${(bytes / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
+  }
+}
+if (watch) console.log(`build: watching ${contexts.length} bundles`);

@@ -1,0 +1,101 @@
+/**
+ * Code actions. Quick fixes come from the fix data carried by each diagnostic (stateless), and
+ * only for the document version they were computed for; "fix all" runs the core's `fixAll` on
+ * the current text and sends the minimal edits between the two texts.
+ */
+import { CodeAction, CodeActionKind, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll, type CheckOptions, type Locale, type Problem } from '../core/index';
+import { isDiagnosticData } from './convert';
+import { minimalEdits, type OffsetEdit } from './diff';
+import { FIX_ALL_KIND, SOURCE } from './protocol';
+import { t } from './strings';
+
+/** `data` of a fix-all action waiting for `codeAction/resolve`. */
+export interface FixAllData {
+  uri: string;
+  version: number;
+  /** Only this rule's problems; all fixable ones when absent. */
+  rule?: string;
+}
+
+export function isFixAllData(v: unknown): v is FixAllData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Partial<FixAllData>;
+  return typeof d.uri === 'string' && typeof d.version === 'number' && (d.rule === undefined || typeof d.rule === 'string');
+}
+
+export interface EditOptions {
+  /** The client takes `documentChanges` (versioned edits). */
+  documentChanges: boolean;
+}
+
+export function workspaceEdit(doc: TextDocument, edits: readonly OffsetEdit[], opts: EditOptions): WorkspaceEdit {
+  const lsp = edits.map((e) => TextEdit.replace({ start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, e.newText));
+  if (opts.documentChanges) {
+    return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, lsp)] };
+  }
+  return { changes: { [doc.uri]: lsp } };
+}
+
+/** Does `kind` pass the request's `only` filter? */
+export function kindWanted(kind: string, only: string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+/** Quick fixes from the diagnostics' data; nothing for data computed for another version. */
+export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], opts: EditOptions): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE || !isDiagnosticData(d.data)) continue;
+    if (d.data.version !== doc.version) continue; // stale: refuse
+    for (const fix of d.data.fixes) {
+      const action = CodeAction.create(fix.title, workspaceEdit(doc, fix.edits, opts), CodeActionKind.QuickFix);
+      action.diagnostics = [d];
+      if (fix.preferred) action.isPreferred = true;
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+function hasPreferredFix(p: Problem): boolean {
+  return p.fixes.some((f) => f.preferred && f.edits.length > 0);
+}
+
+/** Rules among `diagnostics` with more than one preferred fix in the whole report. */
+export function rulesWorthFixingAll(diagnostics: Diagnostic[], problems: readonly Problem[]): string[] {
+  const asked = new Set<string>();
+  for (const d of diagnostics) if (d.source === SOURCE && typeof d.code === 'string') asked.add(d.code);
+  const counts = new Map<string, number>();
+  for (const p of problems) if (asked.has(p.rule) && hasPreferredFix(p)) counts.set(p.rule, (counts.get(p.rule) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > 1).map(([rule]) => rule);
+}
+
+export function anyFixable(problems: readonly Problem[]): boolean {
+  return problems.some(hasPreferredFix);
+}
+
+/** The minimal edits that fix everything (or one rule's problems) in the current text. */
+export function fixAllEdits(doc: TextDocument, options: CheckOptions, rule?: string): OffsetEdit[] {
+  const text = doc.getText();
+  const fixed = fixAll(text, options, rule ? (p) => p.rule === rule : undefined);
+  return minimalEdits(text, fixed);
+}
+
+export function fixAllAction(doc: TextDocument, locale: Locale, rule: string | undefined): CodeAction {
+  const kind = rule ? CodeActionKind.QuickFix : FIX_ALL_KIND;
+  const action = CodeAction.create(rule ? t(locale, 'fixAllRule', rule) : t(locale, 'fixAll'), kind);
+  const data: FixAllData = { uri: doc.uri, version: doc.version };
+  if (rule) data.rule = rule;
+  action.data = data;
+  return action;
+}
+
+/** Fills in a fix-all action's edit, or leaves it without one when the document moved on. */
+export function resolveFixAll(action: CodeAction, doc: TextDocument | undefined, options: CheckOptions, opts: EditOptions): CodeAction {
+  if (!isFixAllData(action.data) || !doc || doc.uri !== action.data.uri || doc.version !== action.data.version) return action;
+  action.edit = workspaceEdit(doc, fixAllEdits(doc, options, action.data.rule), opts);
+  return action;
+}

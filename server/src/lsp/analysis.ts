@@ -1,0 +1,127 @@
+/**
+ * One document version → one analysis: is it a report, is it small enough, the core's
+ * CheckResult, the diagnostics. Cached per URI for the latest version and settings, so hover,
+ * symbols, folding, inlay hints and code actions never check again.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { check, LineIndex, looksLikeReport, type CheckOptions, type CheckResult, type Locale } from '../core/index';
+import { toDiagnostic } from './convert';
+import type { RuleDocs } from './docs';
+import { LANGUAGE_ID, SOURCE, type StatusParams } from './protocol';
+import { effectiveLocale, type Settings } from './settings';
+import { t } from './strings';
+
+export type AnalysisState = StatusParams['state'];
+
+export interface Analysis {
+  uri: string;
+  version: number | null;
+  settings: Settings;
+  locale: Locale;
+  state: AnalysisState;
+  /** Present when state is `checked`. */
+  result?: CheckResult;
+  index?: LineIndex;
+  diagnostics: Diagnostic[];
+  /** Milliseconds spent checking and converting the problems. */
+  ms: number;
+  error?: unknown;
+}
+
+export interface AnalysisInput {
+  uri: string;
+  version: number | null;
+  languageId: string;
+  text: string;
+}
+
+export interface AnalyzerEnv {
+  docs: RuleDocs;
+  /** Locale when `reportReview.locale` is `auto`. */
+  displayLocale: Locale;
+  /** Client shows related information. */
+  related: boolean;
+  log(message: string): void;
+}
+
+/** UTF-8 size, without encoding when the answer is obvious. */
+export function utf8Size(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length; // certainly under the limit
+  return Buffer.byteLength(text, 'utf8');
+}
+
+export function isReport(languageId: string, text: string, settings: Settings): boolean {
+  if (languageId === LANGUAGE_ID) return true;
+  if (settings.detect === 'never') return false;
+  if (settings.detect === 'always') return true;
+  return looksLikeReport(text);
+}
+
+export function checkOptions(settings: Settings): CheckOptions {
+  return Object.keys(settings.rules).length > 0 ? { rules: settings.rules } : {};
+}
+
+/** Language of a file that is not open, from its name. */
+export function languageOfPath(uri: string): string {
+  const lower = uri.toLowerCase();
+  if (lower.endsWith('.report.txt') || lower.endsWith('.report.md')) return LANGUAGE_ID;
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  return 'plaintext';
+}
+
+export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerEnv): Analysis {
+  const locale = effectiveLocale(settings, env.displayLocale);
+  const base = { uri: input.uri, version: input.version, settings, locale, diagnostics: [] as Diagnostic[], ms: 0 };
+  const { text } = input;
+  try {
+    if (!isReport(input.languageId, text, settings)) return { ...base, state: 'not-report' };
+    const size = utf8Size(text, settings.maxFileSize);
+    if (size > settings.maxFileSize) {
+      const firstLineEnd = text.search(/\r|\n|$/);
+      const diagnostic: Diagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        message: t(locale, 'tooLarge', size, settings.maxFileSize),
+      };
+      return { ...base, state: 'too-large', diagnostics: [diagnostic] };
+    }
+    const started = performance.now();
+    const result = check(text, checkOptions(settings));
+    const index = new LineIndex(text);
+    const ctx = { uri: input.uri, version: input.version, index, locale, docs: env.docs, related: env.related };
+    const diagnostics = result.problems.map((p) => toDiagnostic(p, ctx));
+    const ms = performance.now() - started;
+    return { ...base, state: 'checked', result, index, diagnostics, ms };
+  } catch (error) {
+    env.log(`check failed for ${input.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { ...base, state: 'failed', error };
+  }
+}
+
+/** The latest analysis per open document. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, Analysis>();
+
+  get(uri: string, version: number, settings: Settings): Analysis | undefined {
+    const a = this.entries.get(uri);
+    return a && a.version === version && a.settings === settings ? a : undefined;
+  }
+
+  latest(uri: string): Analysis | undefined {
+    return this.entries.get(uri);
+  }
+
+  set(a: Analysis): void {
+    this.entries.set(a.uri, a);
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

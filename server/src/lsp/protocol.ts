@@ -1,0 +1,55 @@
+/**
+ * Names and shapes shared by the language server and the VS Code client. Plain data only: this
+ * file imports nothing, so the client bundle can include it without pulling in the server.
+ */
+
+export const SOURCE = 'report-review';
+export const LANGUAGE_ID = 'gov-report';
+export const FIX_ALL_KIND = 'source.fixAll.reportReview';
+
+/** What a client passes in `initializationOptions`. */
+export interface InitOptions {
+  /** Absolute path of the installed extension: rule docs are under `<path>/docs/rules/`. */
+  extensionPath?: string;
+  /** VS Code's display language (`vscode.env.language`), e.g. `zh-cn` or `en`. */
+  displayLanguage?: string;
+  /** Settings for clients that do not answer `workspace/configuration`. */
+  settings?: unknown;
+}
+
+/** `reportReview/summary`: the summary of an open document. */
+export const SummaryRequest = 'reportReview/summary';
+export interface SummaryParams { uri: string }
+export interface SummaryResult {
+  uri: string;
+  version: number;
+  /** False when the document was not checked (not a report, too large). */
+  checked: boolean;
+  template: string;
+  title?: string;
+  tables: { id: string; name: string; totals: { label: string; value: number }[] }[];
+  counts: Record<'error' | 'warning' | 'info' | 'hint', number>;
+}
+
+/** `reportReview/checkFiles`: check texts that are not open (workspace check). */
+export const CheckFilesRequest = 'reportReview/checkFiles';
+export interface CheckFilesParams { files: { uri: string; text: string; languageId?: string }[] }
+/** One entry per input file that is a report; `diagnostics` are LSP diagnostics. */
+export interface CheckFilesResult { files: { uri: string; diagnostics: unknown[] }[] }
+
+/** `reportReview/fixAll`: the versioned workspace edit that fixes everything fixable. */
+export const FixAllRequest = 'reportReview/fixAll';
+export interface FixAllParams { uri: string; version?: number }
+
+/** `reportReview/status` (notification, server → client) after every check of an open document. */
+export const StatusNotification = 'reportReview/status';
+export interface StatusParams {
+  uri: string;
+  version: number;
+  /** `checked`; `not-report` (detection said no); `too-large` (over `reportReview.maxFileSize`); `failed` (the checker threw). */
+  state: 'checked' | 'not-report' | 'too-large' | 'failed';
+  template: string;
+  counts: Record<'error' | 'warning' | 'info' | 'hint', number>;
+  /** Milliseconds the check took. */
+  ms: number;
+}

@@ -1,0 +1,338 @@
+/**
+ * The language server: LSP wiring only. Documents, settings, diagnostics, code actions, hover,
+ * outline, folding and inlay hints are thin faces over the pure checker in ./core; the pieces
+ * live in ./lsp. Runs over stdio (`--stdio`, the standalone `report-review-lsp`) or node-ipc
+ * (the VS Code client).
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { summarize } from './core/index';
+import {
+  anyFixable,
+  fixAllAction,
+  fixAllEdits,
+  kindWanted,
+  quickFixes,
+  resolveFixAll,
+  rulesWorthFixingAll,
+  workspaceEdit,
+  type EditOptions,
+} from './lsp/actions';
+import { analyze, AnalysisCache, checkOptions, languageOfPath, type Analysis, type AnalyzerEnv } from './lsp/analysis';
+import { packageRoot, RuleDocs } from './lsp/docs';
+import { hoverAt, inlayHints } from './lsp/features';
+import { documentSymbols, foldingRanges } from './lsp/outline';
+import {
+  CheckFilesRequest,
+  FIX_ALL_KIND,
+  FixAllRequest,
+  StatusNotification,
+  SummaryRequest,
+  type CheckFilesParams,
+  type CheckFilesResult,
+  type FixAllParams,
+  type InitOptions,
+  type StatusParams,
+  type SummaryParams,
+  type SummaryResult,
+} from './lsp/protocol';
+import { displayLocale, normalizeSettings, SettingsCache, type Settings } from './lsp/settings';
+
+const SECTION = 'reportReview';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new AnalysisCache();
+  /** URIs whose last published diagnostics were not empty. */
+  const published = new Set<string>();
+  let settings = new SettingsCache(undefined);
+  let env: AnalyzerEnv;
+  let editOptions: EditOptions = { documentChanges: false };
+  let resolveEdits = false;
+  let dynamicConfiguration = false;
+  let inlayRefresh = false;
+  let sendStatus = false;
+
+  const log = (message: string) => connection.console.error(message);
+
+  /** Runs a handler; a throw is logged and answered with `fallback`, never allowed to kill the server. */
+  function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>) {
+    return async (...args: P): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        log(`${name} failed: ${describe(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function analysisFor(doc: TextDocument, s: Settings): Analysis {
+    const hit = analyses.get(doc.uri, doc.version, s);
+    if (hit) return hit;
+    const a = analyze({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() }, s, env);
+    analyses.set(a);
+    return a;
+  }
+
+  /** The current version of an open document and its analysis. */
+  async function current(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
+    if (!documents.get(uri)) return undefined;
+    const s = await settings.load(uri);
+    const doc = documents.get(uri);
+    return doc ? { doc, analysis: analysisFor(doc, s) } : undefined;
+  }
+
+  function publish(a: Analysis, version: number): void {
+    if (a.diagnostics.length > 0 || published.has(a.uri) || a.state !== 'not-report') {
+      void connection.sendDiagnostics({ uri: a.uri, version, diagnostics: a.diagnostics });
+      if (a.diagnostics.length > 0) published.add(a.uri);
+      else published.delete(a.uri);
+    }
+    if (sendStatus) {
+      const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+      for (const p of a.result?.problems ?? []) counts[p.severity]++;
+      const status: StatusParams = {
+        uri: a.uri,
+        version,
+        state: a.state,
+        template: a.result?.template ?? 'unknown',
+        counts,
+        ms: Math.round(a.ms * 100) / 100,
+      };
+      void connection.sendNotification(StatusNotification, status);
+    }
+  }
+
+  function validate(doc: TextDocument, reason: 'open' | 'change' | 'save' | 'settings'): void {
+    try {
+      const s = settings.get(doc.uri);
+      if (!s) {
+        // First sight of this URI: ask for its settings once, then check the version still current.
+        settings
+          .load(doc.uri)
+          .then(() => {
+            const cur = documents.get(doc.uri);
+            if (cur && cur.version === doc.version) validate(cur, reason);
+          })
+          .catch((error) => log(`settings for ${doc.uri}: ${describe(error)}`));
+        return;
+      }
+      if (reason === 'change' && s.run === 'onSave') return;
+      if (reason === 'save' && s.run !== 'onSave') return; // already checked on the last change
+      publish(analysisFor(doc, s), doc.version);
+    } catch (error) {
+      log(`validating ${doc.uri} failed: ${describe(error)}`);
+    }
+  }
+
+  function revalidateAll(): void {
+    settings.clear();
+    analyses.clear();
+    for (const doc of documents.all()) validate(doc, 'settings');
+    if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as InitOptions & { status?: boolean };
+    settings = new SettingsCache(
+      caps.workspace?.configuration
+        ? (uris) => connection.workspace.getConfiguration(uris.map((scopeUri) => ({ scopeUri, section: SECTION })))
+        : undefined,
+    );
+    settings.global = normalizeSettings(init.settings);
+    dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    inlayRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
+    editOptions = { documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true };
+    resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    sendStatus = init.status === true;
+    env = {
+      docs: new RuleDocs(packageRoot(typeof init.extensionPath === 'string' ? init.extensionPath : undefined)),
+      displayLocale: displayLocale(typeof init.displayLanguage === 'string' ? init.displayLanguage : undefined, process.env),
+      related: caps.textDocument?.publishDiagnostics?.relatedInformation === true,
+      log,
+    };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        inlayHintProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'report-review' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    }
+  });
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, (change) => {
+      const raw = (change.settings as Record<string, unknown> | null | undefined)?.[SECTION];
+      if (raw !== undefined) settings.global = normalizeSettings(raw);
+      revalidateAll();
+    }),
+  );
+
+  /** Open documents already seen by `onDidChangeContent` (which TextDocuments also fires on open). */
+  const opened = new Set<string>();
+  documents.onDidChangeContent((e) => {
+    const uri = e.document.uri;
+    const first = !opened.has(uri);
+    opened.add(uri);
+    validate(e.document, first ? 'open' : 'change');
+  });
+  documents.onDidSave((e) => validate(e.document, 'save'));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    opened.delete(uri);
+    analyses.delete(uri);
+    settings.delete(uri);
+    if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], async (params) => {
+      const c = await current(params.textDocument.uri);
+      if (!c) return [];
+      const { doc, analysis } = c;
+      const only = params.context.only;
+      const problems = analysis.result?.problems ?? [];
+      const actions: CodeAction[] = [];
+      const lazy: CodeAction[] = [];
+      if (kindWanted(CodeActionKind.QuickFix, only)) {
+        actions.push(...quickFixes(doc, params.context.diagnostics, editOptions));
+        for (const rule of rulesWorthFixingAll(params.context.diagnostics, problems)) {
+          lazy.push(fixAllAction(doc, analysis.locale, rule));
+        }
+      }
+      if (only && kindWanted(FIX_ALL_KIND, only) && anyFixable(problems)) {
+        lazy.push(fixAllAction(doc, analysis.locale, undefined));
+      }
+      if (resolveEdits) return actions.concat(lazy);
+      const options = checkOptions(analysis.settings);
+      for (const action of lazy) {
+        resolveFixAll(action, doc, options, editOptions);
+        delete action.data;
+        if (action.edit) actions.push(action);
+      }
+      return actions;
+    }),
+  );
+
+  connection.onCodeActionResolve(
+    async (action: CodeAction): Promise<CodeAction> => {
+      try {
+        const data = action.data as { uri?: unknown } | undefined;
+        const c = await current(typeof data?.uri === 'string' ? data.uri : '');
+        return resolveFixAll(action, c?.doc, checkOptions(c?.analysis.settings ?? settings.global), editOptions);
+      } catch (error) {
+        log(`codeAction/resolve failed: ${describe(error)}`);
+        return action;
+      }
+    },
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const c = await current(params.textDocument.uri);
+      const a = c?.analysis;
+      if (!a?.result || !a.index) return null;
+      return hoverAt(a.result, a.index, params.position.line, params.position.character, a.locale);
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], async (params) => {
+      const a = (await current(params.textDocument.uri))?.analysis;
+      return a?.result && a.index ? documentSymbols(a.result, a.index, a.locale) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('foldingRange', [], async (params) => {
+      const a = (await current(params.textDocument.uri))?.analysis;
+      return a?.result && a.index ? foldingRanges(a.result, a.index) : [];
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guard('inlayHint', [], async (params) => {
+      const a = (await current(params.textDocument.uri))?.analysis;
+      if (!a?.result || !a.index || !a.settings.inlayHints) return [];
+      return inlayHints(a.result, a.index, params.range, a.locale);
+    }),
+  );
+
+  connection.onRequest(
+    SummaryRequest,
+    guard('summary', null, async (params: SummaryParams): Promise<SummaryResult | null> => {
+      const c = await current(params.uri);
+      if (!c) return null;
+      const { doc, analysis } = c;
+      if (!analysis.result) {
+        return { uri: doc.uri, version: doc.version, checked: false, template: 'unknown', tables: [], counts: { error: 0, warning: 0, info: 0, hint: 0 } };
+      }
+      return { uri: doc.uri, version: doc.version, checked: true, ...summarize(analysis.result) };
+    }),
+  );
+
+  connection.onRequest(
+    CheckFilesRequest,
+    guard('checkFiles', { files: [] }, async (params: CheckFilesParams): Promise<CheckFilesResult> => {
+      const files = Array.isArray(params?.files) ? params.files.filter((f) => typeof f?.uri === 'string' && typeof f.text === 'string') : [];
+      const all = await settings.loadMany(files.map((f) => f.uri), false);
+      const out: CheckFilesResult = { files: [] };
+      files.forEach((f, i) => {
+        const languageId = typeof f.languageId === 'string' ? f.languageId : languageOfPath(f.uri);
+        const a = analyze({ uri: f.uri, version: null, languageId, text: f.text }, all[i], env);
+        if (a.state !== 'not-report') out.files.push({ uri: f.uri, diagnostics: a.diagnostics });
+      });
+      return out;
+    }),
+  );
+
+  connection.onRequest(
+    FixAllRequest,
+    guard('fixAll', null, async (params: FixAllParams) => {
+      const c = await current(params.uri);
+      if (!c || (typeof params.version === 'number' && params.version !== c.doc.version) || !c.analysis.result) return null;
+      const edits = fixAllEdits(c.doc, checkOptions(c.analysis.settings));
+      return edits.length > 0 ? workspaceEdit(c.doc, edits, editOptions) : null;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+process.on('uncaughtException', (error) => {
+  try {
+    process.stderr.write(`report-review: uncaught ${describe(error)}\n`);
+  } catch {
+    // nothing left to report to
+  }
+});
+
+startServer(createConnection(ProposedFeatures.all));
