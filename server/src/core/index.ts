@@ -42,6 +42,8 @@ export function formatMessage(m: Message, locale: Locale = 'zh-CN'): string {
   return format(m, locale);
 }
 
+const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
+
 const internals = new WeakMap<CheckResult, { parsed: Parsed; arith: Arith }>();
 
 function setting(options: CheckOptions, meta: RuleMeta): Severity | 'off' {
@@ -87,12 +89,15 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 export function fixAll(text: string, options: CheckOptions = {}, filter: (p: Problem) => boolean = () => true): string {
   let cur = text;
   for (let pass = 0; pass < 8; pass++) {
-    const edits: TextEdit[] = [];
+    // Structure first: once every row lines up, the arithmetic sees all its identities.
+    const structural: TextEdit[] = [];
+    const arithmetic: TextEdit[] = [];
     for (const p of check(cur, options).problems) {
       if (!filter(p)) continue;
       const f = p.fixes.find((x) => x.preferred);
-      if (f) edits.push(...f.edits);
+      if (f) (ARITHMETIC.has(p.rule) ? arithmetic : structural).push(...f.edits);
     }
+    const edits = structural.length ? structural : arithmetic;
     if (!edits.length) break;
     const next = applyEdits(cur, edits);
     if (next === cur) break;
