@@ -1,0 +1,383 @@
+/**
+ * `report-review`: the command-line face of the core.
+ *   report-review check [--format text|json|sarif] [--locale zh-CN|en] [--previous FILE] PATH…
+ *   report-review fix [--write | --stdout] PATH…
+ * Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { check, fixAll, looksLikeReport, type CheckOptions, type Locale, type RuleSetting } from './core';
+import { decodeBytes, encodeText, type DecodeFailure } from './decode';
+import { countProblems, fileResult, summaryLine, toJson, toSarif, toTextLines, type FileResult } from './output';
+
+/** The version from the package.json above this file (dist/ in the package, out/ in development). */
+function readVersion(): string {
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'report-review' && pkg.version) return pkg.version;
+    } catch {
+      // not here; look one level up
+    }
+  }
+  return '0.0.0';
+}
+const VERSION = readVersion();
+
+const HELP: Record<Locale, string> = {
+  'zh-CN': `report-review ${VERSION} — 政府信息公开工作年度报告审校
+
+用法：
+  report-review check [选项] 路径…     检查报告（文件、文件夹或 - 表示标准输入）
+  report-review fix [--write | --stdout] 路径…   应用首选修复
+
+选项：
+  --format text|json|sarif   输出格式（默认 text）
+  --locale zh-CN|en          消息语言（默认 zh-CN）
+  --previous 文件            上一年度的报告（跨年度核对）
+  --rule 规则=级别           调整规则：off、error、warning、info、hint（可重复）
+  --write                    fix：写回文件
+  --stdout                   fix：把修复后的文本输出到标准输出
+  -h, --help                 显示帮助
+  -v, --version              显示版本
+
+退出码：0 没有错误；1 发现错误；2 用法错误或无法读取输入。`,
+  en: `report-review ${VERSION} — reviews government information disclosure annual reports
+
+Usage:
+  report-review check [options] PATH…     check reports (files, folders, or - for stdin)
+  report-review fix [--write | --stdout] PATH…   apply the preferred fixes
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --locale zh-CN|en          message language (default zh-CN)
+  --previous FILE            last year's report (cross-year checks)
+  --rule RULE=LEVEL          off, error, warning, info, hint (repeatable)
+  --write                    fix: write the files back
+  --stdout                   fix: print the fixed text
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors; 1 errors found; 2 usage error or unreadable input.`,
+};
+
+const REASONS: Record<Locale, Record<DecodeFailure | 'missing' | 'unreadable' | 'directory', string>> = {
+  'zh-CN': {
+    empty: '空文件，没有可检查的内容',
+    binary: '二进制文件，不是文本报告',
+    missing: '文件不存在',
+    unreadable: '无法读取',
+    directory: '是文件夹，但其中没有 .txt 或 .md 文件',
+  },
+  en: {
+    empty: 'empty file, nothing to check',
+    binary: 'binary file, not a text report',
+    missing: 'no such file',
+    unreadable: 'cannot be read',
+    directory: 'is a folder without .txt or .md files',
+  },
+};
+
+class UsageError extends Error {}
+
+interface Input {
+  /** Display path. */
+  path: string;
+  /** Read from stdin. */
+  stdin?: boolean;
+  /** Found by walking a folder (non-reports are skipped silently). */
+  walked?: boolean;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
+
+function walk(dir: string, out: Input[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out);
+    } else if (e.isFile() && /\.(txt|md)$/i.test(e.name)) out.push({ path: p, walked: true });
+  }
+}
+
+function collect(paths: string[], locale: Locale, problems: string[]): Input[] {
+  const inputs: Input[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      inputs.push({ path: '-', stdin: true });
+      continue;
+    }
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      problems.push(`${p}: ${REASONS[locale].missing}`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = inputs.length;
+      walk(p, inputs);
+      if (inputs.length === before) problems.push(`${p}: ${REASONS[locale].directory}`);
+    } else inputs.push({ path: p });
+  }
+  return inputs;
+}
+
+function readInput(input: Input): Buffer {
+  return input.stdin ? fs.readFileSync(0) : fs.readFileSync(input.path);
+}
+
+interface Checked {
+  result?: FileResult;
+  error?: string;
+  skipped?: boolean;
+}
+
+function checkOne(input: Input, options: CheckOptions, locale: Locale): Checked {
+  let buf: Buffer;
+  try {
+    buf = readInput(input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: `${input.path}: ${REASONS[locale].unreadable}${code ? ` (${code})` : ''}` };
+  }
+  const d = decodeBytes(buf);
+  if (!d.ok) return input.walked && d.reason === 'binary' ? { skipped: true } : { error: `${input.path}: ${REASONS[locale][d.reason]}` };
+  if (input.walked && !looksLikeReport(d.text)) return { skipped: true };
+  const r = check(d.text, options);
+  return { result: fileResult(input.path, d.text, r) };
+}
+
+function parseRules(specs: string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const s of specs) {
+    const m = /^([\w-]+)=(off|error|warning|info|hint)$/.exec(s);
+    if (!m) throw new UsageError(`--rule ${s}`);
+    rules[m[1]] = m[2] as RuleSetting;
+  }
+  return rules;
+}
+
+/** Progress on stderr when it is a terminal: files done, problems so far, rate. */
+function progress(locale: Locale, total: number) {
+  const tty = process.stderr.isTTY && total > 1;
+  const t0 = Date.now();
+  let last = 0;
+  return {
+    tick(done: number, found: number) {
+      if (!tty) return;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      const rate = Math.round((done * 1000) / Math.max(1, now - t0));
+      const text =
+        locale === 'en'
+          ? `${done}/${total} files, ${found} problems, ${rate} files/s`
+          : `已检查 ${done}/${total} 个文件，发现 ${found} 个问题，${rate} 份/秒`;
+      process.stderr.write(`\r${text}\x1b[K`);
+    },
+    end() {
+      if (tty) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+const PARALLEL_FROM = 200;
+
+async function checkAll(inputs: Input[], options: CheckOptions, locale: Locale): Promise<Checked[]> {
+  const bar = progress(locale, inputs.length);
+  const workers = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
+  if (inputs.length < PARALLEL_FROM || workers < 2 || inputs.some((i) => i.stdin)) {
+    const out: Checked[] = [];
+    let found = 0;
+    for (const i of inputs) {
+      const c = checkOne(i, options, locale);
+      found += c.result?.problems.length ?? 0;
+      out.push(c);
+      bar.tick(out.length, found);
+    }
+    bar.end();
+    return out;
+  }
+  // Both cores: workers check interleaved slices and send back plain data.
+  const results: Checked[] = new Array(inputs.length);
+  let done = 0;
+  let found = 0;
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const mine = inputs.map((inp, i) => ({ inp, i })).filter((x) => x.i % workers === w);
+      return new Promise<void>((resolve, reject) => {
+        const worker = new Worker(__filename, { workerData: { inputs: mine, options, locale } });
+        worker.on('message', (m: { i: number; c: WireChecked }) => {
+          results[m.i] = fromWire(m.c);
+          done++;
+          found += m.c.result?.problems.length ?? 0;
+          bar.tick(done, found);
+        });
+        worker.on('error', reject);
+        worker.on('exit', () => resolve());
+      });
+    }),
+  );
+  bar.end();
+  return results;
+}
+
+type WireChecked = { error?: string; skipped?: boolean; result?: { path: string; template: FileResult['template']; problems: FileResult['problems']; text: string } };
+
+function fromWire(c: WireChecked): Checked {
+  if (!c.result) return { error: c.error, skipped: c.skipped };
+  const { path: p, text, template, problems } = c.result;
+  return { result: fileResult(p, text, { template, problems, model: { text, template, sections: [], tables: {} } }) };
+}
+
+function workerMain(): void {
+  const { inputs, options, locale } = workerData as { inputs: { inp: Input; i: number }[]; options: CheckOptions; locale: Locale };
+  for (const { inp, i } of inputs) {
+    const c = checkOne(inp, options, locale);
+    const wire: WireChecked = c.result
+      ? { result: { path: c.result.path, template: c.result.template, problems: c.result.problems, text: c.result.index.text } }
+      : { error: c.error, skipped: c.skipped };
+    parentPort!.postMessage({ i, c: wire });
+  }
+}
+
+async function runCheck(paths: string[], format: string, locale: Locale, options: CheckOptions): Promise<number> {
+  const errors: string[] = [];
+  const inputs = collect(paths, locale, errors);
+  const checked = await checkAll(inputs, options, locale);
+  const files: FileResult[] = [];
+  for (const c of checked) {
+    if (c.error) errors.push(c.error);
+    else if (c.result) files.push(c.result);
+  }
+  for (const e of errors) process.stderr.write(e + '\n');
+  if (format === 'json') process.stdout.write(toJson(files, locale) + '\n');
+  else if (format === 'sarif') process.stdout.write(toSarif(files, locale, VERSION) + '\n');
+  else {
+    const lines: string[] = [];
+    for (const f of files) lines.push(...toTextLines(f, locale));
+    lines.push(summaryLine(countProblems(files), locale, errors.length));
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  if (errors.length) return 2;
+  return files.some((f) => f.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+}
+
+function runFix(paths: string[], mode: 'write' | 'stdout' | 'dry', locale: Locale, options: CheckOptions): number {
+  const errors: string[] = [];
+  const inputs = collect(paths, locale, errors);
+  if (mode === 'stdout' && inputs.length !== 1) throw new UsageError(locale === 'en' ? '--stdout takes exactly one input' : '--stdout 只能用于一个输入');
+  let remainingErrors = false;
+  for (const input of inputs) {
+    let buf: Buffer;
+    try {
+      buf = readInput(input);
+    } catch {
+      errors.push(`${input.path}: ${REASONS[locale].unreadable}`);
+      continue;
+    }
+    const d = decodeBytes(buf);
+    if (!d.ok) {
+      if (!input.walked) errors.push(`${input.path}: ${REASONS[locale][d.reason]}`);
+      continue;
+    }
+    if (input.walked && !looksLikeReport(d.text)) continue;
+    const fixed = fixAll(d.text, options);
+    const after = check(fixed, options).problems;
+    if (after.some((p) => p.severity === 'error')) remainingErrors = true;
+    const changed = fixed !== d.text;
+    if (mode === 'stdout') process.stdout.write(fixed);
+    else if (mode === 'write') {
+      if (changed && !input.stdin) fs.writeFileSync(input.path, encodeText(fixed, d.encoding));
+      if (input.stdin) process.stdout.write(fixed);
+      else process.stderr.write(`${input.path}: ${changed ? (locale === 'en' ? 'fixed' : '已修复') : locale === 'en' ? 'nothing to fix' : '无需修复'}\n`);
+    } else {
+      const n = check(d.text, options).problems.filter((p) => p.fixes.some((f) => f.preferred)).length;
+      process.stdout.write(`${input.path}: ${locale === 'en' ? `${n} fixable problem(s)` : `${n} 个问题可自动修复`}\n`);
+    }
+  }
+  for (const e of errors) process.stderr.write(e + '\n');
+  return errors.length ? 2 : remainingErrors ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let locale: Locale = 'zh-CN';
+  const li = argv.indexOf('--locale');
+  if (li >= 0 && argv[li + 1] === 'en') locale = 'en';
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        locale: { type: 'string', default: 'zh-CN' },
+        previous: { type: 'string' },
+        rule: { type: 'string', multiple: true, default: [] },
+        write: { type: 'boolean', default: false },
+        stdout: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+    if (values.help) {
+      process.stdout.write(HELP[locale] + '\n');
+      return 0;
+    }
+    if (values.version) {
+      process.stdout.write(VERSION + '\n');
+      return 0;
+    }
+    if (values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError(`--locale ${values.locale}`);
+    if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`--format ${values.format}`);
+    const [command, ...paths] = positionals;
+    if (command !== 'check' && command !== 'fix') throw new UsageError(command ? `${command}?` : '');
+    if (!paths.length) throw new UsageError(locale === 'en' ? 'no input given' : '没有指定输入');
+    const options: CheckOptions = { rules: parseRules(values.rule as string[]) };
+    if (values.previous) {
+      const d = decodeBytes(fs.readFileSync(values.previous));
+      if (!d.ok) {
+        process.stderr.write(`${values.previous}: ${REASONS[locale][d.reason]}\n`);
+        return 2;
+      }
+      options.previous = d.text;
+    }
+    if (command === 'check') return await runCheck(paths, values.format!, locale, options);
+    if (values.write && values.stdout) throw new UsageError('--write / --stdout');
+    return runFix(paths, values.write ? 'write' : values.stdout || paths[0] === '-' ? 'stdout' : 'dry', locale, options);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      const what = (e as Error).message;
+      process.stderr.write(`${locale === 'en' ? 'usage error' : '用法错误'}${what ? `: ${what}` : ''}\n${HELP[locale].split('\n').slice(2, 5).join('\n')}\n`);
+      return 2;
+    }
+    if ((e as NodeJS.ErrnoException).code) {
+      process.stderr.write(`${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (!isMainThread && workerData && (workerData as { inputs?: unknown }).inputs) workerMain();
+else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`report-review: ${(e as Error)?.message ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Bytes → text for files read from disk (CLI, workspace check): UTF-8 with or without BOM,
+ * UTF-16 with BOM, and GB18030/GBK (common for real files) detected and decoded. Binary and
+ * empty inputs get a one-line reason instead of an exception.
+ */
+import * as iconv from 'iconv-lite';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type DecodeFailure = 'empty' | 'binary';
+export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: DecodeFailure };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function looksBinary(text: string): boolean {
+  let control = 0;
+  const n = Math.min(text.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 9 || (c > 13 && c < 32) || c === 0xfffd) && c !== 27) control++;
+  }
+  return n > 0 && control / n > 0.02;
+}
+
+export function decodeBytes(buf: Uint8Array): Decoded {
+  if (buf.length === 0) return { ok: false, reason: 'empty' };
+  let text: string;
+  let encoding: Encoding;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    text = Buffer.from(buf.subarray(3)).toString('utf8');
+    encoding = 'utf-8-bom';
+  } else if (buf[0] === 0xff && buf[1] === 0xfe) {
+    text = iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le');
+    encoding = 'utf-16le';
+  } else if (buf[0] === 0xfe && buf[1] === 0xff) {
+    text = iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be');
+    encoding = 'utf-16be';
+  } else {
+    try {
+      text = utf8.decode(buf);
+      encoding = 'utf-8';
+    } catch {
+      text = iconv.decode(Buffer.from(buf), 'gb18030');
+      encoding = 'gb18030';
+    }
+  }
+  if (looksBinary(text)) return { ok: false, reason: 'binary' };
+  if (!text.trim()) return { ok: false, reason: 'empty' };
+  return { ok: true, text, encoding };
+}
+
+export function encodeText(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
+    default:
+      return iconv.encode(text, 'gb18030');
+  }
+}

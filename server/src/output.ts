@@ -1,0 +1,119 @@
+/** CLI output formats (text, json, sarif) over check results. Pure: strings in, strings out. */
+import { LineIndex, RULES, formatMessage, type CheckResult, type Locale, type Problem, type Span, type TemplateId } from './core';
+
+export interface FileResult {
+  path: string;
+  template: TemplateId;
+  problems: Problem[];
+  index: LineIndex;
+}
+
+export function fileResult(path: string, text: string, r: CheckResult): FileResult {
+  return { path, template: r.template, problems: r.problems, index: new LineIndex(text) };
+}
+
+function range(index: LineIndex, s: Span) {
+  const a = index.positionAt(s.start);
+  const b = index.positionAt(s.end);
+  return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
+}
+
+export function toJson(files: FileResult[], locale: Locale): string {
+  const out = {
+    version: 1,
+    files: files.map((f) => ({
+      path: f.path,
+      template: f.template,
+      problems: f.problems.map((p) => ({
+        rule: p.rule,
+        severity: p.severity,
+        message: formatMessage(p.message, locale),
+        ...range(f.index, p.span),
+        related: p.related.map((r) => ({ ...range(f.index, r.span), message: formatMessage(r.message, locale) })),
+        fixes: p.fixes.map((x) => ({ title: formatMessage(x.title, locale), preferred: x.preferred })),
+      })),
+    })),
+  };
+  return JSON.stringify(out, null, 2);
+}
+
+const SEVERITY_TEXT: Record<Locale, Record<string, string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示', hint: '建议' },
+  en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
+};
+
+export function toTextLines(f: FileResult, locale: Locale): string[] {
+  return f.problems.map((p) => {
+    const r = range(f.index, p.span);
+    return `${f.path}:${r.line}:${r.column}  ${p.severity}  ${p.rule}  ${formatMessage(p.message, locale)}`;
+  });
+}
+
+export interface Counts {
+  files: number;
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
+export function countProblems(files: FileResult[]): Counts {
+  const c: Counts = { files: files.length, error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of files) for (const p of f.problems) c[p.severity]++;
+  return c;
+}
+
+export function summaryLine(c: Counts, locale: Locale, unreadable: number): string {
+  if (locale === 'en') {
+    const extra = unreadable ? `, ${unreadable} unreadable` : '';
+    return `${c.files} file(s) checked: ${c.error} error(s), ${c.warning} warning(s), ${c.info + c.hint} info${extra}`;
+  }
+  const extra = unreadable ? `，${unreadable} 个文件无法读取` : '';
+  const s = SEVERITY_TEXT['zh-CN'];
+  return `已检查 ${c.files} 个文件：${c.error} 个${s.error}，${c.warning} 个${s.warning}，${c.info + c.hint} 条${s.info}${extra}`;
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function toSarif(files: FileResult[], locale: Locale, version: string): string {
+  const region = (f: FileResult, s: Span) => {
+    const r = range(f.index, s);
+    return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
+  };
+  const uri = (p: string) => p.replace(/\\/g, '/');
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'report-review',
+            version,
+            rules: RULES.map((r) => ({
+              id: r.alias,
+              name: r.id,
+              shortDescription: { text: r.description[locale] },
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              helpUri: `docs/rules/${r.alias}.md`,
+            })),
+          },
+        },
+        results: files.flatMap((f) =>
+          f.problems.map((p) => ({
+            ruleId: p.rule,
+            level: SARIF_LEVEL[p.severity],
+            message: { text: formatMessage(p.message, locale) },
+            locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(f, p.span) } }],
+            relatedLocations: p.related.map((r, i) => ({
+              id: i,
+              message: { text: formatMessage(r.message, locale) },
+              physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(f, r.span) },
+            })),
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
