@@ -1,0 +1,163 @@
+/**
+ * A small LSP client for the tests and the benchmark: starts a server script as a child process
+ * over stdio and speaks JSON-RPC to it. Every wait is on an event, with a timeout.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type {
+  ClientCapabilities,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+/** What a full-featured editor (VS Code) announces. */
+export const FULL_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    workspaceEdit: { documentChanges: true },
+    inlayHint: { refreshSupport: true },
+  },
+  textDocument: {
+    synchronization: { didSave: true, dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+      isPreferredSupport: true,
+      dataSupport: true,
+      resolveSupport: { properties: ['edit'] },
+    },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    foldingRange: {},
+    inlayHint: {},
+  },
+};
+
+export interface StartOptions {
+  script?: string;
+  args?: string[];
+  capabilities?: ClientCapabilities;
+  initializationOptions?: unknown;
+  /** Answer to `workspace/configuration` for the `reportReview` section, per scope URI. */
+  settings?: (uri: string | undefined) => unknown;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class LspClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly log: string[] = [];
+  private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  settings: (uri: string | undefined) => unknown;
+  initializeResult!: InitializeResult;
+
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly conn: MessageConnection,
+    opts: StartOptions,
+  ) {
+    this.settings = opts.settings ?? (() => ({}));
+  }
+
+  static async start(opts: StartOptions = {}): Promise<LspClient> {
+    const proc = spawn(process.execPath, [opts.script ?? SERVER, ...(opts.args ?? ['--stdio'])], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: opts.env ?? { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', VSCODE_NLS_CONFIG: '' },
+    });
+    const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const client = new LspClient(proc, conn, opts);
+    proc.stderr!.on('data', (d: Buffer) => client.log.push(d.toString()));
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      client.published.push(p);
+      client.waiters = client.waiters.filter((w) => {
+        if (!w.test(p)) return true;
+        w.resolve(p);
+        return false;
+      });
+    });
+    conn.onNotification('window/logMessage', (p: { message: string }) => client.log.push(p.message));
+    conn.onNotification((method: string, params: unknown) => client.notifications.push({ method, params }));
+    conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
+      p.items.map((i) => client.settings(i.scopeUri)),
+    );
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('workspace/inlayHint/refresh', () => null);
+    conn.listen();
+    client.initializeResult = await conn.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: opts.capabilities ?? FULL_CAPABILITIES,
+      initializationOptions: opts.initializationOptions,
+    });
+    await conn.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** The next publishDiagnostics that passes `test` (including one already received if `past`). */
+  waitFor(test: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 10000, past = true): Promise<PublishDiagnosticsParams> {
+    if (past) {
+      const hit = this.published.find(test);
+      if (hit) return Promise.resolve(hit);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for publishDiagnostics\n${this.log.join('')}`));
+      }, timeoutMs);
+      const done = (p: PublishDiagnosticsParams) => {
+        clearTimeout(timer);
+        resolve(p);
+      };
+      this.waiters.push({ test, resolve: done });
+    });
+  }
+
+  diagnosticsFor(uri: string, version: number, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+    return this.waitFor((p) => p.uri === uri && p.version === version, timeoutMs);
+  }
+
+  open(uri: string, text: string, languageId = 'gov-report', version = 1): Promise<void> {
+    return this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest<R>(method, params);
+  }
+
+  /** shutdown + exit; kills the process if it does not leave in time. */
+  async stop(timeoutMs = 5000): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) resolve();
+      else this.proc.once('exit', () => resolve());
+    });
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), exited]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
+    await exited;
+    clearTimeout(timer);
+    this.conn.dispose();
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The packaged extension: what `npm run package` put into report-review.vsix. The .vsix is a zip;
+ * its central directory is read here directly.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES } from '../../server/src/core/index';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const VSIX = path.join(ROOT, 'report-review.vsix');
+
+interface Entry {
+  name: string;
+  size: number;
+}
+
+/** Names and uncompressed sizes from a zip's central directory. */
+export function zipEntries(buf: Buffer): Entry[] {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip file: no end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries: Entry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry at ${at}`);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLen), size });
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+describe('report-review.vsix', () => {
+  let names: string[];
+  let bytes: number;
+
+  before(function () {
+    if (!fs.existsSync(VSIX)) throw new Error('report-review.vsix is missing: run `npm run package` first');
+    const buf = fs.readFileSync(VSIX);
+    bytes = buf.length;
+    names = zipEntries(buf).map((e) => e.name);
+  });
+
+  it('holds the bundles, manifest, grammar, nls files and l10n bundles', () => {
+    for (const f of [
+      'extension.vsixmanifest',
+      'extension/package.json',
+      'extension/package.nls.json',
+      'extension/package.nls.zh-cn.json',
+      'extension/dist/extension.js',
+      'extension/dist/server.js',
+      'extension/syntaxes/gov-report.tmLanguage.json',
+      'extension/l10n/bundle.l10n.json',
+      'extension/l10n/bundle.l10n.zh-cn.json',
+    ]) {
+      assert.ok(names.includes(f), `${f} missing from the package`);
+    }
+  });
+
+  it('holds the docs page of every rule the checker has (the diagnostics link to them)', () => {
+    const expected = RULES.map((r) => `extension/docs/rules/${r.alias}.md`).sort();
+    assert.strictEqual(expected.length, 19);
+    assert.deepStrictEqual(expected.filter((f) => !names.includes(f)), []);
+  });
+
+  it('holds no sources, tests, maps, node_modules or compiled test output', () => {
+    const bad = names.filter((n) =>
+      /\.ts$|\.map$|(^|\/)(node_modules|out|test|client|server|scripts|bench|\.ci|\.vscode-test)\//.test(n.replace(/^extension\//, '')),
+    );
+    assert.deepStrictEqual(bad, []);
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.zh-cn)?\.json|dist\/(extension|server)\.js|l10n\/bundle\.l10n(\.zh-cn)?\.json|syntaxes\/[^/]+\.json|docs\/rules\/[^/]+\.md|readme\.md|changelog\.md|LICENSE\.txt))$/i;
+    assert.deepStrictEqual(names.filter((n) => !allowed.test(n)), []);
+  });
+
+  it('is smaller than 400 KB', () => {
+    assert.ok(bytes < 400 * 1024, `${bytes} bytes`);
+  });
+
+  it('declares the contract: engines, untrusted and virtual workspaces, language, grammar, commands', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.strictEqual(pkg.engines.vscode, '^1.90.0');
+    assert.deepStrictEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    assert.deepStrictEqual(pkg.contributes.grammars, [
+      { language: 'gov-report', scopeName: 'text.gov-report', path: './syntaxes/gov-report.tmLanguage.json' },
+    ]);
+    assert.deepStrictEqual(pkg.contributes.languages[0].extensions, ['.report.txt', '.report.md']);
+    assert.deepStrictEqual(
+      pkg.contributes.commands.map((c: { command: string }) => c.command),
+      ['reportReview.checkWorkspace', 'reportReview.fixAll', 'reportReview.openRuleDocs', 'reportReview.showSummary', 'reportReview.newReport', 'reportReview.restartServer'],
+    );
+  });
+});
