@@ -51,6 +51,10 @@ function setting(options: CheckOptions, meta: RuleMeta): Severity | 'off' {
   return r?.[meta.alias] ?? r?.[meta.id] ?? meta.severity;
 }
 
+function overridden(options: CheckOptions, meta: RuleMeta): boolean {
+  return !!(options.rules?.[meta.alias] ?? options.rules?.[meta.id]);
+}
+
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(text);
   const arith = buildArith(parsed);
@@ -70,7 +74,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
         problems.push({
           rule: rule.meta.alias,
           code: rule.meta.id,
-          severity: sev,
+          severity: f.severity && !overridden(options, rule.meta) ? f.severity : sev,
           span: f.span,
           message: f.message,
           related: f.related ?? [],

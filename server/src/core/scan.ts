@@ -38,8 +38,11 @@ export function isFurniture(text: string): boolean {
   return FURNITURE.test(text);
 }
 
+/** A number written with its unit (a fee in 元 or 万元). */
+const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?万?元$/;
+
 function classify(raw: string): TokKind {
-  if (NUMBER_RE.test(raw)) return 'num';
+  if (NUMBER_RE.test(raw) || WITH_UNIT.test(raw)) return 'num';
   if (BAD.test(raw)) return 'bad';
   return 'text';
 }

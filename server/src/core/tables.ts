@@ -169,6 +169,13 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
   close();
   for (const r of rows) {
     const def = table.rows.find((d) => d.key === r.key)!;
+    for (const c of r.cells) {
+      // Counts are whole numbers without units; only the fee may have decimals (and a unit).
+      if (!c.invalid && !c.blank && ((!def.decimal && !Number.isInteger(c.value)) || (!def.decimal && /元$/.test(c.raw)))) {
+        c.invalid = true;
+        c.value = NaN;
+      }
+    }
     r.aligned = r.cells.length === colsOf(table, def) && r.cells.every((c) => !c.invalid);
   }
   const start = rows.length ? Math.min(rows[0].span.start, ...orphans.map((o) => o.span.start)) : lines[from].start;

@@ -1,13 +1,15 @@
 /** What every rule receives: the parsed report, the arithmetic, and a way to report problems. */
 import type { Arith } from '../arith';
 import type { Parsed } from '../parse';
-import type { CheckOptions, Fix, Message, Related, RuleMeta, Span } from '../types';
+import type { CheckOptions, Fix, Message, Related, RuleMeta, Severity, Span } from '../types';
 
 export interface Finding {
   span: Span;
   message: Message;
   related?: Related[];
   fixes?: Fix[];
+  /** A lower severity for this finding, used unless the user set the rule's severity. */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -16,6 +16,9 @@ import { rule as blankCell } from './blank-cell';
 import { rule as oldTemplate } from './old-template';
 import { rule as labelVariant } from './label-variant';
 import { rule as title } from './title';
+import { rule as narrativeMismatch } from './narrative-mismatch';
+import { rule as crossYear } from './cross-year';
+import { rule as implausibleValue } from './implausible-value';
 
 export const ALL_RULES: Rule[] = [
   rowTotal,
@@ -34,6 +37,9 @@ export const ALL_RULES: Rule[] = [
   oldTemplate,
   labelVariant,
   title,
+  narrativeMismatch,
+  crossYear,
+  implausibleValue,
 ];
 
 /** Rules that still speak when the report is in the 2019 format or not a report at all. */

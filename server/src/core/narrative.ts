@@ -1,0 +1,226 @@
+/**
+ * Figures stated in the narrative, read with their meaning. The narrative is read as one stream
+ * with white space removed (PDF extraction breaks sentences across lines), tables replaced by
+ * sentence breaks, and every stream position mapped back to its offset in the text. Precision
+ * matters more than recall: a clause whose scope is unclear yields nothing.
+ */
+import type { ReportModel } from './model';
+import type { Span } from './types';
+
+export type FigureKind =
+  | 'received'
+  | 'receivedWithCarried'
+  | 'handled'
+  | 'carriedForward'
+  | 'granted'
+  | 'partial'
+  | 'refused'
+  | 'unavailable'
+  | 'notProcessed'
+  | 'otherHandling'
+  | 'review'
+  | 'litigation'
+  | 'noRequests'
+  | 'allConcluded'
+  | 'allUpheld';
+
+export interface Figure {
+  kind: FigureKind;
+  /** The stated number (NaN for statements without one). */
+  value: number;
+  /** Span of the number (or of the statement). */
+  span: Span;
+  /** Scope for 均已审结 / 均获维持: review, litigation or both. */
+  scope?: 'review' | 'litigation' | 'both';
+  /** The clause as written, for messages. */
+  phrase: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+export function parseChineseNumber(s: string): number {
+  if (/^[0-9０-９]+$/.test(s)) return Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else if (ch in CN_UNITS) {
+      total += (digit || 1) * CN_UNITS[ch];
+      digit = 0;
+    } else return NaN;
+  }
+  return total + digit;
+}
+
+interface Stream {
+  s: string;
+  map: Int32Array;
+}
+
+const WS = /[\s\u3000]/;
+
+function buildStream(text: string, holes: Span[]): Stream {
+  const sorted = [...holes].sort((a, b) => a.start - b.start);
+  const map = new Int32Array(text.length + 1);
+  let s = '';
+  let h = 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (h < sorted.length && sorted[h].end <= i) h++;
+    if (h < sorted.length && sorted[h].start <= i) {
+      // A table: one sentence break in its place.
+      s += '。';
+      map[n++] = i;
+      i = sorted[h].end - 1;
+      continue;
+    }
+    const ch = text[i];
+    if (WS.test(ch)) {
+      // A blank line ends a sentence-less fragment only when followed by a heading-like start; keep joining.
+      continue;
+    }
+    s += ch;
+    map[n++] = i;
+  }
+  map[n] = text.length;
+  return { s, map };
+}
+
+const NUM = '([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)';
+const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|建议|提案|议案|依申请公开目录/;
+const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
+
+function clauseSplit(sentence: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= sentence.length; i++) {
+    if (i === sentence.length || '，,、：:'.includes(sentence[i])) {
+      if (i > start) out.push({ text: sentence.slice(start, i), at: start });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function narrativeStream(model: ReportModel): Stream {
+  const holes: Span[] = [];
+  for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
+  for (const s of model.sections) holes.push(s.span);
+  return buildStream(model.text, holes);
+}
+
+/** The narrative's sentences, without digits (for comparing two years' texts). */
+export function sentences(model: ReportModel): string[] {
+  return narrativeStream(model)
+    .s.split(/[。；;！!？?]/)
+    .map((x) => x.replace(/[0-9０-９]+/g, ''))
+    .filter((x) => x.length >= 12);
+}
+
+/** Read every figure the narrative states. */
+export function readFigures(model: ReportModel): Figure[] {
+  const { s, map } = narrativeStream(model);
+  const year = model.title?.year;
+  const figures: Figure[] = [];
+  let sentStart = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && !'。；;！!？?'.includes(s[i])) continue;
+    const sentence = s.slice(sentStart, i);
+    const base = sentStart;
+    sentStart = i + 1;
+    if (!sentence || sentence.length > 400) continue;
+    if (UNCLEAR.test(sentence)) continue;
+    const otherYear = /((?:19|20)\d\d)年/g;
+    let m: RegExpExecArray | null;
+    let foreign = false;
+    while ((m = otherYear.exec(sentence))) if (year && Number(m[1]) !== year && Number(m[1]) !== year + 1) foreign = true;
+    if (foreign) continue;
+    readSentence(sentence, base, map, figures);
+  }
+  return figures;
+}
+
+function spanOf(map: Int32Array, at: number, len: number): Span {
+  return { start: map[at], end: map[at + len - 1] + 1 };
+}
+
+function readSentence(sentence: string, base: number, map: Int32Array, out: Figure[]): void {
+  const clauses = clauseSplit(sentence);
+  const mentionsReview = sentence.includes('行政复议');
+  const mentionsLitigation = sentence.includes('行政诉讼');
+  let lastScope: 'review' | 'litigation' | undefined;
+  const none = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请/.exec(sentence);
+  if (none && !/复议|诉讼/.test(none[0]) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
+    out.push({ kind: 'noRequests', value: 0, span: spanOf(map, base + none.index, none[1].length + none[2].length), phrase: sentence });
+  }
+  for (const c of clauses) {
+    const t = c.text;
+    const review = t.includes('复议');
+    const litigation = t.includes('诉讼');
+    if (review && !litigation) lastScope = 'review';
+    if (litigation && !review) lastScope = 'litigation';
+    const num = (after: number): { value: number; at: number; len: number } | undefined => {
+      const re = new RegExp(`${NUM}(?:个)?件`, 'g');
+      re.lastIndex = after;
+      const m = re.exec(t);
+      if (!m) return undefined;
+      const value = parseChineseNumber(m[1]);
+      if (!Number.isFinite(value)) return undefined;
+      return { value, at: c.at + m.index, len: m[1].length };
+    };
+    const push = (kind: FigureKind, keyIdx: number) => {
+      const n = num(keyIdx);
+      if (!n) return;
+      out.push({ kind, value: n.value, span: spanOf(map, base + n.at, n.len), phrase: t });
+    };
+    if (review && litigation) continue;
+    if (review) {
+      const k = t.indexOf('行政复议');
+      if (k >= 0) push('review', k);
+    } else if (litigation) {
+      const k = t.indexOf('行政诉讼');
+      if (k >= 0) push('litigation', k);
+    } else {
+      const recv = /(收到|受理|新收|接收)/.exec(t);
+      if (recv && t.includes('申请') && !/上年/.test(t.replace(/含上年|包括上年/, '')) && !ORG_SCOPE.test(t.slice(0, recv.index).replace(/本机关|政府/g, ''))) {
+        push(/(含|包括)上(一)?年(度)?结转/.test(sentence) ? 'receivedWithCarried' : 'received', recv.index);
+        continue;
+      }
+      const done = /(办结|答复|办理完毕)/.exec(t);
+      if (done && !t.includes('结转')) {
+        push('handled', done.index);
+        continue;
+      }
+      if (/结转(至|到)?(下|下一|明)年/.test(t)) {
+        push('carriedForward', 0);
+        continue;
+      }
+      const kinds: [RegExp, FigureKind][] = [
+        [/予以公开/, 'granted'],
+        [/部分公开/, 'partial'],
+        [/不予公开/, 'refused'],
+        [/无法提供/, 'unavailable'],
+        [/不予处理/, 'notProcessed'],
+        [/其他处理/, 'otherHandling'],
+      ];
+      for (const [re, kind] of kinds) {
+        const m = re.exec(t);
+        if (m) {
+          push(kind, m.index);
+          break;
+        }
+      }
+    }
+    const concluded = /均已审结|全部已审结/.exec(t);
+    if (concluded) {
+      const scope = lastScope ?? (mentionsReview && mentionsLitigation ? 'both' : mentionsReview ? 'review' : mentionsLitigation ? 'litigation' : undefined);
+      if (scope) out.push({ kind: 'allConcluded', value: NaN, scope, span: spanOf(map, base + c.at + concluded.index, concluded[0].length), phrase: t });
+    }
+    const upheld = /均(获|予|被|已)?维持/.exec(t);
+    if (upheld) {
+      const scope = lastScope ?? (mentionsReview && mentionsLitigation ? 'both' : mentionsReview ? 'review' : mentionsLitigation ? 'litigation' : undefined);
+      if (scope) out.push({ kind: 'allUpheld', value: NaN, scope, span: spanOf(map, base + c.at + upheld.index, upheld[0].length), phrase: t });
+    }
+  }
+}

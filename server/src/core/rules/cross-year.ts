@@ -1,0 +1,89 @@
+import { buildArith, refKey, type Arith } from '../arith';
+import { msg } from '../messages';
+import { sentences } from '../narrative';
+import { parse } from '../parse';
+import { T3 } from '../template';
+import { norm } from '../text';
+import type { Rule, RuleContext } from './context';
+
+function sameBody(a?: string, b?: string): boolean {
+  if (!a || !b) return true;
+  const x = norm(a).replace(/人民政府$|政府$/, '');
+  const y = norm(b).replace(/人民政府$|政府$/, '');
+  return x === y || x.includes(y) || y.includes(x);
+}
+
+function repeatedShare(ctx: RuleContext, prevModel: Parameters<typeof sentences>[0]): number {
+  const mine = sentences(ctx.parsed.model);
+  const theirs = new Set(sentences(prevModel));
+  let total = 0;
+  let same = 0;
+  for (const s of mine) {
+    total += s.length;
+    if (theirs.has(s)) same += s.length;
+  }
+  return total >= 200 ? same / total : 0;
+}
+
+function carried(ctx: RuleContext, prev: Arith): void {
+  for (let c = 0; c < 7; c++) {
+    const mine = ctx.arith.cells.get(refKey(['t3.carried', c]));
+    const theirs = prev.cells.get(refKey(['t3.next', c]));
+    if (!mine || !theirs || mine.value === theirs.value) continue;
+    ctx.report({
+      span: mine.span,
+      message: msg('crossYearCarried', { col: T3.columns[c], value: mine.raw || '0', previous: theirs.value }),
+      fixes: [{ title: msg('fixSetCell', { cell: `二、上年结转·${T3.columns[c]}`, value: theirs.value }), preferred: false, edits: [{ ...mine.span, newText: String(theirs.value) }] }],
+    });
+  }
+}
+
+function inForce(ctx: RuleContext, prev: Arith): void {
+  for (const key of ['t2.rules', 't2.norms']) {
+    const made = ctx.arith.cells.get(refKey([key, 0]));
+    const repealed = ctx.arith.cells.get(refKey([key, 1]));
+    const now = ctx.arith.cells.get(refKey([key, 2]));
+    const before = prev.cells.get(refKey([key, 2]));
+    if (!made || !repealed || !now || !before) continue;
+    const expected = before.value + made.value - repealed.value;
+    if (expected === now.value) continue;
+    ctx.report({
+      span: now.span,
+      message: msg('crossYearInForce', {
+        row: key === 't2.rules' ? '规章' : '行政规范性文件',
+        value: now.value,
+        previous: before.value,
+        made: made.value,
+        repealed: repealed.value,
+        expected,
+      }),
+    });
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'RPT018',
+    alias: 'cross-year',
+    severity: 'warning',
+    tags: ['numbers', 'cross-year'],
+    fixable: true,
+    description: { 'zh-CN': '与上一年度报告不衔接（结转、现行有效件数、内容雷同）', en: "Does not follow on from last year's report (carried cases, documents in force, repeated text)" },
+  },
+  run(ctx) {
+    if (!ctx.options.previous) return;
+    const p = parse(ctx.options.previous);
+    const me = ctx.parsed.model.title;
+    const them = p.model.title;
+    if (!sameBody(me?.body, them?.body)) return;
+    if (me?.year && them?.year && them.year !== me.year - 1) return;
+    const prev = buildArith(p);
+    carried(ctx, prev);
+    inForce(ctx, prev);
+    const share = repeatedShare(ctx, p.model);
+    if (share > 0.5) {
+      const at = me?.span ?? ctx.parsed.headings[0]?.span ?? { start: 0, end: 0 };
+      ctx.report({ span: at, message: msg('crossYearRepeated', { percent: Math.round(share * 100) }), severity: 'info' });
+    }
+  },
+};
