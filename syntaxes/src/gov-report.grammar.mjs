@@ -24,10 +24,12 @@ const DIGIT = '[0-9０-９]';
 const NUM = `(?:(?<![0-9０-９.．])[-－−]?${DIGIT}+(?:[.．]${DIGIT}+)?(?![0-9０-９]))`;
 /** a bare number cell (used when the whole line is numbers) */
 const CELL = `[-－−]?${DIGIT}+(?:[.．]${DIGIT}+)?`;
-/** start of a cell: line start or after a tab */
-const CELL_START = '(?:^|(?<=\\t))';
-/** no sentence punctuation until the end of the line */
-const NO_PROSE_AHEAD = '(?=[^。，；：！？,;:!?]*$)';
+/** start of a cell: line start, or after a tab or a Markdown table pipe */
+const CELL_START = '(?:^|(?<=[\\t|｜]))';
+/** a Markdown table pipe, full- or half-width */
+const PIPE = '[|｜]';
+/** no sentence punctuation until the end of the line (header lines are short; bounded to stay linear) */
+const NO_PROSE_AHEAD = '(?=[^。，；：！？,;:!?]{0,300}$)';
 
 const CHAR_CLASS = {
   '、': '[、，,]',
@@ -175,7 +177,7 @@ const TOP_NUMBER = `[一二三四]${SP}[、，,.．]`;
 const SUB_NUMBER = `[（(]${SP}[一二三四五六七]${SP}[）)]`;
 const LEAF_NUMBER = `${DIGIT}{1,2}${SP}[.．、]`;
 /** after a full label: a cell boundary (space, tab, a number or the line end) */
-const AFTER_LABEL = `(?=[ \\t\\u3000]|$|${DIGIT})`;
+const AFTER_LABEL = `(?=[ \\t\\u3000|｜]|$|${DIGIT})`;
 const AT_EOL = `(?=${SP}$)`;
 
 /** a row label: numbering, then the full label, or a prefix when the line breaks inside it */
@@ -289,7 +291,7 @@ repository['total-row'] = {
   },
   end: '$',
   name: `meta.row.total.${S}`,
-  patterns: [{ include: '#total-cell' }, { include: '#number' }],
+  patterns: [{ include: '#pipe' }, { include: '#total-cell' }, { include: '#number' }],
 };
 
 const LABEL = { 1: { name: `entity.name.tag.row-label.${S}` } };
@@ -307,12 +309,12 @@ repository['table3-row'] = {
   begin: `(?=${alt(T3_LABEL_PATTERNS.map((p) => p.match))})`,
   end: '$',
   name: `meta.row.${S}`,
-  patterns: [{ include: '#total-row' }, ...T3_LABEL_PATTERNS, { include: '#total-cell' }, { include: '#number' }],
+  patterns: [{ include: '#total-row' }, ...T3_LABEL_PATTERNS, { include: '#pipe' }, { include: '#total-cell' }, { include: '#number' }],
 };
 
 repository['table2-row'] = {
   comment: 'Table-二 rows (规章, 行政规范性文件, 行政许可, …) followed by numbers or the line end',
-  match: `${CELL_START}${SP}(${alt(T2_ROWS.map(tolerant))})(?=${SP1}[-－−]?${DIGIT}|${SP}$)`,
+  match: `${CELL_START}${SP}(${alt(T2_ROWS.map(tolerant))})(?=(?:${SP1}|${SP}${PIPE}${SP})[-－−]?${DIGIT}|${SP}(?:${PIPE}${SP})?$)`,
   captures: LABEL,
 };
 
@@ -340,12 +342,12 @@ repository['number-line'] = {
   begin: `^(?=${SP}(?:${CELL}${SP1}){6}${CELL}${SP}$)`,
   end: '$',
   name: `meta.row.${S}`,
-  patterns: [{ include: '#total-cell' }, { include: '#number' }],
+  patterns: [{ include: '#pipe' }, { include: '#total-cell' }, { include: '#number' }],
 };
 
 repository['total-cell'] = {
   comment: 'the last number of a table-三 row: the 总计 column',
-  match: `${NUM}(?=${SP}$)`,
+  match: `${NUM}(?=${SP}(?:${PIPE}${SP})?$)`,
   name: `meta.cell.total.${S} constant.numeric.${S}`,
 };
 
@@ -353,13 +355,37 @@ repository['column-label'] = {
   comment: 'Header cells of tables 二, 三 and 四 (only in lines without sentence punctuation)',
   patterns: [
     {
-      match: `(?:^|(?<=[ \\t\\u3000]))${SP}(总${SP}计)(?!${SP}${DIGIT})${NO_PROSE_AHEAD}`,
+      match: `(?:^|(?<=[ \\t\\u3000|｜]))${SP}(总${SP}计)(?!${SP}${DIGIT})${NO_PROSE_AHEAD}`,
       captures: { 1: { name: `keyword.other.total.column.${S}` } },
     },
     {
-      match: `(?:^|(?<=[ \\t\\u3000]))${alt(COLUMNS.map(tolerant))}(?=[ \\t\\u3000]|$)(?![ \\t\\u3000]*[-－−]?${DIGIT})${NO_PROSE_AHEAD}`,
-      name: `entity.name.tag.column-label.${S}`,
+      match: `(?:^|(?<=[ \\t\\u3000|｜]))${SP}(${alt(COLUMNS.map(tolerant))})(?=[ \\t\\u3000|｜]|$)(?![ \\t\\u3000|｜]*[-－−]?${DIGIT})${NO_PROSE_AHEAD}`,
+      captures: { 1: { name: `entity.name.tag.column-label.${S}` } },
     },
+  ],
+};
+
+repository['pipe'] = {
+  match: PIPE,
+  name: `punctuation.separator.table.${S}`,
+};
+
+repository['pipe-table'] = {
+  comment: 'Markdown pipe tables: | 一、本年新收… | 0 | … |',
+  begin: `^(?=${SP}${PIPE})`,
+  end: '$',
+  name: `meta.table.pipe.${S}`,
+  patterns: [
+    { match: `(?<=${PIPE})${SP}:?-{3,}:?${SP}(?=${PIPE})`, name: `punctuation.separator.table.${S}` },
+    { include: '#pipe' },
+    { include: '#identity-note' },
+    { include: '#caption' },
+    { include: '#old-template' },
+    { include: '#total-row' },
+    { include: '#table3-row' },
+    { include: '#table2-row' },
+    { include: '#column-label' },
+    { include: '#number' },
   ],
 };
 
@@ -406,6 +432,7 @@ const grammar = {
     'Chinese government information-disclosure annual reports (国办公开办函〔2021〕30号 template).',
   patterns: [
     { include: '#page-furniture' },
+    { include: '#pipe-table' },
     { include: '#title' },
     { include: '#title-prefix' },
     { include: '#section-heading' },
