@@ -76,17 +76,23 @@ export function buildArith(p: Parsed): Arith {
   ids.push(...T4_IDENTITIES);
 
   const value = (ref: CellRef): number => cells.get(refKey(ref))!.value;
+  const valueOf = (k: string): number => cells.get(k)!.value;
   const evals: Evaluated[] = [];
   const byCell = new Map<string, Evaluated[]>();
   for (const id of ids) {
-    const all = [...id.lhs, ...id.rhs];
-    if (!all.every((r) => cells.has(refKey(r)))) continue;
-    const lhs = sum(id.lhs.map(value));
-    const rhs = sum(id.rhs.map(value));
+    const all = id.allKeys!;
+    let ok = true;
+    for (const k of all) if (!cells.has(k)) ok = false;
+    if (!ok) continue;
+    let lhs = 0;
+    for (const k of id.lhsKeys!) lhs += valueOf(k);
+    let rhs = 0;
+    for (const k of id.rhsKeys!) rhs += valueOf(k);
+    lhs = Math.round(lhs * 100) / 100;
+    rhs = Math.round(rhs * 100) / 100;
     const e: Evaluated = { id, lhs, rhs, holds: lhs === rhs };
     evals.push(e);
-    for (const r of all) {
-      const k = refKey(r);
+    for (const k of all) {
       let list = byCell.get(k);
       if (!list) byCell.set(k, (list = []));
       list.push(e);

@@ -58,7 +58,7 @@ function overridden(options: CheckOptions, meta: RuleMeta): boolean {
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(text);
   const arith = buildArith(parsed);
-  const index = new LineIndex(text);
+  const index = new LineIndex(text, parsed.lines);
   const problems: Problem[] = [];
   const template = parsed.model.template;
   for (const rule of ALL_RULES) {

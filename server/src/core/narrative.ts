@@ -5,6 +5,7 @@
  * matters more than recall: a clause whose scope is unclear yields nothing.
  */
 import type { ReportModel } from './model';
+import type { Line } from './text';
 import type { Span } from './types';
 
 export type FigureKind =
@@ -55,38 +56,63 @@ export function parseChineseNumber(s: string): number {
 
 interface Stream {
   s: string;
-  map: Int32Array;
+  /** Runs of the stream copied from the text: stream start and text offset of each run. */
+  runS: number[];
+  runO: number[];
 }
 
-const WS = /[\s\u3000]/;
+const WS_RUN = /[\s\u3000]+/g;
+const HAS_WS = /[\s\u3000]/;
 
-function buildStream(text: string, holes: Span[]): Stream {
+function buildStream(lines: Line[], holes: Span[]): Stream {
   const sorted = [...holes].sort((a, b) => a.start - b.start);
-  const map = new Int32Array(text.length + 1);
-  let s = '';
-  let h = 0;
+  const parts: string[] = [];
+  const runS: number[] = [];
+  const runO: number[] = [];
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    while (h < sorted.length && sorted[h].end <= i) h++;
-    if (h < sorted.length && sorted[h].start <= i) {
-      // A table: one sentence break in its place.
-      s += '。';
-      map[n++] = i;
-      i = sorted[h].end - 1;
+  let h = 0;
+  const add = (str: string, offset: number) => {
+    runS.push(n);
+    runO.push(offset);
+    parts.push(str);
+    n += str.length;
+  };
+  for (const l of lines) {
+    while (h < sorted.length && sorted[h].end <= l.start) h++;
+    if (h < sorted.length && sorted[h].start < l.end && sorted[h].end > l.start) {
+      // A table or heading: one sentence break in its place.
+      if (!parts.length || parts[parts.length - 1] !== '。') add('。', l.start);
       continue;
     }
-    const ch = text[i];
-    if (WS.test(ch)) {
-      // A blank line ends a sentence-less fragment only when followed by a heading-like start; keep joining.
+    const t = l.text;
+    if (!HAS_WS.test(t)) {
+      if (t) add(t, l.start);
       continue;
     }
-    s += ch;
-    map[n++] = i;
+    let last = 0;
+    WS_RUN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WS_RUN.exec(t))) {
+      if (m.index > last) add(t.slice(last, m.index), l.start + last);
+      last = m.index + m[0].length;
+    }
+    if (last < t.length) add(t.slice(last), l.start + last);
   }
-  map[n] = text.length;
-  return { s, map };
+  return { s: parts.join(''), runS, runO };
 }
 
+function offsetAt(st: Stream, i: number): number {
+  let lo = 0;
+  let hi = st.runS.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (st.runS[mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return st.runO[lo] + (i - st.runS[lo]);
+}
+
+const RELEVANT = /件|审结|维持|申请/;
 const NUM = '([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)';
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|建议|提案|议案|依申请公开目录/;
 const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
@@ -103,24 +129,25 @@ function clauseSplit(sentence: string): { text: string; at: number }[] {
   return out;
 }
 
-function narrativeStream(model: ReportModel): Stream {
+function narrativeStream(model: ReportModel, lines: Line[]): Stream {
   const holes: Span[] = [];
   for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
   for (const s of model.sections) holes.push(s.span);
-  return buildStream(model.text, holes);
+  return buildStream(lines, holes);
 }
 
 /** The narrative's sentences, without digits (for comparing two years' texts). */
-export function sentences(model: ReportModel): string[] {
-  return narrativeStream(model)
+export function sentences(model: ReportModel, lines: Line[]): string[] {
+  return narrativeStream(model, lines)
     .s.split(/[。；;！!？?]/)
     .map((x) => x.replace(/[0-9０-９]+/g, ''))
     .filter((x) => x.length >= 12);
 }
 
 /** Read every figure the narrative states. */
-export function readFigures(model: ReportModel): Figure[] {
-  const { s, map } = narrativeStream(model);
+export function readFigures(model: ReportModel, lines: Line[]): Figure[] {
+  const st = narrativeStream(model, lines);
+  const s = st.s;
   const year = model.title?.year;
   const figures: Figure[] = [];
   let sentStart = 0;
@@ -129,23 +156,23 @@ export function readFigures(model: ReportModel): Figure[] {
     const sentence = s.slice(sentStart, i);
     const base = sentStart;
     sentStart = i + 1;
-    if (!sentence || sentence.length > 400) continue;
+    if (!sentence || sentence.length > 400 || !RELEVANT.test(sentence)) continue;
     if (UNCLEAR.test(sentence)) continue;
     const otherYear = /((?:19|20)\d\d)年/g;
     let m: RegExpExecArray | null;
     let foreign = false;
     while ((m = otherYear.exec(sentence))) if (year && Number(m[1]) !== year && Number(m[1]) !== year + 1) foreign = true;
     if (foreign) continue;
-    readSentence(sentence, base, map, figures);
+    readSentence(sentence, base, st, figures);
   }
   return figures;
 }
 
-function spanOf(map: Int32Array, at: number, len: number): Span {
-  return { start: map[at], end: map[at + len - 1] + 1 };
+function spanOf(st: Stream, at: number, len: number): Span {
+  return { start: offsetAt(st, at), end: offsetAt(st, at + len - 1) + 1 };
 }
 
-function readSentence(sentence: string, base: number, map: Int32Array, out: Figure[]): void {
+function readSentence(sentence: string, base: number, map: Stream, out: Figure[]): void {
   const clauses = clauseSplit(sentence);
   const mentionsReview = sentence.includes('行政复议');
   const mentionsLitigation = sentence.includes('行政诉讼');

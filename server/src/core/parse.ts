@@ -45,46 +45,49 @@ function innerSpan(line: Line): { inner: Span; clean: string } {
   return { inner: { start: line.start + a, end: line.start + b }, clean: t.slice(a, b) };
 }
 
+/** Normalised canonical wordings and variants → section index. */
+const EXACT = new Map<string, number>();
+const WORDINGS: { index: number; n: string }[] = [];
+for (const s of SECTIONS) {
+  for (const v of [s.canonical, ...s.variants]) {
+    EXACT.set(norm(v), s.index);
+    WORDINGS.push({ index: s.index, n: norm(v) });
+  }
+}
+const NUMERAL_OF = new Map(SECTIONS.map((s) => [s.numeral, s.index]));
+
 function findHeading(line: Line): HeadingFound | null {
   const t = line.text;
-  if (t.length > 90 || !t.trim()) return null;
   const { inner, clean } = innerSpan(line);
   const h = halfWidth(clean).replace(/\*\*/g, '');
   if (h.includes('。') || h.includes('\t')) return null;
   const m = HEADING_RE.exec(h);
   const body = norm(m ? m[2] : h);
   if (body.length < 2 || body.length > 40) return null;
-  if (ROW_WORDS.some((w) => body.includes(w))) return null;
-  if (/\d/.test(body)) return null;
-  let best = 0;
-  let bestSim = 0;
-  let exact = false;
-  for (const s of SECTIONS) {
-    for (const v of [s.canonical, ...s.variants]) {
-      const nv = norm(v);
-      if (nv === body) {
-        if (!exact || (m && m[1] === s.numeral)) {
-          best = s.index;
-          bestSim = 1;
-          exact = true;
-        }
-      } else if (!exact) {
-        const sim = similarity(nv, body);
-        if (sim > bestSim) {
-          bestSim = sim;
-          best = s.index;
-        }
-      }
-    }
-  }
-  if (!best) return null;
+  const exactIndex = EXACT.get(body);
   const numeral = m ? m[1] : null;
-  const numeralOk = numeral === SECTIONS[best - 1].numeral;
   if (!m) {
     // Without a numeral only an exact wording on a heading-like line counts.
-    if (!exact || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= 24)) return null;
-  } else if (!exact && !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
-  return { index: best, line: line.n, span: { start: line.start, end: line.end }, text: t.trim(), canonical: exact && numeralOk, numeral, inner };
+    if (!exactIndex || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= 24)) return null;
+    return { index: exactIndex, line: line.n, span: { start: line.start, end: line.end }, text: t.trim(), canonical: false, numeral, inner };
+  }
+  if (exactIndex) {
+    const canonical = NUMERAL_OF.get(numeral!) === exactIndex;
+    return { index: exactIndex, line: line.n, span: { start: line.start, end: line.end }, text: t.trim(), canonical, numeral, inner };
+  }
+  if (ROW_WORDS.some((w) => body.includes(w)) || /\d/.test(body)) return null;
+  let best = 0;
+  let bestSim = 0;
+  for (const w of WORDINGS) {
+    const sim = similarity(w.n, body);
+    if (sim > bestSim) {
+      bestSim = sim;
+      best = w.index;
+    }
+  }
+  const numeralOk = NUMERAL_OF.get(numeral!) === best;
+  if (!best || !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
+  return { index: best, line: line.n, span: { start: line.start, end: line.end }, text: t.trim(), canonical: false, numeral, inner };
 }
 
 const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;
@@ -151,12 +154,9 @@ export function parse(text: string): Parsed {
   // Headings: the best candidate per section; others are ordinary lines.
   const cands: HeadingFound[] = [];
   for (const l of lines) {
-    const c = l.text.length <= 90 ? firstSignificant(l.text) : '';
-    if (!c) continue;
-    if (c === '#' || c === '*' || 'ー一二三四五六总主收政存其行因'.includes(c)) {
-      const h = findHeading(l);
-      if (h) cands.push(h);
-    }
+    if (l.text.length > 90 || !mayBeHeading(l.text)) continue;
+    const h = findHeading(l);
+    if (h) cands.push(h);
   }
   const byIndex = new Map<number, HeadingFound>();
   for (const h of cands) {
@@ -193,8 +193,8 @@ export function parse(text: string): Parsed {
   let t4Anchor = -1;
   for (const l of lines) {
     const t = l.text;
-    if (!t.trim() || t.length > 200) continue;
-    if (t3Start < 0 && (t.includes('新收') || t.includes('新收')) && !t.includes('。')) {
+    if (t.length < 2 || t.length > 200) continue;
+    if (t3Start < 0 && t.includes('新收') && !t.includes('。')) {
       const n = stripMarker(norm(t));
       if (n.startsWith('本年新收') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
     }
@@ -256,10 +256,21 @@ export function parse(text: string): Parsed {
   };
 }
 
-function firstSignificant(t: string): string {
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c !== ' ' && c !== '\t' && c !== '\u3000' && c !== '>') return c === '#' || c === '*' ? c : c;
+const NUMERALS_1_6 = '一二三四五六';
+const SEPARATORS = '、.．,，';
+const BODY_STARTS = '总主收政存其行因';
+
+/** Cheap pre-test: a numeral and separator, Markdown marks, or a short line that may be a bare heading. */
+function mayBeHeading(t: string): boolean {
+  let i = 0;
+  while (i < t.length && (t[i] === ' ' || t[i] === '\t' || t[i] === '\u3000' || t[i] === '>')) i++;
+  const c = t[i];
+  if (c === undefined) return false;
+  if (c === '#' || c === '*') return true;
+  if (NUMERALS_1_6.includes(c)) {
+    let j = i + 1;
+    while (t[j] === ' ' || t[j] === '\u3000') j++;
+    return t[j] !== undefined && SEPARATORS.includes(t[j]);
   }
-  return '';
+  return t.length - i <= 30 && BODY_STARTS.includes(c);
 }

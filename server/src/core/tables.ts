@@ -120,7 +120,9 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
     let lineHasCell = false;
     let empties: Tok[] = [];
     for (const tok of sl.toks) {
-      if (tok.kind === 'text' || (tok.kind === 'bad' && !cur)) {
+      // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
+      const junkStartsRow = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line && !!matchRow(table, pending, expect, used);
+      if (tok.kind === 'text' || (tok.kind === 'bad' && !cur && !junkStartsRow)) {
         if (cur) {
           close();
           if (done) break;
@@ -198,14 +200,11 @@ function mostCommonShape(rows: RowModel[]): TableShape {
   return best;
 }
 
-const T4_WORDS = new Set(T4_HEADER_WORDS);
+const T4_HEADER = new RegExp(`^(?:${T4_HEADER_WORDS.join('|')})*$`);
 
 /** True when a text fragment is made only of table 四 header words. */
 export function isT4Header(raw: string): boolean {
-  let s = norm(raw);
-  if (!s) return true;
-  for (const w of T4_HEADER_WORDS) s = s.split(w).join('');
-  return s.length === 0 || T4_WORDS.has(s);
+  return T4_HEADER.test(norm(raw));
 }
 
 /** Read table 四 (one row of 15 numbers) from its header line. */

@@ -200,6 +200,10 @@ export type CellRef = [string, number];
 export type IdentityKind = 'row-total' | 'results-total' | 'balance' | 'review-total';
 export interface Identity {
   kind: IdentityKind;
+  /** `row:col` keys of lhs, rhs and both (precomputed: identities are evaluated on every keystroke). */
+  lhsKeys?: string[];
+  rhsKeys?: string[];
+  allKeys?: string[];
   /** left side (sum) = right side (sum). For sum identities `lhs` is the single total cell. */
   lhs: CellRef[];
   rhs: CellRef[];
@@ -211,8 +215,25 @@ export const T3_LEAVES = T3.rows
   .filter((r) => !['t3.new', 't3.carried', 't3.total', 't3.next', 't3.r6'].includes(r.key))
   .map((r) => r.key);
 
-/** Build the identities for table 三 given which of the optional rows are present. */
+function withKeys(ids: Identity[]): Identity[] {
+  const k = (r: CellRef) => `${r[0]}:${r[1]}`;
+  for (const id of ids) {
+    id.lhsKeys = id.lhs.map(k);
+    id.rhsKeys = id.rhs.map(k);
+    id.allKeys = [...id.lhsKeys, ...id.rhsKeys];
+  }
+  return ids;
+}
+
+const T3_IDENTITIES: Identity[][] = [];
+
+/** The identities of table 三 given which of the optional rows are present (built once). */
 export function t3Identities(oldSingleOther: boolean): Identity[] {
+  const i = oldSingleOther ? 1 : 0;
+  return (T3_IDENTITIES[i] ??= withKeys(buildT3Identities(oldSingleOther)));
+}
+
+function buildT3Identities(oldSingleOther: boolean): Identity[] {
   const ids: Identity[] = [];
   const rowKeys = T3.rows
     .filter((r) => (oldSingleOther ? !r.key.startsWith('t3.r6.') : r.key !== 't3.r6'))
@@ -235,12 +256,12 @@ export function t3Identities(oldSingleOther: boolean): Identity[] {
   return ids;
 }
 
-export const T4_IDENTITIES: Identity[] = [0, 1, 2].map((g) => ({
+export const T4_IDENTITIES: Identity[] = withKeys([0, 1, 2].map((g) => ({
   kind: 'review-total' as const,
   lhs: [['t4.row', g * 5 + 4] as CellRef],
   rhs: [0, 1, 2, 3].map((i) => ['t4.row', g * 5 + i] as CellRef),
   col: g,
-}));
+})));
 
 /** Tokens that decide the 2019 template (国办公开办函〔2019〕60号). */
 export const OLD_TEMPLATE_TOKENS = [

@@ -11,8 +11,19 @@ export interface Line {
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
   let n = 0;
+  if (!text.includes('\r')) {
+    let start = 0;
+    for (;;) {
+      const i = text.indexOf('\n', start);
+      if (i < 0) break;
+      lines.push({ n: n++, start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+    lines.push({ n, start, end: text.length, text: text.slice(start) });
+    return lines;
+  }
+  let start = 0;
   const len = text.length;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
@@ -29,7 +40,14 @@ export function splitLines(text: string): Line[] {
 /** Offset ↔ 0-based line/character (UTF-16 code units), as LSP and VS Code count them. */
 export class LineIndex {
   private readonly starts: number[];
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    lines?: Line[],
+  ) {
+    if (lines) {
+      this.starts = lines.map((l) => l.start);
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -64,39 +82,41 @@ export class LineIndex {
   }
 }
 
-const STRIP = new Set(
-  Array.from(
-    ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=',
-  ),
-);
+const STRIP_CHARS = ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=';
+const STRIP = new Uint8Array(65536);
+for (const ch of STRIP_CHARS) STRIP[ch.charCodeAt(0)] = 1;
 
 /** Full-width ASCII → half-width (digits, letters, punctuation). */
 export function halfWidth(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else out += s[i];
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
   }
-  return changed ? out : s;
-}
-
-/** Normalise for tolerant comparison: half-width, no spaces, no punctuation, no Markdown marks. */
-export function norm(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    let ch = s[i];
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff19) ch = String.fromCharCode(c - 0xfee0);
-    if (!STRIP.has(ch)) out += ch;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
   }
   return out;
+}
+
+/** Normalise for tolerant comparison: half-width digits, no spaces, no punctuation, no Markdown marks. */
+export function norm(s: string): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (STRIP[c] === 1 || (c >= 0xff10 && c <= 0xff19)) {
+      if (run < i) out += s.slice(run, i);
+      if (STRIP[c] !== 1) out += String.fromCharCode(c - 0xfee0);
+      run = i + 1;
+    }
+  }
+  return run === 0 ? s : run < s.length ? out + s.slice(run) : out;
 }
 
 const MARKER = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})/;

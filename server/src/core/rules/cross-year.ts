@@ -1,7 +1,7 @@
 import { buildArith, refKey, type Arith } from '../arith';
 import { msg } from '../messages';
 import { sentences } from '../narrative';
-import { parse } from '../parse';
+import { parse, type Parsed } from '../parse';
 import { T3 } from '../template';
 import { norm } from '../text';
 import type { Rule, RuleContext } from './context';
@@ -13,9 +13,9 @@ function sameBody(a?: string, b?: string): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-function repeatedShare(ctx: RuleContext, prevModel: Parameters<typeof sentences>[0]): number {
-  const mine = sentences(ctx.parsed.model);
-  const theirs = new Set(sentences(prevModel));
+function repeatedShare(ctx: RuleContext, prev: Parsed): number {
+  const mine = sentences(ctx.parsed.model, ctx.parsed.lines);
+  const theirs = new Set(sentences(prev.model, prev.lines));
   let total = 0;
   let same = 0;
   for (const s of mine) {
@@ -80,7 +80,7 @@ export const rule: Rule = {
     const prev = buildArith(p);
     carried(ctx, prev);
     inForce(ctx, prev);
-    const share = repeatedShare(ctx, p.model);
+    const share = repeatedShare(ctx, p);
     if (share > 0.5) {
       const at = me?.span ?? ctx.parsed.headings[0]?.span ?? { start: 0, end: 0 };
       ctx.report({ span: at, message: msg('crossYearRepeated', { percent: Math.round(share * 100) }), severity: 'info' });

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: check time per report (seed-sized, 1 MB, 10 MB), the floor of only decoding
+ * and splitting the same bytes, their ratio, and CLI throughput over 10,000 reports on both cores.
+ * A script, not a test: it prints a Markdown table and never fails on a number.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { check } from '../server/src/core';
+import { splitLines } from '../server/src/core/text';
+
+const root = path.resolve(__dirname, '..', '..');
+const seedsDir = path.join(root, 'test', 'fixtures', 'seeds');
+const seeds = fs.readdirSync(seedsDir).sort().map((f) => fs.readFileSync(path.join(seedsDir, f)));
+
+/** Median time per call in ms, over enough repetitions to last about `budgetMs`. */
+function time(fn: () => void, budgetMs = 400): number {
+  for (let i = 0; i < 5; i++) fn();
+  const samples: number[] = [];
+  const t0 = performance.now();
+  while (performance.now() - t0 < budgetMs || samples.length < 5) {
+    const s = performance.now();
+    fn();
+    samples.push(performance.now() - s);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** A report of about `bytes`: seed 001 with its section 五 narrative repeated. */
+function bigReport(bytes: number): Buffer {
+  const text = seeds[1].toString('utf8');
+  const at = text.indexOf('六、他需要报告的事项');
+  const para = text.slice(text.indexOf('主要问题：'), at);
+  let filler = '';
+  while (Buffer.byteLength(filler) < bytes - seeds[1].length) filler += para;
+  return Buffer.from(text.slice(0, at) + filler + text.slice(at));
+}
+
+function row(name: string, bytes: number, checkMs: number, floorMs: number): string {
+  return `| ${name} | ${(bytes / 1024).toFixed(0)} KB | ${checkMs.toFixed(3)} ms | ${floorMs.toFixed(3)} ms | ${(checkMs / floorMs).toFixed(1)}× |`;
+}
+
+function main(): void {
+  const lines: string[] = [];
+  lines.push('| input | size | check (decode + check) | floor (decode + split lines) | ratio |', '|---|---|---|---|---|');
+  const seedCheck = seeds.map((b) => time(() => check(decoder.decode(b))));
+  const seedFloor = seeds.map((b) => time(() => splitLines(decoder.decode(b))));
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const avgBytes = avg(seeds.map((b) => b.length));
+  lines.push(row('seed-sized (mean of 5 seeds)', avgBytes, avg(seedCheck), avg(seedFloor)));
+  for (const mb of [1, 10]) {
+    const b = bigReport(mb * 1024 * 1024);
+    lines.push(row(`${mb} MB report`, b.length, time(() => check(decoder.decode(b)), 1500), time(() => splitLines(decoder.decode(b)), 1500)));
+  }
+  console.log(lines.join('\n'));
+
+  // CLI throughput: 10,000 reports (the seeds with varied numbers) checked in one run on all cores.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-bench-'));
+  try {
+    const n = 10000;
+    for (let i = 0; i < n; i++) {
+      const seed = seeds[i % seeds.length].toString('utf8');
+      fs.writeFileSync(path.join(dir, `r${String(i).padStart(5, '0')}.txt`), seed.replace('2024', String(2000 + (i % 25))));
+    }
+    const cli = path.join(root, 'bin', 'report-review.js');
+    const readFloor = (() => {
+      const t0 = performance.now();
+      for (const f of fs.readdirSync(dir)) splitLines(decoder.decode(fs.readFileSync(path.join(dir, f))));
+      return performance.now() - t0;
+    })();
+    const t0 = performance.now();
+    try {
+      execFileSync(process.execPath, [cli, 'check', '--format', 'json', dir], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+    } catch (e) {
+      if ((e as { status?: number }).status !== 1) throw e;
+    }
+    const ms = performance.now() - t0;
+    console.log('');
+    console.log('| CLI run | reports | wall time | reports/s | read + split floor (one core) |');
+    console.log('|---|---|---|---|---|');
+    console.log(`| \`report-review check --format json DIR\` (${os.availableParallelism?.() ?? os.cpus().length} cores) | ${n} | ${(ms / 1000).toFixed(2)} s | ${Math.round((n * 1000) / ms)} | ${(readFloor / 1000).toFixed(2)} s |`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
