@@ -1,0 +1,231 @@
+/**
+ * Test helpers for the core checker: exact expectations on findings and fixes, fixtures with
+ * inline markers, the seeds.
+ *
+ * Fixture files: `test/fixtures/<alias>-<scenario>.txt` (or `.md`), one small report per
+ * scenario. Expected findings are written inline as markers at the END of the line where the
+ * finding starts (its span's start line):
+ *
+ *   （七）总计 30 2 1 0 1 0 35〔results-total〕〔row-total〕
+ *
+ *   〔rule〕          one finding of `rule` (alias) starts on this line
+ *   〔a〕〔a〕〔b〕     several findings on the same line (a repeated marker = that many findings)
+ *   〔rule:+2〕       the finding starts two lines below (`:-1` one line above); for lines that
+ *                    cannot carry a marker (an empty line)
+ *
+ * The harness strips exactly the markers (nothing else: a space before a marker belongs to the
+ * text) and checks the stripped text. The markers of a fixture are the complete list of its
+ * errors, warnings and infos (hints are not listed). A sibling `<name>.fixed.txt` (`.fixed.md`)
+ * is the fully fixed text: `fixAll` must produce it byte for byte, it must re-check with no
+ * problem that still has a preferred fix, and fixing it again must change nothing. Without a
+ * `.fixed` sibling, `fixAll` must leave the fixture unchanged (no preferred fix applies).
+ *
+ * The rules still being written (narrative-mismatch, cross-year, implausible-value) are turned
+ * off in every check made through these helpers unless a test passes its own options.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { LineIndex, check, fixAll, formatMessage, type CheckOptions, type Problem, type Severity } from '../../server/src/core';
+
+function findRoot(from: string): string {
+  for (let dir = from, i = 0; i < 8; i++, dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'report-review') return dir;
+  }
+  throw new Error(`package root not found above ${from}`);
+}
+
+export const ROOT = findRoot(__dirname);
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+export const SEEDS_DIR = path.join(FIXTURES, 'seeds');
+
+/** Rules whose behaviour is not settled yet; off in these tests. */
+export const IN_PROGRESS = ['narrative-mismatch', 'cross-year', 'implausible-value'];
+export const OPTIONS: CheckOptions = { rules: Object.fromEntries(IN_PROGRESS.map((r) => [r, 'off' as const])) };
+
+export const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
+const LISTED: Severity[] = ['error', 'warning', 'info'];
+
+export interface Expected {
+  rule: string;
+  /** 1-based line where the finding starts. */
+  line: number;
+  /** The zh-CN message, exactly. */
+  message?: string;
+}
+
+export interface Found {
+  rule: string;
+  line: number;
+  severity: Severity;
+  message: string;
+  problem: Problem;
+}
+
+/** 1-based line of the `nth` (1-based) occurrence of `needle`; throws when there is none. */
+export function lineOf(text: string, needle: string, nth = 1): number {
+  let at = -1;
+  for (let i = 0; i < nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`lineOf: occurrence ${nth} of ${JSON.stringify(needle)} not found`);
+  }
+  return new LineIndex(text).positionAt(at).line + 1;
+}
+
+/** Replace the single occurrence of `from`; throws when it occurs zero or several times. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const i = text.indexOf(from);
+  if (i < 0) throw new Error(`replaceOnce: ${JSON.stringify(from)} not found`);
+  if (text.indexOf(from, i + 1) >= 0) throw new Error(`replaceOnce: ${JSON.stringify(from)} occurs more than once`);
+  return text.slice(0, i) + to + text.slice(i + from.length);
+}
+
+/** Errors, warnings and infos of `text`, in the checker's order, with 1-based lines and zh-CN messages. */
+export function findings(text: string, options: CheckOptions = OPTIONS, severities: Severity[] = LISTED): Found[] {
+  const index = new LineIndex(text);
+  return check(text, options)
+    .problems.filter((p) => severities.includes(p.severity))
+    .map((p) => ({ rule: p.rule, line: index.positionAt(p.span.start).line + 1, severity: p.severity, message: formatMessage(p.message, 'zh-CN'), problem: p }));
+}
+
+/** Problems of one rule (all severities). */
+export function problemsOf(text: string, rule: string, options: CheckOptions = OPTIONS): Problem[] {
+  return check(text, options).problems.filter((p) => p.rule === rule);
+}
+
+const key = (x: { line: number; rule: string }) => `${x.line} ${x.rule}`;
+const order = (a: string, b: string) => {
+  const d = parseInt(a, 10) - parseInt(b, 10);
+  return d || (a < b ? -1 : a > b ? 1 : 0);
+};
+
+/**
+ * Exactly these findings (errors, warnings and infos), nothing else. Lines are 1-based; a
+ * `message` given is compared with the zh-CN text exactly.
+ */
+export function expectFindings(text: string, expected: Expected[], options: CheckOptions = OPTIONS): Found[] {
+  const got = findings(text, options);
+  assert.deepStrictEqual(got.map(key).sort(order), expected.map(key).sort(order), 'findings (line rule)');
+  const pool = [...got];
+  for (const e of expected) {
+    if (e.message === undefined) continue;
+    const i = pool.findIndex((g) => g.rule === e.rule && g.line === e.line && g.message === e.message);
+    if (i < 0) {
+      const same = got.filter((g) => g.rule === e.rule && g.line === e.line).map((g) => g.message);
+      assert.fail(`no ${e.rule} on line ${e.line} says ${JSON.stringify(e.message)}; found ${JSON.stringify(same)}`);
+    }
+    pool.splice(i, 1);
+  }
+  return got;
+}
+
+/** No finding of the given severities (default: errors, warnings and infos). */
+export function expectNoFindings(text: string, severities: Severity[] = LISTED, options: CheckOptions = OPTIONS): void {
+  const got = findings(text, options, severities);
+  assert.deepStrictEqual(got.map((g) => `${g.line} ${g.severity} ${g.rule} ${g.message}`), []);
+}
+
+/**
+ * `fixAll` turns `text` into `fixed` exactly; the fixed text re-checks with no problem that
+ * still has a preferred fix, and fixing it again changes nothing.
+ */
+export function expectFix(text: string, fixed: string, options: CheckOptions = OPTIONS): void {
+  const out = fixAll(text, options);
+  assertSameText(out, fixed, 'fixAll result');
+  const left = check(out, options).problems.filter((p) => p.fixes.some((f) => f.preferred));
+  assert.deepStrictEqual(left.map((p) => `${p.rule}: ${formatMessage(p.message)}`), [], 'problems with a preferred fix left after fixAll');
+  assertSameText(fixAll(out, options), out, 'fixAll is idempotent');
+}
+
+/** Text equality with a readable first difference. */
+export function assertSameText(actual: string, expected: string, what = 'text'): void {
+  if (actual === expected) return;
+  const a = actual.split('\n');
+  const b = expected.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  assert.fail(`${what} differs first at line ${i + 1}:\n  actual:   ${JSON.stringify(a[i])}\n  expected: ${JSON.stringify(b[i])}`);
+}
+
+// ── fixtures ──
+
+const MARKERS = /((?:〔[^〔〕\r\n]+〕)+)$/;
+const ONE = /〔([a-z0-9-]+)(?::([+-]\d+))?〕/g;
+
+/** Split a fixture into the text to check and the findings its markers expect. */
+export function parseMarkers(raw: string): { text: string; expected: Expected[] } {
+  const expected: Expected[] = [];
+  const lines = raw.split('\n');
+  const out = lines.map((l, i) => {
+    const cr = l.endsWith('\r') ? '\r' : '';
+    const body = cr ? l.slice(0, -1) : l;
+    const m = MARKERS.exec(body);
+    if (!m) return l;
+    const all = m[1];
+    let seen = '';
+    for (const x of all.matchAll(ONE)) {
+      seen += x[0];
+      const line = i + 1 + (x[2] ? parseInt(x[2], 10) : 0);
+      if (line < 1 || line > lines.length) throw new Error(`marker ${x[0]} on line ${i + 1} points outside the file`);
+      expected.push({ rule: x[1], line });
+    }
+    if (seen !== all) throw new Error(`malformed marker on line ${i + 1}: ${all}`);
+    return body.slice(0, m.index) + cr;
+  });
+  return { text: out.join('\n'), expected };
+}
+
+export interface Fixture {
+  name: string;
+  text: string;
+  expected: Expected[];
+  /** The fully fixed text, when the fixture has a `.fixed` sibling. */
+  fixed?: string;
+}
+
+export function fixturePath(name: string, dir = FIXTURES): string {
+  return path.join(dir, name);
+}
+
+export function loadFixture(name: string, dir = FIXTURES): Fixture {
+  const raw = fs.readFileSync(fixturePath(name, dir), 'utf8');
+  const { text, expected } = parseMarkers(raw);
+  const fixedName = name.replace(/\.(txt|md)$/, '.fixed.$1');
+  const fixedPath = fixturePath(fixedName, dir);
+  const fixed = fs.existsSync(fixedPath) ? fs.readFileSync(fixedPath, 'utf8') : undefined;
+  return { name, text, expected, fixed };
+}
+
+/** Scenario fixtures (not the `.fixed` snapshots) directly in `dir`, sorted. */
+export function fixtureNames(dir = FIXTURES): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(txt|md)$/.test(e.name) && !/\.fixed\.(txt|md)$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Check a fixture completely: its markers exactly, then its fixed snapshot (or no change). */
+export function checkFixture(name: string, dir = FIXTURES): Fixture {
+  const f = loadFixture(name, dir);
+  expectFindings(f.text, f.expected);
+  if (f.fixed !== undefined) expectFix(f.text, f.fixed);
+  else assertSameText(fixAll(f.text, OPTIONS), f.text, `fixAll must leave ${name} unchanged (it has no .fixed snapshot)`);
+  return f;
+}
+
+// ── seeds ──
+
+export const SEED_IDS = ['000', '001', '002', '003', '004'] as const;
+export type SeedId = (typeof SEED_IDS)[number];
+
+export function seedPath(id: SeedId): string {
+  const f = fs.readdirSync(SEEDS_DIR).find((n) => n.startsWith(`${id}_`));
+  if (!f) throw new Error(`seed ${id} not found`);
+  return path.join(SEEDS_DIR, f);
+}
+
+export function seed(id: SeedId): string {
+  return fs.readFileSync(seedPath(id), 'utf8');
+}
