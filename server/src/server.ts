@@ -50,6 +50,9 @@ import {
 import { displayLocale, normalizeSettings, SettingsCache, type Settings } from './lsp/settings';
 
 const SECTION = 'reportReview';
+/** Checks at least this slow (ms) wait for a pause in typing; normal reports take a few ms and never wait. */
+const SLOW_CHECK_MS = 50;
+const MAX_DEFER_MS = 300;
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -58,6 +61,9 @@ function describe(error: unknown): string {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new AnalysisCache();
+  /** How long the last check of each open document took, and checks waiting for a pause in typing. */
+  const lastCheckMs = new Map<string, number>();
+  const deferred = new Map<string, NodeJS.Timeout>();
   /** URIs whose last published diagnostics were not empty. */
   const published = new Set<string>();
   let settings = new SettingsCache(undefined);
@@ -135,7 +141,33 @@ export function startServer(connection: Connection): void {
       }
       if (reason === 'change' && s.run === 'onSave') return;
       if (reason === 'save' && s.run !== 'onSave') return; // already checked on the last change
-      publish(analysisFor(doc, s), doc.version);
+      const last = lastCheckMs.get(doc.uri) ?? 0;
+      if (reason === 'change' && last >= SLOW_CHECK_MS) {
+        // A document this slow to check would pile up checks while the user types: wait for a
+        // pause about as long as one check, then check the newest version only.
+        clearTimeout(deferred.get(doc.uri));
+        deferred.set(
+          doc.uri,
+          setTimeout(() => {
+            deferred.delete(doc.uri);
+            const cur = documents.get(doc.uri);
+            const now = settings.get(doc.uri);
+            if (cur && now) checkAndPublish(cur, now);
+          }, Math.min(last, MAX_DEFER_MS)),
+        );
+        return;
+      }
+      checkAndPublish(doc, s);
+    } catch (error) {
+      log(`validating ${doc.uri} failed: ${describe(error)}`);
+    }
+  }
+
+  function checkAndPublish(doc: TextDocument, s: Settings): void {
+    try {
+      const a = analysisFor(doc, s);
+      lastCheckMs.set(doc.uri, a.ms);
+      publish(a, doc.version);
     } catch (error) {
       log(`validating ${doc.uri} failed: ${describe(error)}`);
     }
@@ -207,6 +239,9 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     opened.delete(uri);
+    lastCheckMs.delete(uri);
+    clearTimeout(deferred.get(uri));
+    deferred.delete(uri);
     analyses.delete(uri);
     settings.delete(uri);
     if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });

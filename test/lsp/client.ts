@@ -52,6 +52,8 @@ export interface StartOptions {
   /** Answer to `workspace/configuration` for the `reportReview` section, per scope URI. */
   settings?: (uri: string | undefined) => unknown;
   env?: NodeJS.ProcessEnv;
+  /** Node options before the script (e.g. V8 flags). */
+  execArgv?: string[];
 }
 
 export class LspClient {
@@ -71,7 +73,7 @@ export class LspClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [opts.script ?? SERVER, ...(opts.args ?? ['--stdio'])], {
+    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), opts.script ?? SERVER, ...(opts.args ?? ['--stdio'])], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: opts.env ?? { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', VSCODE_NLS_CONFIG: '' },
     });

@@ -100,21 +100,32 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
   }
 }
 
-/** The latest analysis per open document. */
+/**
+ * The latest analysis of the most recently checked or queried documents. A check result holds
+ * the whole parsed model, so only the documents in use keep one; any other is checked again
+ * on demand (a few milliseconds) when it is hovered or outlined.
+ */
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
 
+  constructor(readonly capacity = 8) {}
+
   get(uri: string, version: number, settings: Settings): Analysis | undefined {
     const a = this.entries.get(uri);
-    return a && a.version === version && a.settings === settings ? a : undefined;
-  }
-
-  latest(uri: string): Analysis | undefined {
-    return this.entries.get(uri);
+    if (!a || a.version !== version || a.settings !== settings) return undefined;
+    // Most recently used last.
+    this.entries.delete(uri);
+    this.entries.set(uri, a);
+    return a;
   }
 
   set(a: Analysis): void {
+    this.entries.delete(a.uri);
     this.entries.set(a.uri, a);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
   }
 
   delete(uri: string): void {

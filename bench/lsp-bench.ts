@@ -1,0 +1,148 @@
+/**
+ * Keystroke → publishDiagnostics latency over stdio, and memory with 50 open reports, for the
+ * real server (dist/server.js) against a do-nothing server with the same incremental sync
+ * (bench/floor-server.ts), measured in the same run. Prints a Markdown table.
+ *
+ *   npm run build && npm run compile && node out/bench/lsp-bench.js [--quick]
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { LspClient, ROOT, SERVER } from '../test/lsp/client';
+import { SEEDS, seedText } from '../test/lsp/fixtures';
+
+const FLOOR = path.join(__dirname, 'floor-server.js');
+const quick = process.argv.includes('--quick');
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+function positionOf(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Seed 000 with narrative paragraphs from the other seeds added to section 五 until it is `bytes` long. */
+function bigReport(bytes: number): string {
+  const base = seedText(SEEDS[0]);
+  const at = base.indexOf('五、存在的主要问题');
+  const paragraphs = SEEDS.slice(1).map((s) => {
+    const t = seedText(s);
+    return t.slice(Math.floor(t.length * 0.1), Math.floor(t.length * 0.35));
+  });
+  let filler = '';
+  let i = 0;
+  while (Buffer.byteLength(base) + Buffer.byteLength(filler) < bytes) filler += paragraphs[i++ % paragraphs.length] + '\n';
+  const text = base.slice(0, at) + filler + base.slice(at);
+  return text;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/**
+ * Types into one table cell (the 自然人 number of 一、本年新收), one keystroke per version,
+ * and measures the time from sending didChange to receiving that version's diagnostics.
+ */
+async function keystrokes(script: string, text: string, count: number, warmup: number): Promise<number[]> {
+  const client = await LspClient.start({ script });
+  try {
+    const uri = 'file:///bench/report.report.txt';
+    await client.open(uri, text, 'gov-report', 1);
+    await client.diagnosticsFor(uri, 1, 60000);
+    const cell = text.indexOf('一、本年新收政府信息公开申请数量') + '一、本年新收政府信息公开申请数量 '.length;
+    const pos = positionOf(text, cell);
+    const range = { start: pos, end: { line: pos.line, character: pos.character + 1 } };
+    const times: number[] = [];
+    for (let i = 0; i < warmup + count; i++) {
+      const version = i + 2;
+      const waiting = client.diagnosticsFor(uri, version, 60000);
+      const t0 = performance.now();
+      await client.change(uri, version, [{ range, text: String(i % 10) }]);
+      await waiting;
+      if (i >= warmup) times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b);
+  } finally {
+    await client.stop();
+  }
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** RSS after opening 50 reports (the seeds, each under ten names with a different title year). */
+async function memory(script: string): Promise<number> {
+  const client = await LspClient.start({ script });
+  try {
+    const waits: Promise<unknown>[] = [];
+    for (let i = 0; i < 50; i++) {
+      const seed = SEEDS[i % SEEDS.length];
+      const uri = `file:///bench/${i}-${seed}`;
+      const text = seedText(seed).replace('2024', String(2000 + i));
+      waits.push(client.diagnosticsFor(uri, 1, 60000));
+      await client.open(uri, text, 'plaintext');
+    }
+    await Promise.all(waits);
+    // A round of hovers and symbols so that caches are as they are in use.
+    for (let i = 0; i < 50; i++) {
+      await client.request('textDocument/documentSymbol', { textDocument: { uri: `file:///bench/${i}-${SEEDS[i % SEEDS.length]}` } }).catch(() => null);
+    }
+    return rssMb(client.proc.pid!);
+  } finally {
+    await client.stop();
+  }
+}
+
+const fmt = (n: number) => n.toFixed(2);
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(SERVER)) throw new Error('dist/server.js missing: run `npm run build`');
+  const seed = seedText(SEEDS[0]);
+  const big = bigReport(1_000_000);
+  const n = quick ? 60 : 400;
+  const nBig = quick ? 30 : 200;
+
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+
+  const sSeed = await keystrokes(SERVER, seed, n, 50);
+  const fSeed = await keystrokes(FLOOR, seed, n, 50);
+  const sBig = await keystrokes(SERVER, big, nBig, 10);
+  const fBig = await keystrokes(FLOOR, big, nBig, 10);
+  const sMem = await memory(SERVER);
+  const fMem = await memory(FLOOR);
+
+  const seedKb = (Buffer.byteLength(seed) / 1024).toFixed(1);
+  const bigKb = (Buffer.byteLength(big) / 1024).toFixed(0);
+  rows.push([`keystroke → diagnostics, seed (${seedKb} KB), n=${n}`, `p50 ${fmt(percentile(sSeed, 50))} · p99 ${fmt(percentile(sSeed, 99))} ms`, `p50 ${fmt(percentile(fSeed, 50))} · p99 ${fmt(percentile(fSeed, 99))} ms`]);
+  rows.push([`keystroke → diagnostics, 1 MB (${bigKb} KB), n=${nBig}`, `p50 ${fmt(percentile(sBig, 50))} · p99 ${fmt(percentile(sBig, 99))} ms`, `p50 ${fmt(percentile(fBig, 50))} · p99 ${fmt(percentile(fBig, 99))} ms`]);
+  rows.push(['RSS with 50 open reports', `${fmt(sMem)} MB`, `${fmt(fMem)} MB`]);
+
+  const ratio = percentile(sSeed, 50) / percentile(fSeed, 50);
+  verdicts.push(`| seed p50 ≤ 1.5 × floor | ${fmt(ratio)} × | ${ratio <= 1.5 ? 'met' : 'NOT met'} |`);
+  const p99 = percentile(sBig, 99);
+  verdicts.push(`| 1 MB p99 ≤ 20 ms | ${fmt(p99)} ms | ${p99 <= 20 ? 'met' : 'NOT met'} |`);
+  const extra = sMem - fMem;
+  verdicts.push(`| memory ≤ floor + 15 MB | floor + ${fmt(extra)} MB | ${extra <= 15 ? 'met' : 'NOT met'} |`);
+
+  console.log(`LSP benchmark (Node ${process.version}, ${ROOT === process.cwd() ? 'repo root' : ROOT})\n`);
+  console.log('| measure | report-review server | floor (do-nothing server) |');
+  console.log('|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log('\n| target | measured | |');
+  console.log('|---|---|---|');
+  for (const v of verdicts) console.log(v);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
