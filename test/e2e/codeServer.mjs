@@ -19,7 +19,10 @@ const WORKSPACE_TEMPLATE = path.join(ROOT, 'test/e2e/workspace');
 export function makeWorkspace(parent) {
   const dir = path.join(parent ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rr-e2e-')), 'workspace');
   fs.cpSync(WORKSPACE_TEMPLATE, dir, { recursive: true });
-  for (const f of fs.readdirSync(SEEDS)) fs.copyFileSync(path.join(SEEDS, f), path.join(dir, f));
+  for (const f of fs.readdirSync(SEEDS)) {
+    fs.copyFileSync(path.join(SEEDS, f), path.join(dir, f));
+    fs.chmodSync(path.join(dir, f), 0o644); // the seeds are read-only; the copies get edited
+  }
   return dir;
 }
 

@@ -1,9 +1,245 @@
+// Runs inside VS Code's extension host (see runTest.mjs): the extension under development is
+// loaded from the repository, the workspace is a temp folder holding copies of the seed reports.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { cliCheck, cliCheckText, cliFix, SEEDS, sortShown, type Locale, type Severity, type Shown } from './oracle';
 
-describe('VS Code', () => {
-  it('is VS Code 1.100.x', () => {
-    console.log(`      VS Code ${vscode.version} (${vscode.env.appName}), extension host Node ${process.version}`);
+const EXTENSION_ID = 'report-review.report-review';
+const SEED_NAMES = fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort();
+const SEED_001 = SEED_NAMES.find((n) => n.startsWith('001_'))!;
+const WAIT_MS = 20_000;
+// With reportReview.locale = auto, messages follow VS Code's display language.
+const LOCALE: Locale = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+
+const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'info',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+function workspaceFile(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+function shown(list: readonly vscode.Diagnostic[]): Shown[] {
+  return sortShown(list.map((d) => ({
+    code: codeOf(d),
+    severity: SEVERITY[d.severity],
+    range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+    message: d.message,
+  })));
+}
+
+const same = (a: Shown[], b: Shown[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Runs `action` (if any), then waits until the diagnostics of `uri` equal `expected`, checking on
+ * every onDidChangeDiagnostics for it. After an action at least one change must arrive, so a
+ * stale list that happens to match does not count. On timeout returns what is shown then, for
+ * the caller's deepStrictEqual to print the difference.
+ */
+async function diagnosticsAfter(uri: vscode.Uri, expected: Shown[], action?: () => Thenable<unknown>): Promise<Shown[]> {
+  let changed = !action;
+  const current = () => shown(vscode.languages.getDiagnostics(uri));
+  let sub: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const settled = new Promise<void>((resolve) => {
+    sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      changed = true;
+      if (same(current(), expected)) resolve();
+    });
+    timer = setTimeout(resolve, WAIT_MS);
+  });
+  try {
+    await action?.();
+    if (changed && same(current(), expected)) return current();
+    await settled;
+    if (!changed) assert.fail(`no diagnostics were published for ${path.basename(uri.fsPath)} within ${WAIT_MS} ms`);
+    return current();
+  } finally {
+    sub?.dispose();
+    clearTimeout(timer);
+  }
+}
+
+/** Waits until `doc`'s text satisfies `until` (checked on every change of it). */
+async function textAfter(doc: vscode.TextDocument, until: (text: string) => boolean, action: () => Thenable<unknown>): Promise<string> {
+  let sub: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const done = new Promise<void>((resolve) => {
+    sub = vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === doc && until(doc.getText())) resolve(); });
+    timer = setTimeout(resolve, WAIT_MS);
+  });
+  try {
+    await action();
+    if (!until(doc.getText())) await done;
+    return doc.getText();
+  } finally {
+    sub?.dispose();
+    clearTimeout(timer);
+  }
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+}
+
+/** The range of the `n`-th number (0-based; -1 = the last) on the first line matching `line`. */
+function numberOn(doc: vscode.TextDocument, line: RegExp, n = -1): vscode.Range {
+  for (let i = 0; i < doc.lineCount; i++) {
+    const text = doc.lineAt(i).text;
+    if (!line.test(text)) continue;
+    const numbers = [...text.matchAll(/\d+/g)].filter((m) => m.index === 0 || /\s/.test(text[m.index - 1]));
+    const m = numbers.at(n)!;
+    return new vscode.Range(i, m.index, i, m.index + m[0].length);
+  }
+  throw new Error(`no line matches ${line}`);
+}
+
+function replaceIn(text: string, doc: vscode.TextDocument, range: vscode.Range, newText: string): string {
+  return text.slice(0, doc.offsetAt(range.start)) + newText + text.slice(doc.offsetAt(range.end));
+}
+
+async function setSetting(section: string, key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Reverts every changed document and closes all editors. */
+async function cleanUp(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('Report Review in VS Code', () => {
+  afterEach(cleanUp);
+
+  it('runs in VS Code 1.100.x and is not active before a report is opened', () => {
+    console.log(`      VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.language}), extension host Node ${process.version}`);
     assert.match(vscode.version, /^1\.100\./);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    assert.strictEqual(ext.isActive, false);
+  });
+
+  for (const name of SEED_NAMES) {
+    it(`${name}: opening it activates the extension and shows exactly the CLI's diagnostics`, async () => {
+      const uri = workspaceFile(name);
+      const expected = cliCheck(uri.fsPath, LOCALE);
+      const actual = await diagnosticsAfter(uri, expected, () => open(uri));
+      assert.strictEqual(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+      assert.deepStrictEqual(actual, expected);
+      for (const d of vscode.languages.getDiagnostics(uri)) assert.strictEqual(d.source, 'report-review');
+    });
+  }
+
+  it('links each diagnostic to its rule document', async () => {
+    const uri = workspaceFile(SEED_001);
+    const expected = cliCheck(uri.fsPath, LOCALE);
+    assert.ok(expected.length > 0, 'seed 001 has problems');
+    await diagnosticsAfter(uri, expected, () => open(uri));
+    for (const d of vscode.languages.getDiagnostics(uri)) {
+      assert.ok(typeof d.code === 'object', `${codeOf(d)} has no codeDescription`);
+      const target = d.code.target;
+      assert.strictEqual(target.scheme, 'file');
+      assert.ok(target.path.endsWith(`/docs/rules/${codeOf(d)}.md`), target.toString());
+      assert.ok(fs.existsSync(target.fsPath), `${target.fsPath} does not exist`);
+    }
+  });
+
+  it('editor.action.autoFix restores a broken total in seed 001', async () => {
+    const uri = workspaceFile(SEED_001);
+    const editor = await open(uri);
+    const doc = editor.document;
+    const original = doc.getText();
+    await diagnosticsAfter(uri, cliCheck(uri.fsPath, LOCALE));
+
+    // （七）总计 29 0 0 0 0 0 29 → the 总计 column says 99.
+    const cell = numberOn(doc, /^（七）总计 /);
+    const broken = replaceIn(original, doc, cell, '99');
+    const brokenShown = cliCheckText(broken, LOCALE);
+    assert.ok(brokenShown.some((s) => s.range[0] === cell.start.line && s.code === 'row-total'), 'the CLI reports the broken row total');
+    assert.deepStrictEqual(await diagnosticsAfter(uri, brokenShown, () => editor.edit((b) => b.replace(cell, '99'))), brokenShown);
+
+    editor.selection = new vscode.Selection(cell.start, cell.start);
+    const fixed = await textAfter(doc, (t) => t === original, () => vscode.commands.executeCommand('editor.action.autoFix'));
+    assert.strictEqual(doc.lineAt(cell.start.line).text, original.split(/\r?\n/)[cell.start.line]);
+    assert.strictEqual(fixed, original);
+    assert.deepStrictEqual(await diagnosticsAfter(uri, cliCheck(uri.fsPath, LOCALE)), cliCheck(uri.fsPath, LOCALE));
+  });
+
+  describe('with source.fixAll.reportReview on save', () => {
+    before(() => setSetting('editor', 'codeActionsOnSave', { 'source.fixAll.reportReview': 'explicit' }));
+    after(() => setSetting('editor', 'codeActionsOnSave', undefined));
+
+    it('saving a report with broken totals fixes them', async () => {
+      const uri = workspaceFile('save-fix-all.txt');
+      fs.copyFileSync(workspaceFile(SEED_001).fsPath, uri.fsPath);
+      const editor = await open(uri);
+      const doc = editor.document;
+      const original = doc.getText();
+      // Two totals broken by hand: table 三's （七）总计 row says 99 in its 总计 column, table 四's
+      // 行政复议 总计 (the 5th number of its only row) says 12 instead of 11.
+      const seventh = numberOn(doc, /^（七）总计 /);
+      const review = numberOn(doc, /^(\d+ ){14}\d+$/, 4);
+      assert.strictEqual(doc.getText(review), '11');
+      const broken = replaceIn(replaceIn(original, doc, review, '12'), doc, seventh, '99');
+      const expectedText = cliFix(broken);
+      for (const cell of [seventh, review]) {
+        const line = cell.start.line;
+        assert.strictEqual(expectedText.split(/\r?\n/)[line], original.split(/\r?\n/)[line], `the CLI restores line ${line + 1}`);
+      }
+
+      await diagnosticsAfter(uri, cliCheckText(broken, LOCALE), () => editor.edit((b) => { b.replace(seventh, '99'); b.replace(review, '12'); }));
+      assert.ok(doc.isDirty);
+      const saved = await textAfter(doc, (t) => t === expectedText, () => vscode.commands.executeCommand('workbench.action.files.save'));
+      assert.strictEqual(saved, expectedText);
+      assert.strictEqual(doc.isDirty, false);
+      assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), expectedText);
+      assert.deepStrictEqual(await diagnosticsAfter(uri, cliCheckText(expectedText, LOCALE)), cliCheckText(expectedText, LOCALE));
+    });
+  });
+
+  describe('settings', () => {
+    after(async () => {
+      await setSetting('reportReview', 'rules', undefined);
+      await setSetting('reportReview', 'locale', undefined);
+    });
+
+    it('reportReview.rules: turning a rule off, changing its severity and resetting it re-checks the open report', async () => {
+      const uri = workspaceFile(SEED_001);
+      const expected = cliCheck(uri.fsPath, LOCALE);
+      assert.ok(expected.some((s) => s.code === 'missing-cell'), 'seed 001 has a missing-cell problem');
+      await diagnosticsAfter(uri, expected, () => open(uri));
+
+      const off = expected.filter((s) => s.code !== 'missing-cell');
+      assert.deepStrictEqual(await diagnosticsAfter(uri, off, () => setSetting('reportReview', 'rules', { 'missing-cell': 'off' })), off);
+
+      const warning = expected.map((s) => (s.code === 'missing-cell' ? { ...s, severity: 'warning' as const } : s));
+      assert.deepStrictEqual(await diagnosticsAfter(uri, warning, () => setSetting('reportReview', 'rules', { 'missing-cell': 'warning' })), warning);
+
+      assert.deepStrictEqual(await diagnosticsAfter(uri, expected, () => setSetting('reportReview', 'rules', undefined)), expected);
+    });
+
+    it('reportReview.locale: the messages switch language', async () => {
+      const uri = workspaceFile(SEED_001);
+      const other: Locale = LOCALE === 'en' ? 'zh-CN' : 'en';
+      const expected = cliCheck(uri.fsPath, LOCALE);
+      await diagnosticsAfter(uri, expected, () => open(uri));
+      const translated = cliCheck(uri.fsPath, other);
+      assert.notDeepStrictEqual(translated, expected);
+      assert.deepStrictEqual(await diagnosticsAfter(uri, translated, () => setSetting('reportReview', 'locale', other)), translated);
+      assert.deepStrictEqual(await diagnosticsAfter(uri, expected, () => setSetting('reportReview', 'locale', undefined)), expected);
+    });
   });
 });

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// The packaged extension as a user gets it, checked through the VS Code workbench UI:
+// `code-server --install-extension report-review.vsix` into a fresh extensions dir, open seed 001,
+// see the squiggles, open the Problems panel (Ctrl+Shift+M) and read the missing-cell row.
+// Screenshots go to test-artifacts/. Needs report-review.vsix and `npm run compile` (the oracle).
+// usage: node test/e2e/ui.mjs [--vsix FILE]
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { installExtension, launchChromium, makeRunDir, makeWorkspace, ROOT, startCodeServer, workbenchUrl } from './codeServer.mjs';
+
+const require = createRequire(import.meta.url);
+const { cliCheck } = require(path.join(ROOT, 'out/test/e2e/suite/oracle.js'));
+const argv = process.argv.slice(2);
+const vsix = path.resolve(argv[argv.indexOf('--vsix') + 1 || -1] ?? path.join(ROOT, 'report-review.vsix'));
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+const results = [];
+async function test(name, fn) {
+  try {
+    await fn();
+    results.push(true);
+    console.log(`  ✔ ${name}`);
+  } catch (e) {
+    results.push(false);
+    console.log(`  ✗ ${name}\n      ${String(e.stack || e).split('\n').join('\n      ')}`);
+  }
+}
+const assert = (ok, message) => { if (!ok) throw new Error(message); };
+
+const runDir = makeRunDir();
+const extensionsDir = path.join(runDir, 'extensions');
+const workspace = makeWorkspace(runDir);
+const seed = fs.readdirSync(workspace).find((n) => n.startsWith('001_'));
+const expected = cliCheck(path.join(workspace, seed));
+const missing = expected.find((s) => s.code === 'missing-cell');
+let server, browser, page;
+
+console.log(`\n  ${path.basename(vsix)} in the VS Code workbench`);
+await test('installs with code-server --install-extension', async () => {
+  const out = installExtension(runDir, extensionsDir, vsix);
+  assert(/successfully installed/.test(out), out);
+  const dirs = fs.readdirSync(extensionsDir).filter((n) => n.startsWith('report-review.report-review-'));
+  assert(dirs.length === 1, `extensions dir holds ${fs.readdirSync(extensionsDir).join(', ')}`);
+});
+
+await test('the Problems panel shows the missing-cell problem of seed 001', async () => {
+  assert(missing, 'the CLI reports a missing-cell problem for seed 001');
+  server = await startCodeServer({ runDir, extensionsDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(workbenchUrl(server.authority, { folder: workspace }));
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(seed);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${seed}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60_000 });
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel .monaco-tl-row', { timeout: 30_000 });
+  // Only the rows in view are rendered: narrow the list with the panel's filter box.
+  await page.fill('.panel .viewpane-filter input', 'missing-cell');
+  const row = await page.waitForSelector(`.markers-panel .monaco-tl-row:has-text("${missing.message}")`, { timeout: 30_000 });
+  const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+  console.log(`      row: ${text}`);
+  assert(text.includes('missing-cell'), `no rule name in "${text}"`);
+  assert(text.includes(`[Ln ${missing.range[0] + 1}, Col ${missing.range[1] + 1}]`), `wrong position in "${text}"`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'problems-panel.png') });
+});
+
+await test('a broken total gets a hover and a quick fix', async () => {
+  assert(page, 'the workbench is open');
+  const lines = fs.readFileSync(path.join(workspace, seed), 'utf8').split(/\r?\n/);
+  const line = lines.findIndex((l) => l.startsWith('（七）总计 '));
+  const col = lines[line].lastIndexOf(' ') + 2;
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line + 1}:${col}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type('99');
+  await page.waitForSelector('.monaco-editor .squiggly-error >> nth=0');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = await page.waitForSelector('.monaco-hover .hover-contents', { state: 'visible', timeout: 15_000 });
+  const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
+  assert(hoverText.includes('row-total'), `hover: ${hoverText}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'hover.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+.');
+  const menu = await page.waitForSelector('.action-widget .monaco-list-row', { state: 'visible', timeout: 15_000 });
+  console.log(`      first quick fix: ${(await menu.innerText()).trim()}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'quick-fix.png') });
+});
+
+const failed = results.filter((r) => !r).length;
+if (failed && page) await page.screenshot({ path: path.join(ARTIFACTS, 'ui-failure.png') }).catch(() => {});
+await browser?.close().catch(() => {});
+await server?.stop();
+if (failed) console.log(`  code-server log kept: ${path.join(runDir, 'code-server.log')}`);
+else fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
