@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { check, fixAll, looksLikeReport, type CheckOptions, type Locale, type RuleSetting } from './core';
 import { decodeBytes, encodeText, type DecodeFailure } from './decode';
-import { countProblems, fileResult, summaryLine, toJson, toSarif, toTextLines, type FileResult } from './output';
+import { countProblems, locate, summaryLine, toJson, toSarif, toTextLines, type LocatedFile } from './output';
 
 /** The version from the package.json above this file (dist/ in the package, out/ in development). */
 function readVersion(): string {
@@ -138,7 +138,7 @@ function readInput(input: Input): Buffer {
 }
 
 interface Checked {
-  result?: FileResult;
+  result?: LocatedFile;
   error?: string;
   skipped?: boolean;
 }
@@ -155,7 +155,7 @@ function checkOne(input: Input, options: CheckOptions, locale: Locale): Checked 
   if (!d.ok) return input.walked && d.reason === 'binary' ? { skipped: true } : { error: `${input.path}: ${REASONS[locale][d.reason]}` };
   if (input.walked && !looksLikeReport(d.text)) return { skipped: true };
   const r = check(d.text, options);
-  return { result: fileResult(input.path, d.text, r) };
+  return { result: locate(input.path, d.text, r, locale) };
 }
 
 function parseRules(specs: string[]): Record<string, RuleSetting> {
@@ -218,8 +218,8 @@ async function checkAll(inputs: Input[], options: CheckOptions, locale: Locale):
       const mine = inputs.map((inp, i) => ({ inp, i })).filter((x) => x.i % workers === w);
       return new Promise<void>((resolve, reject) => {
         const worker = new Worker(__filename, { workerData: { inputs: mine, options, locale } });
-        worker.on('message', (m: { i: number; c: WireChecked }) => {
-          results[m.i] = fromWire(m.c);
+        worker.on('message', (m: { i: number; c: Checked }) => {
+          results[m.i] = m.c;
           done++;
           found += m.c.result?.problems.length ?? 0;
           bar.tick(done, found);
@@ -233,40 +233,26 @@ async function checkAll(inputs: Input[], options: CheckOptions, locale: Locale):
   return results;
 }
 
-type WireChecked = { error?: string; skipped?: boolean; result?: { path: string; template: FileResult['template']; problems: FileResult['problems']; text: string } };
-
-function fromWire(c: WireChecked): Checked {
-  if (!c.result) return { error: c.error, skipped: c.skipped };
-  const { path: p, text, template, problems } = c.result;
-  return { result: fileResult(p, text, { template, problems, model: { text, template, sections: [], tables: {} } }) };
-}
-
 function workerMain(): void {
   const { inputs, options, locale } = workerData as { inputs: { inp: Input; i: number }[]; options: CheckOptions; locale: Locale };
-  for (const { inp, i } of inputs) {
-    const c = checkOne(inp, options, locale);
-    const wire: WireChecked = c.result
-      ? { result: { path: c.result.path, template: c.result.template, problems: c.result.problems, text: c.result.index.text } }
-      : { error: c.error, skipped: c.skipped };
-    parentPort!.postMessage({ i, c: wire });
-  }
+  for (const { inp, i } of inputs) parentPort!.postMessage({ i, c: checkOne(inp, options, locale) });
 }
 
 async function runCheck(paths: string[], format: string, locale: Locale, options: CheckOptions): Promise<number> {
   const errors: string[] = [];
   const inputs = collect(paths, locale, errors);
   const checked = await checkAll(inputs, options, locale);
-  const files: FileResult[] = [];
+  const files: LocatedFile[] = [];
   for (const c of checked) {
     if (c.error) errors.push(c.error);
     else if (c.result) files.push(c.result);
   }
   for (const e of errors) process.stderr.write(e + '\n');
-  if (format === 'json') process.stdout.write(toJson(files, locale) + '\n');
+  if (format === 'json') process.stdout.write(toJson(files) + '\n');
   else if (format === 'sarif') process.stdout.write(toSarif(files, locale, VERSION) + '\n');
   else {
     const lines: string[] = [];
-    for (const f of files) lines.push(...toTextLines(f, locale));
+    for (const f of files) lines.push(...toTextLines(f));
     lines.push(summaryLine(countProblems(files), locale, errors.length));
     process.stdout.write(lines.join('\n') + '\n');
   }

@@ -1,40 +1,58 @@
 /** CLI output formats (text, json, sarif) over check results. Pure: strings in, strings out. */
 import { LineIndex, RULES, formatMessage, type CheckResult, type Locale, type Problem, type Span, type TemplateId } from './core';
 
-export interface FileResult {
+export interface Located {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A problem as the CLI reports it: 1-based lines and columns (UTF-16), messages rendered. */
+export interface LocatedProblem extends Located {
+  rule: string;
+  severity: Problem['severity'];
+  message: string;
+  related: (Located & { message: string })[];
+  fixes: { title: string; preferred: boolean }[];
+}
+
+export interface LocatedFile {
   path: string;
   template: TemplateId;
-  problems: Problem[];
-  index: LineIndex;
+  problems: LocatedProblem[];
 }
 
-export function fileResult(path: string, text: string, r: CheckResult): FileResult {
-  return { path, template: r.template, problems: r.problems, index: new LineIndex(text) };
-}
-
-function range(index: LineIndex, s: Span) {
+function range(index: LineIndex, s: Span): Located {
   const a = index.positionAt(s.start);
   const b = index.positionAt(s.end);
   return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
 }
 
-export function toJson(files: FileResult[], locale: Locale): string {
-  const out = {
-    version: 1,
-    files: files.map((f) => ({
-      path: f.path,
-      template: f.template,
-      problems: f.problems.map((p) => ({
+export function locate(path: string, text: string, r: CheckResult, locale: Locale): LocatedFile {
+  const index = new LineIndex(text);
+  return {
+    path,
+    template: r.template,
+    problems: r.problems.map((p) => {
+      const { line, column, endLine, endColumn } = range(index, p.span);
+      return {
         rule: p.rule,
         severity: p.severity,
         message: formatMessage(p.message, locale),
-        ...range(f.index, p.span),
-        related: p.related.map((r) => ({ ...range(f.index, r.span), message: formatMessage(r.message, locale) })),
+        line,
+        column,
+        endLine,
+        endColumn,
+        related: p.related.map((x) => ({ ...range(index, x.span), message: formatMessage(x.message, locale) })),
         fixes: p.fixes.map((x) => ({ title: formatMessage(x.title, locale), preferred: x.preferred })),
-      })),
-    })),
+      };
+    }),
   };
-  return JSON.stringify(out, null, 2);
+}
+
+export function toJson(files: LocatedFile[]): string {
+  return JSON.stringify({ version: 1, files }, null, 2);
 }
 
 const SEVERITY_TEXT: Record<Locale, Record<string, string>> = {
@@ -42,11 +60,8 @@ const SEVERITY_TEXT: Record<Locale, Record<string, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
 };
 
-export function toTextLines(f: FileResult, locale: Locale): string[] {
-  return f.problems.map((p) => {
-    const r = range(f.index, p.span);
-    return `${f.path}:${r.line}:${r.column}  ${p.severity}  ${p.rule}  ${formatMessage(p.message, locale)}`;
-  });
+export function toTextLines(f: LocatedFile): string[] {
+  return f.problems.map((p) => `${f.path}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${p.message}`);
 }
 
 export interface Counts {
@@ -57,7 +72,7 @@ export interface Counts {
   hint: number;
 }
 
-export function countProblems(files: FileResult[]): Counts {
+export function countProblems(files: LocatedFile[]): Counts {
   const c: Counts = { files: files.length, error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of files) for (const p of f.problems) c[p.severity]++;
   return c;
@@ -75,11 +90,8 @@ export function summaryLine(c: Counts, locale: Locale, unreadable: number): stri
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function toSarif(files: FileResult[], locale: Locale, version: string): string {
-  const region = (f: FileResult, s: Span) => {
-    const r = range(f.index, s);
-    return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
-  };
+export function toSarif(files: LocatedFile[], locale: Locale, version: string): string {
+  const region = (r: Located) => ({ startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn });
   const uri = (p: string) => p.replace(/\\/g, '/');
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -103,12 +115,12 @@ export function toSarif(files: FileResult[], locale: Locale, version: string): s
           f.problems.map((p) => ({
             ruleId: p.rule,
             level: SARIF_LEVEL[p.severity],
-            message: { text: formatMessage(p.message, locale) },
-            locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(f, p.span) } }],
+            message: { text: p.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(p) } }],
             relatedLocations: p.related.map((r, i) => ({
               id: i,
-              message: { text: formatMessage(r.message, locale) },
-              physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(f, r.span) },
+              message: { text: r.message },
+              physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(r) },
             })),
           })),
         ),

@@ -6,7 +6,7 @@
  */
 import type { CellModel, RowModel } from './model';
 import type { Parsed } from './parse';
-import { T3, T4, T4_GROUPS, T4_IDENTITIES, columnName, rowDef, t3Identities, type CellRef, type Identity } from './template';
+import { T3, T4, T4_GROUPS, T4_IDENTITIES, cellKey, columnName, rowDef, t3Identities, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
   id: Identity;
@@ -37,7 +37,7 @@ export interface Arith {
   expected(e: Evaluated): number;
 }
 
-export const refKey = (r: CellRef): string => `${r[0]}:${r[1]}`;
+export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
 
 export function cellName(ref: CellRef): string {
   const [key, col] = ref;
@@ -60,7 +60,7 @@ export function buildArith(p: Parsed): Arith {
     for (const r of t.rows) {
       rows.set(r.key, r);
       if (!r.aligned) continue;
-      for (const c of r.cells) cells.set(`${r.key}:${c.col}`, c);
+      for (const c of r.cells) cells.set(cellKey(r.key, c.col), c);
     }
   }
   const t3 = p.model.tables.t3;

@@ -150,22 +150,23 @@ export function readFigures(model: ReportModel, lines: Line[]): Figure[] {
   const s = st.s;
   const year = model.title?.year;
   const figures: Figure[] = [];
-  let sentStart = 0;
-  for (let i = 0; i <= s.length; i++) {
-    if (i < s.length && !'。；;！!？?'.includes(s[i])) continue;
-    const sentence = s.slice(sentStart, i);
-    const base = sentStart;
-    sentStart = i + 1;
-    if (!sentence || sentence.length > 400 || !RELEVANT.test(sentence)) continue;
+  const SENTENCE = /[^。；;！!？?]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE.exec(s))) {
+    const sentence = m[0];
+    if (sentence.length > 400 || !RELEVANT.test(sentence)) continue;
     if (UNCLEAR.test(sentence)) continue;
-    const otherYear = /((?:19|20)\d\d)年/g;
-    let m: RegExpExecArray | null;
-    let foreign = false;
-    while ((m = otherYear.exec(sentence))) if (year && Number(m[1]) !== year && Number(m[1]) !== year + 1) foreign = true;
-    if (foreign) continue;
-    readSentence(sentence, base, st, figures);
+    if (year && mentionsOtherYear(sentence, year)) continue;
+    readSentence(sentence, m.index, st, figures);
   }
   return figures;
+}
+
+function mentionsOtherYear(sentence: string, year: number): boolean {
+  const re = /((?:19|20)\d\d)年/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence))) if (Number(m[1]) !== year && Number(m[1]) !== year + 1) return true;
+  return false;
 }
 
 function spanOf(st: Stream, at: number, len: number): Span {

@@ -191,9 +191,10 @@ export function parse(text: string): Parsed {
   let cornerLine = -1;
   let t2Caption = -1;
   let t4Anchor = -1;
+  const ANCHOR = /新收|勾稽关系|第二十条|行政复议/;
   for (const l of lines) {
     const t = l.text;
-    if (t.length < 2 || t.length > 200) continue;
+    if (t.length < 2 || t.length > 200 || !ANCHOR.test(t)) continue;
     if (t3Start < 0 && t.includes('新收') && !t.includes('。')) {
       const n = stripMarker(norm(t));
       if (n.startsWith('本年新收') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;

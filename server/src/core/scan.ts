@@ -32,18 +32,23 @@ export interface ScannedLine {
 const FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const BAD = /^(?:[-—–－/／\\×*＊]{1,3}|无|空|[Nn]\/?[Aa])$/;
-const WS = /[ \u3000\u00a0]/;
+/** A number written with its unit (a fee in 元 or 万元). */
+const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?万?元$/;
+
+/** Space, ideographic space, no-break space (tabs are separators of their own). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 0x3000 || c === 0xa0;
+}
 
 export function isFurniture(text: string): boolean {
   return FURNITURE.test(text);
 }
 
-/** A number written with its unit (a fee in 元 or 万元). */
-const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?万?元$/;
-
 function classify(raw: string): TokKind {
-  if (NUMBER_RE.test(raw) || WITH_UNIT.test(raw)) return 'num';
-  if (BAD.test(raw)) return 'bad';
+  const c = raw.charCodeAt(0);
+  const numeric = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;
+  if (numeric && (NUMBER_RE.test(raw) || WITH_UNIT.test(raw))) return 'num';
+  if (raw.length <= 3 && BAD.test(raw)) return 'bad';
   return 'text';
 }
 
@@ -56,68 +61,72 @@ function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
   let i = 0;
   let textStart = -1;
   let textEnd = -1;
-  const flushText = () => {
-    if (textStart >= 0) {
-      pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
-      textStart = -1;
-    }
-  };
-  while (i < s.length) {
-    while (i < s.length && (WS.test(s[i]) || s[i] === '\t')) i++;
-    if (i >= s.length) break;
+  const n = s.length;
+  while (i < n) {
+    let c = s.charCodeAt(i);
+    while (i < n && (isSpace(c) || c === 9)) c = s.charCodeAt(++i);
+    if (i >= n) break;
     const st = i;
-    while (i < s.length && !WS.test(s[i]) && s[i] !== '\t') i++;
+    while (i < n && !isSpace(c) && c !== 9) c = s.charCodeAt(++i);
     const raw = s.slice(st, i);
     const kind = classify(raw);
     if (kind === 'text') {
       if (textStart < 0) textStart = st;
       textEnd = i;
     } else {
-      flushText();
+      if (textStart >= 0) {
+        pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
+        textStart = -1;
+      }
       pushTok(toks, kind, base + st, raw, line);
     }
   }
-  flushText();
+  if (textStart >= 0) pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
 }
 
-function scanField(field: string, base: number, line: number, toks: Tok[]): void {
-  let a = 0;
-  let b = field.length;
-  while (a < b && WS.test(field[a])) a++;
-  while (b > a && WS.test(field[b - 1])) b--;
+function scanField(t: string, from: number, to: number, lineStart: number, line: number, toks: Tok[]): void {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(t.charCodeAt(a))) a++;
+  while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
   if (a === b) {
-    toks.push({ kind: 'empty', start: base + a, end: base + a, raw: '', value: NaN, line });
+    const at = lineStart + Math.min(from + 1, to, a);
+    toks.push({ kind: 'empty', start: at, end: at, raw: '', value: NaN, line });
     return;
   }
-  const inner = field.slice(a, b);
+  const inner = t.slice(a, b);
   const kind = classify(inner);
   if (kind !== 'text') {
-    pushTok(toks, kind, base + a, inner, line);
+    pushTok(toks, kind, lineStart + a, inner, line);
     return;
   }
   // A field holding several numbers ("0 0 0") is split; a label stays whole.
-  if (/^[0-9０-９.,，\s\u3000]+$/.test(inner) && WS.test(inner)) scanSpaced(inner, base + a, line, toks);
-  else pushTok(toks, 'text', base + a, inner, line);
+  if (/^[0-9０-９.,，\s\u3000]+$/.test(inner) && /[ \u3000\u00a0]/.test(inner)) scanSpaced(inner, lineStart + a, line, toks);
+  else pushTok(toks, 'text', lineStart + a, inner, line);
 }
+
+const EMPTY: ScannedLine = { toks: [], shape: 'spaces', pipes: false, skip: false };
 
 export function scanLine(l: Line): ScannedLine {
   const t = l.text;
+  let first = 0;
+  while (first < t.length && (isSpace(t.charCodeAt(first)) || t.charCodeAt(first) === 9)) first++;
+  if (first === t.length) return EMPTY;
   const toks: Tok[] = [];
-  if (!t.trim()) return { toks, shape: 'spaces', pipes: false, skip: false };
-  if (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t))) return { toks, shape: 'spaces', pipes: false, skip: true };
-  const trimmed = t.trimStart();
-  const pipeCount = t.split('|').length - 1;
-  if (trimmed.startsWith('|') || pipeCount >= 2) {
-    let s = 0;
+  if (t.length - first < 24 && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
+    return { toks, shape: 'spaces', pipes: false, skip: true };
+  }
+  const firstPipe = t.indexOf('|');
+  if (firstPipe >= 0 && (firstPipe === first || t.indexOf('|', firstPipe + 1) >= 0)) {
+    if (t.includes('--') && MD_SEPARATOR.test(t)) return { toks, shape: 'spaces', pipes: false, skip: true };
+    const s = firstPipe === first ? first + 1 : 0;
     let e = t.length;
-    const first = t.indexOf('|');
-    if (!t.slice(0, first).trim()) s = first + 1;
     const last = t.lastIndexOf('|');
     if (last >= s && !t.slice(last + 1).trim()) e = last;
     let fs = s;
     for (let i = s; i <= e; i++) {
-      if (i === e || t[i] === '|') {
-        scanField(t.slice(fs, i), l.start + fs, l.n, toks);
+      if (i === e || t.charCodeAt(i) === 124) {
+        scanField(t, fs, i, l.start, l.n, toks);
         fs = i + 1;
       }
     }
@@ -126,16 +135,16 @@ export function scanLine(l: Line): ScannedLine {
   if (t.includes('\t')) {
     let fs = 0;
     for (let i = 0; i <= t.length; i++) {
-      if (i === t.length || t[i] === '\t') {
-        scanField(t.slice(fs, i), l.start + fs, l.n, toks);
+      if (i === t.length || t.charCodeAt(i) === 9) {
+        scanField(t, fs, i, l.start, l.n, toks);
         fs = i + 1;
       }
     }
     // One field with content on the line: the one-cell-per-line shape (Word).
-    const filled = toks.filter((k) => k.kind !== 'empty').length;
+    let filled = 0;
+    for (const k of toks) if (k.kind !== 'empty') filled++;
     return { toks, shape: filled <= 1 ? 'cell-per-line' : 'tabs', pipes: false, skip: false };
   }
   scanSpaced(t, l.start, l.n, toks);
-  const nums = toks.filter((k) => k.kind !== 'text').length;
-  return { toks, shape: nums <= 1 && toks.length === 1 ? 'cell-per-line' : 'spaces', pipes: false, skip: false };
+  return { toks, shape: toks.length === 1 && toks[0].kind !== 'text' ? 'cell-per-line' : 'spaces', pipes: false, skip: false };
 }

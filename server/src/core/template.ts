@@ -215,8 +215,17 @@ export const T3_LEAVES = T3.rows
   .filter((r) => !['t3.new', 't3.carried', 't3.total', 't3.next', 't3.r6'].includes(r.key))
   .map((r) => r.key);
 
+const KEYS = new Map<string, string[]>();
+
+/** The `row:col` key of a cell (interned: built once per cell, not per check). */
+export function cellKey(row: string, col: number): string {
+  let ks = KEYS.get(row);
+  if (!ks) KEYS.set(row, (ks = []));
+  return (ks[col] ??= `${row}:${col}`);
+}
+
 function withKeys(ids: Identity[]): Identity[] {
-  const k = (r: CellRef) => `${r[0]}:${r[1]}`;
+  const k = (r: CellRef) => cellKey(r[0], r[1]);
   for (const id of ids) {
     id.lhsKeys = id.lhs.map(k);
     id.rhsKeys = id.rhs.map(k);

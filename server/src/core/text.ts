@@ -151,6 +151,7 @@ export const NUMBER_RE = /^[+-]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０
 
 /** Parse a number token (full-width digits, thousands separators). */
 export function parseNumber(raw: string): number {
+  if (/^\d+$/.test(raw)) return Number(raw);
   const s = halfWidth(raw).replace(/[,，]|万?元$/g, '').replace('．', '.');
   return Number(s);
 }
