@@ -3,7 +3,7 @@ import { cellName, refKey, t4GroupName, type Evaluated } from '../arith';
 import { msg } from '../messages';
 import { T3 } from '../template';
 import type { Fix, Related } from '../types';
-import type { Finding, RuleContext } from './context';
+import type { Finding, Rule, RuleContext } from './context';
 
 function partsText(values: number[]): string {
   const nz = values.filter((v) => v !== 0);
@@ -55,6 +55,14 @@ export function runIdentities(ctx: RuleContext, kind: Evaluated['id']['kind']): 
     const f = identityFinding(ctx, e);
     if (f) ctx.report(f);
   }
+}
+
+/** The four arithmetic rules differ only in their metadata and the identities they report. */
+export function identityRule(alias: Evaluated['id']['kind'], id: string, zh: string, en: string): Rule {
+  return {
+    meta: { id, alias, severity: 'error', tags: ['table', 'numbers'], fixable: true, description: { 'zh-CN': zh, en } },
+    run: (ctx) => runIdentities(ctx, alias),
+  };
 }
 
 export { refKey };
