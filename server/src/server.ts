@@ -7,14 +7,13 @@
 import {
   CodeAction,
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Message,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { summarize } from './core/index';
@@ -47,23 +46,28 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from './lsp/protocol';
+import { createServerConnection } from './lsp/transport';
 import { displayLocale, normalizeSettings, SettingsCache, type Settings } from './lsp/settings';
 
 const SECTION = 'reportReview';
-/** Checks at least this slow (ms) wait for a pause in typing; normal reports take a few ms and never wait. */
-const SLOW_CHECK_MS = 50;
-const MAX_DEFER_MS = 300;
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+/** Newest document version seen arriving, per URI (ahead of the message queue). */
+const arriving = new Map<string, number>();
+
+function peek(message: Message): void {
+  const m = message as { method?: string; params?: { textDocument?: { uri?: unknown; version?: unknown } } };
+  if (m.method !== 'textDocument/didChange') return;
+  const td = m.params?.textDocument;
+  if (typeof td?.uri === 'string' && typeof td.version === 'number') arriving.set(td.uri, td.version);
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new AnalysisCache();
-  /** How long the last check of each open document took, and checks waiting for a pause in typing. */
-  const lastCheckMs = new Map<string, number>();
-  const deferred = new Map<string, NodeJS.Timeout>();
   /** URIs whose last published diagnostics were not empty. */
   const published = new Set<string>();
   let settings = new SettingsCache(undefined);
@@ -141,33 +145,10 @@ export function startServer(connection: Connection): void {
       }
       if (reason === 'change' && s.run === 'onSave') return;
       if (reason === 'save' && s.run !== 'onSave') return; // already checked on the last change
-      const last = lastCheckMs.get(doc.uri) ?? 0;
-      if (reason === 'change' && last >= SLOW_CHECK_MS) {
-        // A document this slow to check would pile up checks while the user types: wait for a
-        // pause about as long as one check, then check the newest version only.
-        clearTimeout(deferred.get(doc.uri));
-        deferred.set(
-          doc.uri,
-          setTimeout(() => {
-            deferred.delete(doc.uri);
-            const cur = documents.get(doc.uri);
-            const now = settings.get(doc.uri);
-            if (cur && now) checkAndPublish(cur, now);
-          }, Math.min(last, MAX_DEFER_MS)),
-        );
-        return;
-      }
-      checkAndPublish(doc, s);
-    } catch (error) {
-      log(`validating ${doc.uri} failed: ${describe(error)}`);
-    }
-  }
-
-  function checkAndPublish(doc: TextDocument, s: Settings): void {
-    try {
-      const a = analysisFor(doc, s);
-      lastCheckMs.set(doc.uri, a.ms);
-      publish(a, doc.version);
+      // A change already on its way replaces this version: check that one instead (no debounce,
+      // yet typing into a slow document never queues a check per keystroke).
+      if (reason === 'change' && (arriving.get(doc.uri) ?? -1) > doc.version) return;
+      publish(analysisFor(doc, s), doc.version);
     } catch (error) {
       log(`validating ${doc.uri} failed: ${describe(error)}`);
     }
@@ -239,9 +220,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     opened.delete(uri);
-    lastCheckMs.delete(uri);
-    clearTimeout(deferred.get(uri));
-    deferred.delete(uri);
+    arriving.delete(uri);
     analyses.delete(uri);
     settings.delete(uri);
     if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -370,4 +349,4 @@ process.on('uncaughtException', (error) => {
   }
 });
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createServerConnection(peek));

@@ -141,6 +141,17 @@ export class LspClient {
     return this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
+  /** Writes notifications in one write (≤ 4 KB arrives as one chunk), so the server receives them together. */
+  burst(notifications: { method: string; params: unknown }[]): void {
+    const frames = notifications.map((n) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: n.method, params: n.params }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    const all = Buffer.concat(frames);
+    if (all.length > 4096) throw new Error('a burst must fit in one pipe write (4 KB)');
+    this.proc.stdin!.write(all);
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.conn.sendRequest<R>(method, params);
   }

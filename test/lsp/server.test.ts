@@ -123,6 +123,22 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual((await client.diagnosticsFor(uri, 3)).diagnostics.map((d) => d.code), ['label-variant']);
   });
 
+  it('checks only the newest of changes that arrive together', async () => {
+    const uri = seedUri(SEED0);
+    await client.open(uri, seedText(SEED0));
+    await client.diagnosticsFor(uri, 1);
+    const at = { start: { line: 174, character: 8 }, end: { line: 174, character: 9 } };
+    client.burst(
+      ['一', '-', '一', '-', '一'].map((text, i) => ({
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: at, text }] },
+      })),
+    );
+    const last = await client.diagnosticsFor(uri, 6);
+    assert.deepStrictEqual(last.diagnostics, []);
+    assert.deepStrictEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [1, 6]);
+  });
+
   it('offers the quick fixes from the diagnostic data, the safe one preferred', async () => {
     const uri = seedUri('wrong.report.txt');
     await client.open(uri, WRONG_TOTALS);
