@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { RULES } from '../../server/src/core/index';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, string>;
@@ -50,6 +51,20 @@ describe('localisation', () => {
       assert.ok(/[\u4e00-\u9fff]/.test(zh[s]), `not translated: ${s}`);
       const placeholders = (x: string) => (x.match(/\{\d+\}/g) ?? []).sort().join();
       assert.strictEqual(placeholders(zh[s]), placeholders(s), `placeholders differ: ${s}`);
+    }
+  });
+});
+
+describe('settings descriptions', () => {
+  it('describe each rule with the checker\'s own metadata, in both languages', () => {
+    const en = read('package.nls.json');
+    const zh = read('package.nls.zh-cn.json');
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const props = pkg.contributes.configuration.properties['reportReview.rules'].properties as Record<string, unknown>;
+    assert.deepStrictEqual(Object.keys(props), RULES.map((r) => r.alias));
+    for (const r of RULES) {
+      assert.strictEqual(en[`config.rules.${r.alias}`], `${r.id} \`${r.alias}\`: ${r.description.en}.`);
+      assert.strictEqual(zh[`config.rules.${r.alias}`], `${r.id} \`${r.alias}\`：${r.description['zh-CN']}。`);
     }
   });
 });
