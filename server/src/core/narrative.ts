@@ -112,6 +112,7 @@ function offsetAt(st: Stream, i: number): number {
   return st.runO[lo] + (i - st.runS[lo]);
 }
 
+const COUNT = new RegExp(`${'([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)'}(?:个)?件`, 'g');
 const RELEVANT = /件|审结|维持|申请/;
 const NUM = '([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)';
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|建议|提案|议案|依申请公开目录/;
@@ -129,16 +130,20 @@ function clauseSplit(sentence: string): { text: string; at: number }[] {
   return out;
 }
 
-function narrativeStream(model: ReportModel, lines: Line[]): Stream {
+/**
+ * The narrative that states the year's figures: everything but tables and headings, and by
+ * default not sections 五 and 六 (problems, plans and other matters state no counts of the year).
+ */
+function narrativeStream(model: ReportModel, lines: Line[], all = false): Stream {
   const holes: Span[] = [];
   for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
-  for (const s of model.sections) holes.push(s.span);
+  for (const s of model.sections) holes.push(all || s.index < 5 ? s.span : { start: s.span.start, end: s.end });
   return buildStream(lines, holes);
 }
 
 /** The narrative's sentences, without digits (for comparing two years' texts). */
 export function sentences(model: ReportModel, lines: Line[]): string[] {
-  return narrativeStream(model, lines)
+  return narrativeStream(model, lines, true)
     .s.split(/[。；;！!？?]/)
     .map((x) => x.replace(/[0-9０-９]+/g, ''))
     .filter((x) => x.length >= 12);
@@ -189,7 +194,7 @@ function readSentence(sentence: string, base: number, map: Stream, out: Figure[]
     if (review && !litigation) lastScope = 'review';
     if (litigation && !review) lastScope = 'litigation';
     const num = (after: number): { value: number; at: number; len: number } | undefined => {
-      const re = new RegExp(`${NUM}(?:个)?件`, 'g');
+      const re = COUNT;
       re.lastIndex = after;
       const m = re.exec(t);
       if (!m) return undefined;

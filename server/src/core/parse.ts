@@ -32,6 +32,7 @@ export interface Parsed {
   markdown: boolean;
 }
 
+const OLD_TOKENS_RE = new RegExp(OLD_TEMPLATE_TOKENS.map((t) => t.replace(/[()（）/]/g, (c) => `\\${c}`)).join('|'));
 const HEADING_RE = /^([一二三四五六])\s*[、.．,，]\s*(.*)$/;
 const ROW_WORDS = ['本年新收', '上年结转', '结转下年', '本年度办理结果', '办理结果'];
 
@@ -181,10 +182,8 @@ export function parse(text: string): Parsed {
   const title = findTitle(lines, headings.length ? headings[0].line : -1);
 
   let oldToken: Span | undefined;
-  for (const tok of OLD_TEMPLATE_TOKENS) {
-    const i = text.indexOf(tok);
-    if (i >= 0 && (!oldToken || i < oldToken.start)) oldToken = { start: i, end: i + tok.length };
-  }
+  const old = OLD_TOKENS_RE.exec(text);
+  if (old) oldToken = { start: old.index, end: old.index + old[0].length };
 
   // Anchors.
   let t3Start = -1;
