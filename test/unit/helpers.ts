@@ -229,3 +229,8 @@ export function seedPath(id: SeedId): string {
 export function seed(id: SeedId): string {
   return fs.readFileSync(seedPath(id), 'utf8');
 }
+
+/** Seed 001 with its dropped cell (2.重复申请) restored: the only seed with real numbers, every identity checkable. */
+export function seed001Complete(): string {
+  return replaceOnce(seed('001'), '2.重复申请 0 0 0 0 0 0\n', '2.重复申请 0 0 0 0 0 0 0\n');
+}

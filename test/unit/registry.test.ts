@@ -1,0 +1,56 @@
+/** Rule metadata agrees with the contract, and every rule has its test file. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES, ruleMeta } from '../../server/src/core';
+import { IN_PROGRESS, ROOT } from './helpers';
+
+/** alias → [id, default severity], as fixed for the project. */
+const CONTRACT: Record<string, [string, string]> = {
+  'row-total': ['RPT001', 'error'],
+  'results-total': ['RPT002', 'error'],
+  balance: ['RPT003', 'error'],
+  'review-total': ['RPT004', 'error'],
+  'missing-cell': ['RPT005', 'error'],
+  'extra-cell': ['RPT006', 'error'],
+  'invalid-number': ['RPT007', 'error'],
+  'missing-row': ['RPT008', 'error'],
+  'missing-table': ['RPT009', 'error'],
+  'missing-section': ['RPT010', 'error'],
+  'section-heading': ['RPT011', 'warning'],
+  'section-order': ['RPT012', 'warning'],
+  'blank-cell': ['RPT013', 'warning'],
+  'old-template': ['RPT014', 'warning'],
+  'label-variant': ['RPT015', 'info'],
+  title: ['RPT016', 'info'],
+  'narrative-mismatch': ['RPT017', 'warning'],
+  'cross-year': ['RPT018', 'warning'],
+  'implausible-value': ['RPT019', 'warning'],
+};
+
+describe('rule registry (RULES)', () => {
+  it('ids, aliases and default severities are the contract’s', () => {
+    for (const r of RULES) assert.deepStrictEqual([r.alias, r.id, r.severity], [r.alias, ...CONTRACT[r.alias]], r.alias);
+    const settled = Object.keys(CONTRACT).filter((a) => !IN_PROGRESS.includes(a));
+    assert.deepStrictEqual(
+      RULES.map((r) => r.alias).filter((a) => !IN_PROGRESS.includes(a)),
+      settled,
+    );
+  });
+
+  it('ruleMeta finds a rule by alias or id; descriptions are given in both locales', () => {
+    for (const r of RULES) {
+      assert.strictEqual(ruleMeta(r.alias), r);
+      assert.strictEqual(ruleMeta(r.id), r);
+      assert.ok(r.description['zh-CN'] && r.description.en, r.alias);
+    }
+    assert.strictEqual(ruleMeta('no-such-rule'), undefined);
+  });
+
+  it('every rule has test/unit/rules/<alias>.test.ts', () => {
+    const missing = RULES.map((r) => r.alias)
+      .filter((a) => !IN_PROGRESS.includes(a))
+      .filter((a) => !fs.existsSync(path.join(ROOT, 'test', 'unit', 'rules', `${a}.test.ts`)));
+    assert.deepStrictEqual(missing, []);
+  });
+});

@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import { check, fixAll, formatMessage } from '../../../server/src/core';
+import { OPTIONS, checkFixture, expectFindings, lineOf, loadFixture, problemsOf, replaceOnce } from '../helpers';
+
+describe('rule blank-cell (RPT013)', () => {
+  it('tabs: legal-person columns left empty are reported one by one and filled with 0', () => {
+    const f = checkFixture('blank-cell-tabs.txt');
+    const ps = problemsOf(f.text, 'blank-cell');
+    assert.deepStrictEqual(ps.map((p) => formatMessage(p.message)), [
+      '一、本年新收·社会公益组织 为空（按 0 计算）',
+      '一、本年新收·其他 为空（按 0 计算）',
+      '二、上年结转·商业企业 为空（按 0 计算）',
+      '二、上年结转·科研机构 为空（按 0 计算）',
+      '二、上年结转·社会公益组织 为空（按 0 计算）',
+      '二、上年结转·法律服务机构 为空（按 0 计算）',
+      '二、上年结转·其他 为空（按 0 计算）',
+    ]);
+    assert.ok(ps.every((p) => p.severity === 'warning'));
+    assert.deepStrictEqual(ps[0].fixes.map((x) => [formatMessage(x.title), x.preferred]), [['填 0：一、本年新收·社会公益组织', true]]);
+    // The blank cells count as 0: the arithmetic holds as written.
+    assert.deepStrictEqual(check(f.text, OPTIONS).problems.filter((p) => p.severity === 'error'), []);
+  });
+
+  it('pipes: empty fields between `|` are blank cells, and fixing leaves numbers that re-check clean', () => {
+    const pipes = loadFixture('shape-pipes.md').text;
+    const row = '| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+    const bad = replaceOnce(pipes, row, '| 2.重复申请 | 0 |  |  |  |  |  | 0 |');
+    const line = lineOf(bad, '| 2.重复申请');
+    expectFindings(bad, ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((c) => ({ rule: 'blank-cell', line, message: `（五）2.重复申请·${c} 为空（按 0 计算）` })));
+    const fixed = fixAll(bad, OPTIONS);
+    expectFindings(fixed, []);
+    const r = check(fixed, OPTIONS).model.tables.t3!.rows.find((x) => x.key === 't3.r5.2')!;
+    assert.deepStrictEqual(r.cells.map((c) => [c.raw, c.blank]), new Array(7).fill(['0', false]));
+  });
+
+  it('table 四 in tabs', () => {
+    const bad = replaceOnce(loadFixture('shape-tabs.txt').text, '6\t0\t4\t1\t11', '6\t\t4\t1\t11');
+    expectFindings(bad, [{ rule: 'blank-cell', line: lineOf(bad, '6\t\t4'), message: '表四·行政复议·结果纠正 为空（按 0 计算）' }]);
+    assert.strictEqual(fixAll(bad, OPTIONS), loadFixture('shape-tabs.txt').text);
+  });
+
+  it('no finding when every cell holds a number; a space-separated row has no blank cells, only missing ones', () => {
+    for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md', 'shape-cell-per-line.txt', 'shape-html-flattened.txt']) {
+      assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'blank-cell'), [], name);
+    }
+    assert.deepStrictEqual(problemsOf(loadFixture('missing-cell-zeros-spaces.txt').text, 'blank-cell'), []);
+  });
+});

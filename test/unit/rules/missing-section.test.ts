@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import { applyEdits, check, formatMessage } from '../../../server/src/core';
+import { OPTIONS, SEED_IDS, checkFixture, expectFindings, loadFixture, problemsOf, seed } from '../helpers';
+
+const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+describe('rule missing-section (RPT010)', () => {
+  it('section 五 gone: reported on the next heading, the heading is inserted before it', () => {
+    const f = checkFixture('missing-section-five.txt');
+    const [p] = problemsOf(f.text, 'missing-section');
+    assert.strictEqual(formatMessage(p.message), '缺少第五部分「五、存在的主要问题及改进情况」');
+    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['插入标题「五、存在的主要问题及改进情况」', true]]);
+  });
+
+  it('the last section gone: inserted before the closing signature, with the document’s heading marks', () => {
+    const f = checkFixture('missing-section-six.txt');
+    const [p] = problemsOf(f.text, 'missing-section');
+    assert.strictEqual(formatMessage(p.message), '缺少第六部分「六、其他需要报告的事项」');
+    assert.deepStrictEqual(p.fixes[0].edits.map((e) => e.newText), ['## 六、其他需要报告的事项\n\n']);
+  });
+
+  for (const id of SEED_IDS) {
+    it(`seed ${id}: each of the six headings deleted in turn gives exactly one missing-section, and its fix brings the section back`, () => {
+      const text = seed(id);
+      const sections = check(text, OPTIONS).model.sections;
+      assert.strictEqual(sections.length, 6);
+      for (const s of sections) {
+        const cut = text.slice(0, s.span.start) + text.slice(s.span.end);
+        const ps = problemsOf(cut, 'missing-section');
+        assert.deepStrictEqual(
+          ps.map((p) => formatMessage(p.message)),
+          [`缺少第${NUMERALS[s.index - 1]}部分「${HEADINGS[s.index - 1]}」`],
+          `seed ${id}, heading ${s.index} (${s.text})`,
+        );
+        const [fix] = ps[0].fixes;
+        assert.ok(fix.preferred);
+        assert.strictEqual(fix.edits.length, 1);
+        assert.ok(fix.edits[0].newText.includes(HEADINGS[s.index - 1]));
+        const fixed = applyEdits(cut, fix.edits);
+        assert.deepStrictEqual(problemsOf(fixed, 'missing-section'), [], `seed ${id}, heading ${s.index} after the fix`);
+        assert.deepStrictEqual(
+          check(fixed, OPTIONS).model.sections.map((x) => x.index).sort(),
+          [1, 2, 3, 4, 5, 6],
+        );
+      }
+    });
+  }
+
+  it('no finding on complete reports, and none on a text that is not a report', () => {
+    for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md', 'shape-cell-per-line.txt', 'shape-section-name-in-sentence.txt']) {
+      assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'missing-section'), [], name);
+    }
+    expectFindings('今天天气很好。\n我们去公园散步。\n', [{ rule: 'title', line: 1, message: '未识别为政府信息公开工作年度报告（没有找到标题、六个部分或统计表）' }]);
+  });
+});

@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import { applyEdits, fixAll, formatMessage } from '../../../server/src/core';
+import { ARITHMETIC, OPTIONS, checkFixture, expectFindings, expectNoFindings, lineOf, loadFixture, problemsOf, replaceOnce, seed, seed001Complete } from '../helpers';
+
+describe('rule row-total (RPT001)', () => {
+  it('a wrong row total: message with the expected sum and its parts, related cells, a preferred recompute', () => {
+    const f = checkFixture('row-total-total-cell.txt');
+    const [p] = problemsOf(f.text, 'row-total');
+    assert.strictEqual(formatMessage(p.message), '（二）部分公开·总计 应为 4（3+1），实为 5');
+    assert.strictEqual(p.severity, 'error');
+    assert.strictEqual(p.code, 'RPT001');
+    const rowStart = f.text.indexOf('3 0 1 0 0 0 5', f.text.indexOf('（二）部分公开'));
+    assert.deepStrictEqual(p.span, { start: rowStart + 12, end: rowStart + 13 });
+    // Related: the total, then the six parts, each pointing at its own cell.
+    assert.deepStrictEqual(
+      p.related.map((r) => [f.text.slice(r.span.start, r.span.end), formatMessage(r.message)]),
+      [
+        ['5', '（二）部分公开·总计 = 5'],
+        ['3', '（二）部分公开·自然人 = 3'],
+        ['0', '（二）部分公开·商业企业 = 0'],
+        ['1', '（二）部分公开·科研机构 = 1'],
+        ['0', '（二）部分公开·社会公益组织 = 0'],
+        ['0', '（二）部分公开·法律服务机构 = 0'],
+        ['0', '（二）部分公开·其他 = 0'],
+      ],
+    );
+    assert.deepStrictEqual(p.related.map((r) => r.span.start - rowStart), [12, 0, 2, 4, 6, 8, 10]);
+    assert.deepStrictEqual(
+      p.fixes.map((x) => [formatMessage(x.title), x.preferred, x.edits]),
+      [['将 （二）部分公开·总计 改为 4（重新计算合计）', true, [{ start: rowStart + 12, end: rowStart + 13, newText: '4' }]]],
+    );
+  });
+
+  it('a wrong part: the preferred fix restores that part, recomputing the total is the alternative', () => {
+    const f = checkFixture('row-total-part-cell.txt');
+    const [p] = problemsOf(f.text, 'row-total');
+    assert.strictEqual(formatMessage(p.message), '（五）1.信访举报投诉类·总计 应为 5，实为 4');
+    assert.deepStrictEqual(
+      p.fixes.map((x) => [formatMessage(x.title), x.preferred]),
+      [
+        ['将 （五）1.信访举报投诉类·自然人 改为 4', true],
+        ['将 （五）1.信访举报投诉类·总计 改为 5（重新计算合计）', false],
+      ],
+    );
+    const alt = applyEdits(f.text, p.fixes[1].edits);
+    assert.ok(alt.includes('1.信访举报投诉类申请\t5\t0\t0\t0\t0\t0\t5'));
+  });
+
+  it('seed 001 with one cell changed: row and column messages with numbers; fixing the arithmetic restores the seed', () => {
+    const good = seed001Complete();
+    const bad = replaceOnce(good, '（七）总计 29 0 0 0 0 0 29', '（七）总计 28 0 0 0 0 0 29');
+    const total = lineOf(bad, '（七）总计 28');
+    expectFindings(bad, [
+      { rule: 'label-variant', line: 174 },
+      { rule: 'results-total', line: total, message: '（七）总计·自然人 应为 29（10+2+1+16），实为 28' },
+      { rule: 'row-total', line: total, message: '（七）总计·总计 应为 28，实为 29' },
+      { rule: 'balance', line: lineOf(bad, '四、结转下年度继续办理 1'), message: '自然人列：一、本年新收 + 二、上年结转 应等于 （七）总计 + 四、结转下年度：30 + 0 ≠ 28 + 1' },
+      { rule: 'section-heading', line: 348 },
+    ]);
+    const [p] = problemsOf(bad, 'row-total');
+    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [
+      ['将 （七）总计·自然人 改为 29', true],
+      ['将 （七）总计·总计 改为 28（重新计算合计）', false],
+    ]);
+    assert.strictEqual(fixAll(bad, OPTIONS, (q) => ARITHMETIC.has(q.rule)), good);
+  });
+
+  it('no finding for correct rows: blank cells count as 0, full-width digits are numbers', () => {
+    const tabs = loadFixture('shape-tabs.txt').text;
+    const blanks = replaceOnce(tabs, '一、本年新收政府信息公开申请数量\t30\t2\t1\t0\t1\t0\t34', '一、本年新收政府信息公开申请数量\t30\t2\t1\t\t1\t\t34');
+    assert.deepStrictEqual(problemsOf(blanks, 'row-total'), []);
+    assert.strictEqual(problemsOf(blanks, 'blank-cell').length, 2);
+    expectNoFindings(loadFixture('shape-fullwidth-digits.txt').text);
+    expectNoFindings(seed001Complete(), ['error']);
+  });
+
+  it('a row that is missing a cell is not summed (no finding on a guess)', () => {
+    const bad = replaceOnce(seed('001'), '2.重复申请 0 0 0 0 0 0\n', '2.重复申请 0 0 1 0 0 0\n');
+    assert.deepStrictEqual(problemsOf(bad, 'row-total'), []);
+    assert.strictEqual(problemsOf(bad, 'missing-cell').length, 1);
+  });
+
+  it('fix: the fixed text has no row-total left', () => {
+    for (const name of ['row-total-total-cell.txt', 'row-total-part-cell.txt']) {
+      const f = loadFixture(name);
+      const fixed = fixAll(f.text, OPTIONS);
+      assert.strictEqual(fixed, f.fixed);
+      assert.deepStrictEqual(problemsOf(fixed, 'row-total'), []);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import { formatMessage } from '../../../server/src/core';
+import { checkFixture, expectNoFindings, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
+
+describe('rule section-heading (RPT011)', () => {
+  it('a near miss of the wording (seed 001’s 六、他需要报告的事项) is replaced by the template heading', () => {
+    const f = checkFixture('section-heading-typo.txt');
+    const [p] = problemsOf(f.text, 'section-heading');
+    assert.strictEqual(p.severity, 'warning');
+    assert.strictEqual(formatMessage(p.message), '标题「六、他需要报告的事项」与模板不符，应为「六、其他需要报告的事项」');
+    assert.strictEqual(f.text.slice(p.span.start, p.span.end), '六、他需要报告的事项');
+    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['改为「六、其他需要报告的事项」', true]]);
+    assert.deepStrictEqual(problemsOf(seed('001'), 'section-heading').map((q) => formatMessage(q.message)), [formatMessage(p.message)]);
+  });
+
+  it('the wrong numeral on a right wording', () => {
+    const f = checkFixture('section-heading-numeral.txt');
+    const [p] = problemsOf(f.text, 'section-heading');
+    assert.strictEqual(formatMessage(p.message), '标题「四、存在的主要问题及改进情况」与模板不符，应为「五、存在的主要问题及改进情况」');
+  });
+
+  it('Markdown marks and bold stay, only the wording inside changes', () => {
+    const f = checkFixture('section-heading-markdown-bold.md');
+    const [p] = problemsOf(f.text, 'section-heading');
+    assert.strictEqual(formatMessage(p.message), '标题「五、存在的主要问题和改进情况」与模板不符，应为「五、存在的主要问题及改进情况」');
+    assert.strictEqual(f.text.slice(p.span.start, p.span.end), '五、存在的主要问题和改进情况');
+    assert.ok(f.fixed!.includes('\n## **五、存在的主要问题及改进情况**\n'));
+  });
+
+  it('accepted variants and spacing are no problem', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const variants: [string, string][] = [
+      ['二、主动公开政府信息情况', '二、行政机关主动公开政府信息情况'],
+      ['三、收到和处理政府信息公开申请情况', '三、行政机关收到和处理政府信息公开申请情况'],
+      ['四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议和行政诉讼情况'],
+      ['五、存在的主要问题及改进情况', '五、存在的主要问题及改进措施'],
+      ['五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施'],
+      ['五、存在的主要问题及改进情况', '五、 存在的主要问题 及改进情况'],
+      ['一、总体情况', '一.总体情况'],
+      ['一、总体情况', '**一、总体情况**'],
+    ];
+    for (const [from, to] of variants) expectNoFindings(replaceOnce(base, `\n${from}\n`, `\n${to}\n`));
+  });
+});
