@@ -115,14 +115,14 @@ function offsetAt(st: Stream, i: number): number {
 const COUNT = new RegExp(`${'([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)'}(?:个)?件`, 'g');
 const RELEVANT = /件|审结|维持|申请/;
 const NUM = '([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)';
-const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|建议|提案|议案|依申请公开目录/;
+const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;
 const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
 
 function clauseSplit(sentence: string): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
   let start = 0;
   for (let i = 0; i <= sentence.length; i++) {
-    if (i === sentence.length || '，,、：:'.includes(sentence[i])) {
+    if (i === sentence.length || '，,：:'.includes(sentence[i])) {
       if (i > start) out.push({ text: sentence.slice(start, i), at: start });
       start = i + 1;
     }

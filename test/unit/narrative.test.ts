@@ -1,0 +1,156 @@
+/**
+ * Issue-4 rules: narrative-mismatch, cross-year, implausible-value. Seed 001's tables: 一 30,
+ * 二 0, （七） 29, 四 1, 予以公开 10; table 四: 复议 6 0 4 1 | 11, 诉讼 1 0 0 0 | 1, 0 1 0 0 | 1.
+ */
+import * as assert from 'assert';
+import { check, fixAll, formatMessage, type CheckOptions } from '../../server/src/core';
+import { SEED_IDS, lineOf, replaceOnce, seed, seed001Complete } from './helpers';
+
+const ALL: CheckOptions = {};
+
+function found(text: string, rule: string, options: CheckOptions = ALL) {
+  return check(text, options)
+    .problems.filter((p) => p.rule === rule)
+    .map((p) => ({ line: text.slice(0, p.span.start).split('\n').length, text: text.slice(p.span.start, p.span.end), message: formatMessage(p.message), problem: p }));
+}
+
+/** Seed 001 with the paragraph of 依申请公开 figures replaced by `sentence`. */
+function withNarrative(sentence: string): string {
+  const text = seed001Complete();
+  const start = text.indexOf('一规范答复口径。');
+  const end = text.indexOf('委 4件，已全部审结。') + '委 4件，已全部审结。'.length;
+  return text.slice(0, start) + '一规范答复口径。' + sentence + text.slice(end);
+}
+
+describe('narrative-mismatch', () => {
+  it('seed 001 gives exactly its two mismatches (行政诉讼 3 vs 2, 行政复议 5 vs 11)', () => {
+    const text = seed('001');
+    const f = found(text, 'narrative-mismatch');
+    assert.deepStrictEqual(
+      f.map((x) => [x.line, x.text, x.message]),
+      [
+        [52, '3', '正文所写的 3 件与表四两项行政诉讼总计之和不一致：表中为 2'],
+        [54, '5', '正文所写的 5 件与表四行政复议总计不一致：表中为 11'],
+      ],
+    );
+    assert.strictEqual(lineOf(text, '行政诉讼案件 3件'), 52);
+    // The related information points at the table cells; the fix is offered but not preferred.
+    const review = f[1].problem;
+    assert.strictEqual(text.slice(review.related[0].span.start, review.related[0].span.end), '11');
+    assert.deepStrictEqual(review.fixes.map((x) => [formatMessage(x.title), x.preferred, x.edits[0].newText]), [['改为表中的数字 11', false, '11']]);
+    const lit = f[0].problem;
+    assert.deepStrictEqual(lit.related.map((r) => text.slice(r.span.start, r.span.end)), ['1', '1']);
+  });
+
+  it('seed 001 figures that agree with the tables (30, 29, 1) are not flagged', () => {
+    const f = found(seed('001'), 'narrative-mismatch').map((x) => x.text);
+    assert.ok(!f.includes('30') && !f.includes('29') && !f.includes('1'));
+  });
+
+  for (const id of SEED_IDS.filter((s) => s !== '001')) {
+    it(`seed ${id} gives none`, () => assert.deepStrictEqual(found(seed(id), 'narrative-mismatch'), []));
+  }
+
+  const cases: [string, string, string[]][] = [
+    ['Chinese numerals agreeing', '本年度共收到政府信息公开申请三十件，办结二十九件。', []],
+    ['Chinese numerals disagreeing', '本年度共收到政府信息公开申请十二件。', ['十二']],
+    ['full-width digits and a space before 件', '本年度共收到政府信息公开申请 ３１ 件。', ['３１']],
+    ['a sentence broken across lines', '本年度共收到政府信息\n\n公开申请 31\n件。', ['31']],
+    ['办结 / 答复 → （七）总计', '全年答复申请 28 件。', ['28']],
+    ['结转 → 四', '另有 2 件结转下年度继续办理。', ['2']],
+    ['予以公开', '其中予以公开 9 件。', ['9']],
+    ['含上年结转 compares with 一 + 二', '共受理政府信息公开申请 30 件（含上年结转 0 件）。', []],
+    ['行政复议 agreeing', '被申请行政复议 11 件。', []],
+    ['行政诉讼 agreeing', '发生政府信息公开行政诉讼 2 件。', []],
+    ['均已审结 contradicted by 尚未审结 1', '行政复议案件均已审结。', ['均已审结']],
+    ['均获维持 contradicted by 纠正 and 其他', '行政复议案件均获维持。', ['均获维持']],
+    ['未收到申请 contradicted by 一 = 30', '本年度未收到政府信息公开申请。', ['未收到']],
+  ];
+  for (const [name, sentence, expected] of cases) {
+    it(name, () => assert.deepStrictEqual(found(withNarrative(sentence), 'narrative-mismatch').map((x) => x.text), expected));
+  }
+
+  const falseAlarms: [string, string][] = [
+    ['信件 rather than 申请', '全年办理群众来信 12 件，收到申请的答复及时。'],
+    ['留言', '网站收到留言 45 件。'],
+    ['last year', '2023年收到政府信息公开申请 18 件。'],
+    ['one office inside the body', '其中，市住建局收到政府信息公开申请 5 件。'],
+    ['numbers that are not counts', '按照“一件一审”原则，20个工作日内答复。'],
+    ['复议 and 诉讼 together', '行政复议、行政诉讼共 7 件。'],
+    ['a figure about documents, not requests', '主动公开政策文件 47 件。'],
+  ];
+  for (const [name, sentence] of falseAlarms) {
+    it(`says nothing: ${name}`, () => assert.deepStrictEqual(found(withNarrative(sentence), 'narrative-mismatch'), []));
+  }
+
+  it("the quick fix writes the table's number, and the text then re-checks clean for the rule", () => {
+    const text = withNarrative('本年度共收到政府信息公开申请十二件。');
+    const [p] = found(text, 'narrative-mismatch');
+    const fixed = text.slice(0, p.problem.span.start) + p.problem.fixes[0].edits[0].newText + text.slice(p.problem.span.end);
+    assert.ok(fixed.includes('申请30件'));
+    assert.deepStrictEqual(found(fixed, 'narrative-mismatch'), []);
+    // Not preferred: fix-all leaves the narrative alone.
+    assert.ok(fixAll(text).includes('十二件'));
+  });
+});
+
+describe('cross-year', () => {
+  const last = seed001Complete();
+  const next = (t: string) => replaceOnce(t, '格尔木市2024 年', '格尔木市2025 年');
+
+  it('二、上年结转 must equal last year\'s 四、结转下年度, per column', () => {
+    const f = found(next(seed001Complete()), 'cross-year', { previous: last }).filter((x) => x.message.startsWith('二、上年结转'));
+    assert.deepStrictEqual(
+      f.map((x) => x.message),
+      ['二、上年结转·自然人 为 0，但上一年度报告的“四、结转下年度继续办理”为 1', '二、上年结转·总计 为 0，但上一年度报告的“四、结转下年度继续办理”为 1'],
+    );
+    assert.deepStrictEqual(f.map((x) => x.problem.fixes[0].preferred), [false, false]);
+  });
+
+  it('现行有效件数 = last year + 制发 − 废止, with the caveat in the message', () => {
+    const mine = replaceOnce(next(seed001Complete()), '行政规范性文件 8 5 26', '行政规范性文件 3 1 27');
+    const f = found(mine, 'cross-year', { previous: last }).filter((x) => x.message.includes('现行有效'));
+    assert.deepStrictEqual(f.map((x) => [x.text, x.message]), [
+      ['27', '行政规范性文件 现行有效件数为 27，按上一年度 26 + 本年制发 3 − 本年废止 1 应为 28（修订或到期失效可能造成差异，请核实）'],
+    ]);
+  });
+
+  it('repeating most of last year\'s narrative is reported as info', () => {
+    const f = found(next(seed001Complete()), 'cross-year', { previous: last }).filter((x) => x.problem.severity === 'info');
+    assert.strictEqual(f.length, 1);
+    assert.match(f[0].message, /^正文约 100% 与上一年度报告相同/);
+  });
+
+  it('says nothing for another body or a year that does not follow', () => {
+    const other = replaceOnce(next(seed001Complete()), '格尔木市2025 年', '德令哈市2025 年');
+    assert.deepStrictEqual(found(other, 'cross-year', { previous: last }), []);
+    assert.deepStrictEqual(found(seed001Complete(), 'cross-year', { previous: last }), []);
+  });
+
+  it('does nothing without a previous report', () => assert.deepStrictEqual(found(next(seed001Complete()), 'cross-year'), []));
+});
+
+describe('implausible-value', () => {
+  it('non-zero 规章 for a township', () => {
+    const text = replaceOnce(seed('000'), '规章 0 0 0', '规章 1 0 1');
+    assert.deepStrictEqual(found(text, 'implausible-value').map((x) => [x.text, x.message]), [
+      ['1', '格尔木市大格勒乡人民政府属于乡镇、街道或县级机关，无权制定规章，但“规章”一行为 1'],
+    ]);
+  });
+
+  it('规章 of a city is fine', () => {
+    assert.deepStrictEqual(found(replaceOnce(seed('001'), '规章 0 0 0', '规章 1 0 1'), 'implausible-value'), []);
+  });
+
+  it('a fee written in 元', () => {
+    const text = replaceOnce(seed('001'), '行政事业性收费 3883.30', '行政事业性收费 1200元');
+    assert.deepStrictEqual(found(text, 'implausible-value').map((x) => x.message), ['收费金额「1200元」以元为单位，模板要求以万元为单位']);
+  });
+
+  it('an implausibly large fee in 万元 for a township', () => {
+    const text = replaceOnce(seed('000'), '行政事业性收费 0', '行政事业性收费 3883.30');
+    assert.deepStrictEqual(found(text, 'implausible-value').map((x) => x.message), ['行政事业性收费 3883.3 万元，对本机关而言过大（超过 1000 万元），请核对单位']);
+  });
+
+  for (const id of SEED_IDS) it(`seed ${id} gives none`, () => assert.deepStrictEqual(found(seed(id), 'implausible-value'), []));
+});
