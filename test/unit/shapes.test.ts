@@ -1,0 +1,190 @@
+/**
+ * The shapes real reports arrive in: every one reads into the same tables (cell for cell), and
+ * page furniture, wrapped labels, prose that names a section or full-width digits do not disturb
+ * it. Encodings and unreadable files go through the CLI.
+ */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as iconv from 'iconv-lite';
+import { check, formatMessage, type ReportModel } from '../../server/src/core';
+import { OPTIONS, ROOT, expectFindings, expectNoFindings, lineOf, loadFixture, replaceOnce, seedPath } from './helpers';
+
+const CLI = path.join(ROOT, 'bin', 'report-review.js');
+const OFF = ['narrative-mismatch', 'cross-year', 'implausible-value'].flatMap((r) => ['--rule', `${r}=off`]);
+
+/** The numbers of the fixtures' report, row by row. */
+const Z = '0 0 0 0 0 0 0';
+const EXPECTED = [
+  't2.rules 0 0 0',
+  't2.norms 8 5 26',
+  't2.permit 632',
+  't2.penalty 2538',
+  't2.force 33',
+  't2.fee 3883.3',
+  't3.new 30 2 1 0 1 0 34',
+  't3.carried 2 0 0 0 0 0 2',
+  't3.r1 10 1 0 0 0 0 11',
+  't3.r2 3 0 1 0 0 0 4',
+  `t3.r3.1 ${Z}`,
+  `t3.r3.2 ${Z}`,
+  `t3.r3.3 ${Z}`,
+  't3.r3.4 1 0 0 0 0 0 1',
+  `t3.r3.5 ${Z}`,
+  `t3.r3.6 ${Z}`,
+  `t3.r3.7 ${Z}`,
+  `t3.r3.8 ${Z}`,
+  't3.r4.1 2 0 0 0 1 0 3',
+  't3.r4.2 1 0 0 0 0 0 1',
+  `t3.r4.3 ${Z}`,
+  't3.r5.1 4 0 0 0 0 0 4',
+  `t3.r5.2 ${Z}`,
+  `t3.r5.3 ${Z}`,
+  `t3.r5.4 ${Z}`,
+  `t3.r5.5 ${Z}`,
+  't3.r6.1 1 0 0 0 0 0 1',
+  `t3.r6.2 ${Z}`,
+  't3.r6.3 9 1 0 0 0 0 10',
+  't3.total 31 2 1 0 1 0 35',
+  't3.next 1 0 0 0 0 0 1',
+  't4.row 6 0 4 1 11 1 0 0 0 1 0 1 0 0 1',
+];
+
+function numbers(m: ReportModel): string[] {
+  return (['t2', 't3', 't4'] as const).flatMap((t) => (m.tables[t]?.rows ?? []).map((r) => `${r.key} ${r.cells.map((c) => c.value).join(' ')}`));
+}
+
+function cli(args: string[], input?: Buffer) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 20000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('shapes', () => {
+  const cases: [string, string][] = [
+    ['spaces (PDF text, one row per line)', 'shape-spaces.txt'],
+    ['tabs (Word) with Markdown headings', 'shape-tabs.txt'],
+    ['Markdown pipe tables', 'shape-pipes.md'],
+    ['one cell per line (Word), tab-indented, blank lines between rows', 'shape-cell-per-line.txt'],
+    ['HTML flattened to `|` lines, converter header cells 数据1…数据7', 'shape-html-flattened.txt'],
+    ['PDF: wrapped labels with numbers on a later line, page numbers -3- and — 4 — inside the table, glued header words', 'shape-pdf-wrapped.txt'],
+    ['full-width digits in table 三 and 四', 'shape-fullwidth-digits.txt'],
+    ['prose naming sections (wrapped like seed 001’s closing paragraph)', 'shape-section-name-in-sentence.txt'],
+  ];
+  for (const [what, name] of cases) {
+    it(`${what}: every number in its row, no finding`, () => {
+      const text = loadFixture(name).text;
+      const r = check(text, OPTIONS);
+      assert.deepStrictEqual(numbers(r.model), EXPECTED);
+      assert.ok(Object.values(r.model.tables).every((t) => t!.rows.every((row) => row.aligned)));
+      expectNoFindings(text);
+    });
+  }
+
+  it('the shape of each table is recognised (fixes are written in it)', () => {
+    const shapes = (name: string) => Object.values(check(loadFixture(name).text, OPTIONS).model.tables).map((t) => t!.shape);
+    assert.deepStrictEqual(shapes('shape-spaces.txt'), ['spaces', 'spaces', 'spaces']);
+    assert.deepStrictEqual(shapes('shape-tabs.txt'), ['tabs', 'tabs', 'tabs']);
+    assert.deepStrictEqual(shapes('shape-pipes.md'), ['pipes', 'pipes', 'pipes']);
+    assert.deepStrictEqual(shapes('shape-cell-per-line.txt'), ['cell-per-line', 'cell-per-line', 'cell-per-line']);
+  });
+
+  it('page numbers inside table 三 are not cells', () => {
+    const text = loadFixture('shape-pdf-wrapped.txt').text;
+    assert.ok(text.includes('\n-3-\n') && text.includes('\n— 4 —\n'));
+    const furniture = [lineOf(text, '\n-3-\n') + 1, lineOf(text, '\n— 4 —\n') + 1];
+    const cells = check(text, OPTIONS).model.tables.t3!.rows.flatMap((r) => r.cells);
+    assert.strictEqual(cells.length, 25 * 7);
+    const cellLines = cells.map((c) => lineOf(text.slice(0, c.span.start) + '\u0000', '\u0000'));
+    assert.deepStrictEqual(furniture.filter((n) => cellLines.includes(n)), []);
+    assert.deepStrictEqual(furniture.map((n) => text.split('\n')[n - 1]), ['-3-', '— 4 —']);
+  });
+
+  it('a sentence that starts with a section’s words is not a heading', () => {
+    const text = loadFixture('shape-section-name-in-sentence.txt').text;
+    const sections = check(text, OPTIONS).model.sections;
+    assert.deepStrictEqual(
+      sections.map((s) => s.text),
+      ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+    );
+    assert.ok(text.includes('\n三、收到和处理政府信息公开申请情况方面，答复质量有待提高。\n'));
+  });
+
+  it('blank cells of delimited rows are kept as blank (value 0), in tabs and in pipes', () => {
+    const tabs = replaceOnce(loadFixture('shape-tabs.txt').text, '二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2', '二、上年结转政府信息公开申请数量\t2\t\t\t\t\t\t2');
+    const pipes = replaceOnce(loadFixture('shape-pipes.md').text, '| 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '| 二、上年结转政府信息公开申请数量 | 2 | | | | | | 2 |');
+    for (const text of [tabs, pipes]) {
+      const row = check(text, OPTIONS).model.tables.t3!.rows.find((r) => r.key === 't3.carried')!;
+      assert.deepStrictEqual(row.cells.map((c) => (c.blank ? '_' : c.raw)), ['2', '_', '_', '_', '_', '_', '2']);
+      assert.ok(row.aligned);
+    }
+  });
+
+  it('a wrong total written in full-width digits is caught and quoted as written', () => {
+    const text = loadFixture('shape-fullwidth-digits.txt').text;
+    const bad = replaceOnce(text, '３１ ２ １ ０ １ ０ ３５', '３１ ２ １ ０ １ ０ ３６');
+    const line = lineOf(bad, '３６');
+    const got = expectFindings(bad, [
+      { rule: 'row-total', line, message: '（七）总计·总计 应为 35（31+2+1+1），实为 ３６' },
+      { rule: 'results-total', line, message: '（七）总计·总计 应为 35（11+4+1+3+1+4+1+10），实为 ３６' },
+      { rule: 'balance', line: lineOf(bad, '四、结转下年度') },
+    ]);
+    assert.strictEqual(got.length, 3);
+  });
+
+  it('the 2019 format is recognised as such, said once', () => {
+    const f = loadFixture('old-template-2019.txt');
+    assert.strictEqual(check(f.text, OPTIONS).template, '2019');
+    expectFindings(f.text, f.expected);
+    assert.deepStrictEqual(f.expected.map((e) => e.rule), ['old-template']);
+  });
+
+  describe('encodings and unreadable files (CLI)', () => {
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-shapes-'));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const seedText = () => fs.readFileSync(seedPath('001'), 'utf8');
+    const problems = (out: string) =>
+      (JSON.parse(out) as { files: { problems: unknown[] }[] }).files.map((f) => f.problems);
+
+    it('GBK and UTF-16 (with BOM) files read like their UTF-8 original', () => {
+      const utf8 = cli(['check', '--format', 'json', ...OFF, seedPath('001')]);
+      assert.strictEqual(utf8.code, 1);
+      const gbk = path.join(dir, 'gbk.txt');
+      fs.writeFileSync(gbk, iconv.encode(seedText(), 'gbk'));
+      const u16 = path.join(dir, 'utf16.txt');
+      fs.writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seedText(), 'utf-16le')]));
+      const u16be = path.join(dir, 'utf16be.txt');
+      fs.writeFileSync(u16be, Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(seedText(), 'utf-16be')]));
+      const bom = path.join(dir, 'bom.txt');
+      fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seedText(), 'utf8')]));
+      for (const f of [gbk, u16, u16be, bom]) {
+        const r = cli(['check', '--format', 'json', ...OFF, f]);
+        assert.strictEqual(r.code, 1, f);
+        assert.deepStrictEqual(problems(r.stdout), problems(utf8.stdout), f);
+      }
+    });
+
+    it('empty, blank and binary files: a one-line reason on stderr, exit 2, no stack trace', () => {
+      const files: [string, Buffer, string][] = [
+        ['empty.txt', Buffer.alloc(0), '空文件，没有可检查的内容'],
+        ['blank.txt', Buffer.from(' \n\t\n\n'), '空文件，没有可检查的内容'],
+        ['binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02]), '二进制文件，不是文本报告'],
+      ];
+      for (const [name, bytes, reason] of files) {
+        const f = path.join(dir, name);
+        fs.writeFileSync(f, bytes);
+        const r = cli(['check', f]);
+        assert.strictEqual(r.code, 2, name);
+        assert.strictEqual(r.stderr, `${f}: ${reason}\n`, name);
+        assert.ok(!/\bat \S+ \(|Error:/.test(r.stdout + r.stderr), name);
+      }
+      const en = cli(['check', '--locale', 'en', path.join(dir, 'binary.txt')]);
+      assert.strictEqual(en.stderr, `${path.join(dir, 'binary.txt')}: binary file, not a text report\n`);
+    });
+  });
+});
