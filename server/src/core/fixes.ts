@@ -4,16 +4,20 @@ import { SECTIONS, T2, T3, T3_CORNER, T3_GROUPS, T4, colsOf, sectionHeading, typ
 import type { Line } from './text';
 import type { TextEdit } from './types';
 
-/** Apply edits; an edit overlapping an earlier-sorted one is skipped. Identical edits are applied once. */
+/**
+ * Apply edits; an edit overlapping an earlier-sorted one is skipped, identical edits are applied
+ * once, and several insertions at one offset go in in the order given (sorting is stable).
+ */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let pos = 0;
   let last: TextEdit | undefined;
   for (const e of sorted) {
-    if (last && e.start === last.start && e.end === last.end && e.newText === last.newText) continue;
-    if (e.start < pos || (last && e.start === pos && e.end === e.start && last.end === last.start && last.start === e.start)) continue;
     if (e.start < 0 || e.end > text.length || e.end < e.start) continue;
+    if (last && e.start === last.start && e.end === last.end && e.newText === last.newText) continue;
+    const insertionAtPos = e.start === e.end && e.start === pos;
+    if (e.start < pos && !insertionAtPos) continue;
     out += text.slice(pos, e.start) + e.newText;
     pos = e.end;
     last = e;

@@ -92,7 +92,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 /** Apply every preferred fix (of the problems `filter` keeps) until none is left. */
 export function fixAll(text: string, options: CheckOptions = {}, filter: (p: Problem) => boolean = () => true): string {
   let cur = text;
-  for (let pass = 0; pass < 8; pass++) {
+  for (let pass = 0; pass < 16; pass++) {
     // Structure first: once every row lines up, the arithmetic sees all its identities.
     const structural: TextEdit[] = [];
     const arithmetic: TextEdit[] = [];

@@ -187,6 +187,7 @@ export function parse(text: string): Parsed {
 
   // Anchors.
   let t3Start = -1;
+  let t3Loose = -1;
   let cornerLine = -1;
   let t2Caption = -1;
   let t4Anchor = -1;
@@ -196,12 +197,14 @@ export function parse(text: string): Parsed {
     if (t.length < 2 || t.length > 200 || !ANCHOR.test(t)) continue;
     if (t3Start < 0 && t.includes('新收') && !t.includes('。')) {
       const n = stripMarker(norm(t));
-      if (n.startsWith('本年新收') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
+      if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
+      else if (t3Loose < 0 && n.startsWith('本年新收')) t3Loose = l.n;
     }
     if (cornerLine < 0 && t.includes('勾稽关系')) cornerLine = l.n;
     if (t2Caption < 0 && t.includes('第二十条') && norm(t).includes('第二十条第一项')) t2Caption = l.n;
     if (t4Anchor < 0 && t.includes('行政复议') && !headingLines.has(l.n) && isT4Header(t)) t4Anchor = l.n;
   }
+  if (t3Start < 0) t3Start = t3Loose;
   if (t3Start < 0 && cornerLine >= 0) t3Start = cornerLine + 1;
 
   const tables: Partial<Record<'t2' | 't3' | 't4', TableModel>> = {};
