@@ -68,6 +68,8 @@ function peek(message: Message): void {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new AnalysisCache();
+  /** State of each open document's last analysis. */
+  const lastState = new Map<string, Analysis['state']>();
   /** URIs whose last published diagnostics were not empty. */
   const published = new Set<string>();
   let settings = new SettingsCache(undefined);
@@ -114,7 +116,10 @@ export function startServer(connection: Connection): void {
       if (a.diagnostics.length > 0) published.add(a.uri);
       else published.delete(a.uri);
     }
-    if (sendStatus) {
+    // Plain text that is not a report: say so once, not on every keystroke.
+    const repeat = a.state === 'not-report' && lastState.get(a.uri) === 'not-report';
+    lastState.set(a.uri, a.state);
+    if (sendStatus && !repeat) {
       const counts = { error: 0, warning: 0, info: 0, hint: 0 };
       for (const p of a.result?.problems ?? []) counts[p.severity]++;
       const status: StatusParams = {
@@ -221,6 +226,7 @@ export function startServer(connection: Connection): void {
     const uri = e.document.uri;
     opened.delete(uri);
     arriving.delete(uri);
+    lastState.delete(uri);
     analyses.delete(uri);
     settings.delete(uri);
     if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });

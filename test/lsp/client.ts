@@ -61,6 +61,7 @@ export class LspClient {
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly log: string[] = [];
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private noteWaiters: { method: string; test: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   settings: (uri: string | undefined) => unknown;
   initializeResult!: InitializeResult;
 
@@ -89,7 +90,14 @@ export class LspClient {
       });
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => client.log.push(p.message));
-    conn.onNotification((method: string, params: unknown) => client.notifications.push({ method, params }));
+    conn.onNotification((method: string, params: unknown) => {
+      client.notifications.push({ method, params });
+      client.noteWaiters = client.noteWaiters.filter((w) => {
+        if (w.method !== method || !w.test(params)) return true;
+        w.resolve(params);
+        return false;
+      });
+    });
     conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
       p.items.map((i) => client.settings(i.scopeUri)),
     );
@@ -122,6 +130,23 @@ export class LspClient {
         resolve(p);
       };
       this.waiters.push({ test, resolve: done });
+    });
+  }
+
+  /** A notification other than publishDiagnostics (already received or the next one) that passes `test`. */
+  notification<T>(method: string, test: (p: T) => boolean, timeoutMs = 10000): Promise<T> {
+    const hit = this.notifications.find((n) => n.method === method && test(n.params as T));
+    if (hit) return Promise.resolve(hit.params as T);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method}`)), timeoutMs);
+      this.noteWaiters.push({
+        method,
+        test: (p) => test(p as T),
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p as T);
+        },
+      });
     });
   }
 

@@ -17,6 +17,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { check, describeAt, expectedTotals, fixAll, formatMessage, LineIndex, summarize, type Problem } from '../../server/src/core/index';
+import type { StatusParams } from '../../server/src/lsp/protocol';
 import { FULL_CAPABILITIES, LspClient, ROOT } from './client';
 import { applyLspEdits, seedText, seedUri, WRONG_TOTALS } from './fixtures';
 
@@ -440,6 +441,28 @@ describe('standalone entry and clients without optional features', function () {
         ['修复本报告中所有 row-total 问题', ['changes']],
       ]);
       assert.strictEqual(actions[2].data, undefined);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('tells the VS Code client each check\'s state, template, counts and time', async () => {
+    const client = await LspClient.start({ initializationOptions: { status: true } });
+    try {
+      const notes = 'file:///notes/todo.txt';
+      await client.open(notes, '买菜\n', 'plaintext');
+      await client.change(notes, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '写周报\n' }]);
+      const uri = seedUri('wrong.report.txt');
+      await client.open(uri, WRONG_TOTALS);
+      const s = await client.notification<StatusParams>('reportReview/status', (p) => p.uri === uri);
+      assert.ok(s.ms >= 0 && s.ms < 10000);
+      assert.deepStrictEqual({ ...s, ms: 0 }, { uri, version: 1, state: 'checked', template: '2021', counts: { error: 4, warning: 0, info: 1, hint: 0 }, ms: 0 });
+      // Plain text that is not a report: one status, not one per change.
+      // (Which version it names depends on when the settings arrived; there is exactly one.)
+      assert.deepStrictEqual(
+        client.notifications.filter((n) => (n.params as StatusParams).uri === notes).map((n) => (n.params as StatusParams).state),
+        ['not-report'],
+      );
     } finally {
       await client.stop();
     }
