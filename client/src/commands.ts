@@ -85,7 +85,8 @@ export async function showSummary(client: LanguageClient | undefined): Promise<v
   );
   for (const table of s.tables) {
     lines.push('', table.name);
-    for (const total of table.totals) lines.push(`  ${total.label}: ${total.value}`);
+    // A missing cell's total is NaN, which JSON carries as null.
+    for (const total of table.totals) lines.push(`  ${total.label}: ${typeof total.value === 'number' && Number.isFinite(total.value) ? total.value : '—'}`);
   }
   lines.push(
     '',
