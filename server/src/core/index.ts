@@ -3,11 +3,11 @@ import { buildArith, cellName, refKey, sum, type Arith } from './arith';
 import { applyEdits, newReport as skeleton } from './fixes';
 import { formatMessage as format, msg } from './messages';
 import type { ReportModel } from './model';
-import { parse, type Parsed } from './parse';
+import { findTitle, parse, type Parsed } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, RuleContext } from './rules/context';
 import { T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
-import { LineIndex } from './text';
+import { LineIndex, splitLines } from './text';
 import type { CheckOptions, Locale, Message, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
@@ -204,6 +204,13 @@ const REPORT_HINTS = ['政府信息公开工作年度报告', '政府信息公�
 export function looksLikeReport(text: string): boolean {
   const head = text.slice(0, 4000).replace(/\s+/g, '');
   return REPORT_HINTS.some((h) => head.includes(h));
+}
+
+/** The title of a report (body and year) from the start of its text, without checking it. */
+export function titleOf(text: string): { body?: string; year?: number } | undefined {
+  const head = text.length > 8000 ? text.slice(0, 8000) : text;
+  const t = findTitle(splitLines(head), -1);
+  return t && { body: t.body, year: t.year };
 }
 
 /** A whole report from the template: title, the six sections and the three tables filled with zeros. */

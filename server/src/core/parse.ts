@@ -94,7 +94,7 @@ function findHeading(line: Line): HeadingFound | null {
 const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;
 const STANDARD_REST = '政府信息公开工作年度报告';
 
-function findTitle(lines: Line[], firstHeadingLine: number): TitleModel | undefined {
+export function findTitle(lines: Line[], firstHeadingLine: number): TitleModel | undefined {
   let seen = 0;
   const limit = firstHeadingLine >= 0 ? firstHeadingLine : lines.length;
   for (let i = 0; i < limit && seen < 12; i++) {
