@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need, idempotently and without prompts (root, Debian 12):
 #   - apt: chromium (headless workbench), ripgrep (stands in for @vscode/ripgrep's download),
-#     libkrb5-dev + pkg-config (code-server's `kerberos` module compiles against them), neovim;
+#     libkrb5-dev + pkg-config (code-server's `kerberos` module compiles against them), neovim,
+#     fonts-wqy-microhei (Chinese glyphs in the workbench's screenshots);
 #   - code-server 4.100.3 (= VS Code 1.100.3, the newest that runs on Node 20) into
 #     .vscode-test/code-server/ (git-ignored).
 # Fast when everything is already there. Env: SKIP_APT=1 skips the apt step.
@@ -19,7 +20,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 # --- apt ---------------------------------------------------------------------------------------
 missing=()
-for pkg in chromium ripgrep libkrb5-dev pkg-config neovim; do
+for pkg in chromium ripgrep libkrb5-dev pkg-config neovim fonts-wqy-microhei; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ] && [ "${SKIP_APT:-}" != 1 ]; then

@@ -20,8 +20,8 @@ try {
     launchArgs: [makeWorkspace(tmp), `--user-data-dir=${tmp}/user-data`, `--extensions-dir=${tmp}/extensions`],
   });
 } catch (e) {
-  console.error(`[runTest] ${e.message}`);
+  console.error(`[runTest] ${e.message}; workspace and profile (extension host logs) kept: ${tmp}`);
   code = 1;
 }
-fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+if (code === 0) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
 process.exit(code);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The packaged extension as a user gets it, checked through the VS Code workbench UI:
 // `code-server --install-extension report-review.vsix` into a fresh extensions dir, open seed 001,
-// see the squiggles, open the Problems panel (Ctrl+Shift+M) and read the missing-cell row.
+// open the Problems panel (Ctrl+Shift+M), read the missing-cell row, choose it and see the squiggle.
 // Screenshots go to test-artifacts/. Needs report-review.vsix and `npm run compile` (the oracle).
 // usage: node test/e2e/ui.mjs [--vsix FILE]
 import fs from 'node:fs';
@@ -11,8 +11,8 @@ import { installExtension, launchChromium, makeRunDir, makeWorkspace, ROOT, star
 
 const require = createRequire(import.meta.url);
 const { cliCheck } = require(path.join(ROOT, 'out/test/e2e/suite/oracle.js'));
-const argv = process.argv.slice(2);
-const vsix = path.resolve(argv[argv.indexOf('--vsix') + 1 || -1] ?? path.join(ROOT, 'report-review.vsix'));
+const vsixArg = process.argv.indexOf('--vsix');
+const vsix = path.resolve(vsixArg > 0 ? process.argv[vsixArg + 1] : path.join(ROOT, 'report-review.vsix'));
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -33,8 +33,6 @@ const runDir = makeRunDir();
 const extensionsDir = path.join(runDir, 'extensions');
 const workspace = makeWorkspace(runDir);
 const seed = fs.readdirSync(workspace).find((n) => n.startsWith('001_'));
-const expected = cliCheck(path.join(workspace, seed));
-const missing = expected.find((s) => s.code === 'missing-cell');
 let server, browser, page;
 
 console.log(`\n  ${path.basename(vsix)} in the VS Code workbench`);
@@ -46,6 +44,8 @@ await test('installs with code-server --install-extension', async () => {
 });
 
 await test('the Problems panel shows the missing-cell problem of seed 001', async () => {
+  // The workbench's display language is English, so the extension's messages are too.
+  const missing = cliCheck(path.join(workspace, seed), 'en').find((s) => s.code === 'missing-cell');
   assert(missing, 'the CLI reports a missing-cell problem for seed 001');
   server = await startCodeServer({ runDir, extensionsDir });
   browser = await launchChromium();
@@ -57,16 +57,21 @@ await test('the Problems panel shows the missing-cell problem of seed 001', asyn
   await page.keyboard.type(seed);
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${seed}"]`);
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60_000 });
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
   await page.keyboard.press('Control+Shift+M');
-  await page.waitForSelector('.markers-panel .monaco-tl-row', { timeout: 30_000 });
   // Only the rows in view are rendered: narrow the list with the panel's filter box.
   await page.fill('.panel .viewpane-filter input', 'missing-cell');
-  const row = await page.waitForSelector(`.markers-panel .monaco-tl-row:has-text("${missing.message}")`, { timeout: 30_000 });
+  // A locator, not an element handle: the list re-renders whenever diagnostics arrive.
+  const row = page.locator('.markers-panel .monaco-tl-row', { hasText: missing.message });
+  await row.waitFor({ timeout: 60_000 });
   const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
   console.log(`      row: ${text}`);
   assert(text.includes('missing-cell'), `no rule name in "${text}"`);
   assert(text.includes(`[Ln ${missing.range[0] + 1}, Col ${missing.range[1] + 1}]`), `wrong position in "${text}"`);
+  // Choosing the row (on its message: the rule name is a link to the rule's doc) reveals the
+  // problem in the editor, squiggled.
+  await row.click({ position: { x: 80, y: 8 } });
+  await page.waitForSelector('.monaco-editor .view-overlays .squiggly-error', { timeout: 15_000 });
   await page.screenshot({ path: path.join(ARTIFACTS, 'problems-panel.png') });
 });
 
@@ -81,7 +86,7 @@ await test('a broken total gets a hover and a quick fix', async () => {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Shift+End');
   await page.keyboard.type('99');
-  await page.waitForSelector('.monaco-editor .squiggly-error >> nth=0');
+  await page.waitForSelector('.monaco-editor .squiggly-error');
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
   const hover = await page.waitForSelector('.monaco-hover .hover-contents', { state: 'visible', timeout: 15_000 });
@@ -90,8 +95,10 @@ await test('a broken total gets a hover and a quick fix', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'hover.png') });
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+.');
-  const menu = await page.waitForSelector('.action-widget .monaco-list-row', { state: 'visible', timeout: 15_000 });
-  console.log(`      first quick fix: ${(await menu.innerText()).trim()}`);
+  const fix = await page.waitForSelector('.action-widget .monaco-list-row.action', { state: 'visible', timeout: 15_000 });
+  const fixText = (await fix.innerText()).trim();
+  console.log(`      quick fix: ${fixText}`);
+  assert(/\b29\b/.test(fixText), `the first quick fix does not restore 29: ${fixText}`);
   await page.screenshot({ path: path.join(ARTIFACTS, 'quick-fix.png') });
 });
 
