@@ -27,7 +27,8 @@ export interface SummaryResult {
   checked: boolean;
   template: string;
   title?: string;
-  tables: { id: string; name: string; totals: { label: string; value: number }[] }[];
+  /** A total whose cell is missing is NaN in the core, null on the wire. */
+  tables: { id: string; name: string; totals: { label: string; value: number | null }[] }[];
   counts: Record<'error' | 'warning' | 'info' | 'hint', number>;
 }
 
