@@ -22,7 +22,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitOptions & { status: boolean } = {
+  const initializationOptions: InitOptions = {
     extensionPath: context.extensionPath,
     displayLanguage: vscode.env.language,
     status: true,

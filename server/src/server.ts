@@ -168,7 +168,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
-    const init = (params.initializationOptions ?? {}) as InitOptions & { status?: boolean };
+    const init = (params.initializationOptions ?? {}) as InitOptions;
     settings = new SettingsCache(
       caps.workspace?.configuration
         ? (uris) => connection.workspace.getConfiguration(uris.map((scopeUri) => ({ scopeUri, section: SECTION })))

@@ -15,6 +15,8 @@ export interface InitOptions {
   displayLanguage?: string;
   /** Settings for clients that do not answer `workspace/configuration`. */
   settings?: unknown;
+  /** Send `reportReview/status` after every check (the VS Code client shows it). */
+  status?: boolean;
 }
 
 /** `reportReview/summary`: the summary of an open document. */
