@@ -111,6 +111,20 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(client.published.filter((x) => x.uri === other), []);
   });
 
+  it('reportReview.detect: never checks only gov-report documents; always checks any plain text', async () => {
+    settings = { detect: 'never' };
+    const plain = seedUri(SEED0);
+    await client.open(plain, seedText(SEED0), 'plaintext');
+    const report = seedUri('seed.report.txt');
+    await client.open(report, seedText(SEED0), 'gov-report');
+    assert.deepStrictEqual((await client.diagnosticsFor(report, 1)).diagnostics.map((d) => d.code), ['label-variant']);
+    assert.deepStrictEqual(client.published.filter((p) => p.uri === plain), []);
+    settings = { detect: 'always' };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const p = await client.diagnosticsFor(plain, 1);
+    assert.deepStrictEqual(p.diagnostics.map((d) => d.code), ['label-variant']);
+  });
+
   it('republishes on every incremental change', async () => {
     const uri = seedUri(SEED0);
     const text = seedText(SEED0);
