@@ -61,5 +61,5 @@ try {
   await server?.stop();
 }
 if (exitCode === 0) fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
-else console.error(`[code.mjs] tests failed; code-server log kept: ${path.join(runDir, 'code-server.log')}`);
+else console.error(`[code.mjs] tests failed; code-server log kept: ${path.join(runDir, 'code-server.log')} (workbench.png beside it)`);
 process.exit(exitCode);

@@ -15,6 +15,7 @@ const vsixArg = process.argv.indexOf('--vsix');
 const vsix = path.resolve(vsixArg > 0 ? process.argv[vsixArg + 1] : path.join(ROOT, 'report-review.vsix'));
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
+fs.rmSync(path.join(ARTIFACTS, 'ui-failure.png'), { force: true });
 
 const results = [];
 async function test(name, fn) {

@@ -16,6 +16,7 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));
+      else if (!runner.stats?.tests) reject(new Error('no test ran'));
       else resolve();
     });
   });
