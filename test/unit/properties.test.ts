@@ -1,0 +1,106 @@
+/**
+ * Properties (fast-check): the checker never throws, its spans and edits stay inside the text, a
+ * single fix always applies, and `fixAll` is idempotent, on arbitrary strings and on the seeds
+ * after random edits. Runs are bounded so the suite stays fast.
+ */
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { applyEdits, check, fixAll, type CheckResult } from '../../server/src/core';
+import { OPTIONS, SEED_IDS, seed } from './helpers';
+
+const SEEDS = SEED_IDS.map((id) => seed(id));
+
+/** Pieces real reports are made of, so random text reaches the table readers and the rules. */
+const PIECES = [
+  '\n', '\n\n', '\t', ' ', '|', ' | ', '0', '1', '7', '12', '３', '-1', '—', '3.5', '无',
+  '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '## ', '**',
+  '一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（七）总计', '四、结转下年度继续办理',
+  '1.属于国家秘密', '2.重复申请', '3.其他', '（六）其他处理', '行政复议', '结果维持', '总计', '规章', '行政事业性收费',
+  '第二十条第（一）项', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '本年新制作数量',
+  '-3-', '某局2024年政府信息公开工作年度报告', '。', '\r\n', '\u3000', '😀', '\ud800',
+];
+const reportish = fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((xs) => xs.join(''));
+const anyChar = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 200 }),
+);
+const anyText = fc.oneof(anyChar, reportish, fc.tuple(fc.oneof(anyChar, reportish), fc.integer({ min: 1, max: 400 })).map(([s, n]) => s.repeat(n)));
+
+interface Edit {
+  at: number;
+  del: number;
+  ins: string;
+}
+const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 40 }), ins: fc.oneof(reportish, fc.string({ maxLength: 10 })) });
+const editedSeed = fc.tuple(fc.nat({ max: SEEDS.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([i, edits]) => applyRandom(SEEDS[i], edits));
+
+function applyRandom(text: string, edits: Edit[]): string {
+  let t = text;
+  for (const e of edits) {
+    const at = e.at % (t.length + 1);
+    t = t.slice(0, at) + e.ins + t.slice(Math.min(t.length, at + e.del));
+  }
+  return t;
+}
+
+function assertSpansInside(text: string, r: CheckResult): void {
+  const inside = (s: { start: number; end: number }) => Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length;
+  for (const p of r.problems) {
+    assert.ok(inside(p.span), `${p.rule} span ${JSON.stringify(p.span)} outside [0, ${text.length}]`);
+    for (const rel of p.related) assert.ok(inside(rel.span), `${p.rule} related span ${JSON.stringify(rel.span)}`);
+    for (const f of p.fixes) for (const e of f.edits) assert.ok(inside(e), `${p.rule} edit ${JSON.stringify(e)}`);
+  }
+  for (let i = 1; i < r.problems.length; i++) assert.ok(r.problems[i - 1].span.start <= r.problems[i].span.start, 'problems sorted by position');
+}
+
+describe('properties (fast-check)', function () {
+  this.timeout(60000);
+
+  it('check never throws on arbitrary text (any code unit, lone surrogates, report fragments, long lines); spans stay inside', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        assertSpansInside(text, check(text, OPTIONS));
+        assertSpansInside(text, check(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('one line of 300 000 characters, and 20 000 short lines, are checked without error', () => {
+    const long = '一、本年新收政府信息公开申请数量 ' + '1 '.repeat(150000);
+    assertSpansInside(long, check(long, OPTIONS));
+    const many = '0\n'.repeat(20000);
+    assertSpansInside(many, check(many, OPTIONS));
+  });
+
+  it('check never throws on seeds after random edits; spans and edits stay inside the text', () => {
+    fc.assert(
+      fc.property(editedSeed, (text) => {
+        assertSpansInside(text, check(text, OPTIONS));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('applying any single fix never throws and yields a string', () => {
+    fc.assert(
+      fc.property(fc.oneof(editedSeed, reportish), (text) => {
+        for (const p of check(text, OPTIONS).problems) {
+          for (const f of p.fixes) assert.strictEqual(typeof applyEdits(text, f.edits), 'string');
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('fixAll is idempotent on seeds after random edits', () => {
+    fc.assert(
+      fc.property(editedSeed, (text) => {
+        const once = fixAll(text, OPTIONS);
+        assert.strictEqual(fixAll(once, OPTIONS), once);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
