@@ -251,6 +251,15 @@ describe('language server over stdio', function () {
         kind: 'markdown',
         value: '**（一）予以公开 × 自然人 = 3**\n\n行合计：（一）予以公开·总计 = 3 = 3，实为 0 ✗  \n办理结果合计：（七）总计·自然人 = 3 = 3，实为 0 ✗',
       },
+      range: { start: index.positionAt(offset), end: index.positionAt(offset + 1) },
+    });
+    // On a total: its identities, the broken one ✗ and the one that holds ✓.
+    const row = '一、本年新收政府信息公开申请数量 3 0 0 0 0 0 0';
+    const total = WRONG_TOTALS.indexOf(row) + row.length - 1;
+    const onTotal = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: index.positionAt(total) });
+    assert.deepStrictEqual(onTotal.contents, {
+      kind: 'markdown',
+      value: '**一、本年新收 × 总计 = 0**\n\n行合计：一、本年新收·总计 = 3 = 3，实为 0 ✗  \n一 + 二 = （七） + 四（总计）：0 + 0 = 0 + 0 ✓',
     });
     const nothing = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.strictEqual(nothing, null);

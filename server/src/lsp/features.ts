@@ -1,11 +1,22 @@
 /** Hover and inlay hints over a checked document. */
 import { Hover, InlayHint, MarkupKind, Range } from 'vscode-languageserver';
-import { describeAt, expectedTotals, type CheckResult, type LineIndex, type Locale } from '../core/index';
+import { describeAt, expectedTotals, type CheckResult, type LineIndex, type Locale, type Span } from '../core/index';
 import { t } from './strings';
 
 /** Escapes Markdown so that cell labels and numbers show as written. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c).replace(/^(\s*)([#+-])/, '$1\\$2');
+}
+
+/** The span of the (non-blank) cell under `offset`, for the hover's highlight. */
+function cellSpanAt(result: CheckResult, offset: number): Span | undefined {
+  for (const table of Object.values(result.model.tables)) {
+    if (!table || offset < table.span.start || offset > table.span.end) continue;
+    for (const row of table.rows) {
+      for (const cell of row.cells) if (cell.span.start <= offset && offset <= cell.span.end && cell.span.end > cell.span.start) return cell.span;
+    }
+  }
+  return undefined;
 }
 
 export function hoverAt(result: CheckResult, index: LineIndex, line: number, character: number, locale: Locale): Hover | null {
@@ -14,7 +25,10 @@ export function hoverAt(result: CheckResult, index: LineIndex, line: number, cha
   if (!info) return null;
   const parts = [`**${escapeMarkdown(info.title)}**`];
   if (info.lines.length > 0) parts.push(info.lines.map(escapeMarkdown).join('  \n'));
-  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') } };
+  const hover: Hover = { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') } };
+  const span = cellSpanAt(result, offset);
+  if (span) hover.range = { start: index.positionAt(span.start), end: index.positionAt(span.end) };
+  return hover;
 }
 
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
