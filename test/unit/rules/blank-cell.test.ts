@@ -21,15 +21,13 @@ describe('rule blank-cell (RPT013)', () => {
     assert.deepStrictEqual(check(f.text, OPTIONS).problems.filter((p) => p.severity === 'error'), []);
   });
 
-  it('pipes: empty fields between `|` are blank cells, and fixing leaves numbers that re-check clean', () => {
-    const pipes = loadFixture('shape-pipes.md').text;
-    const row = '| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
-    const bad = replaceOnce(pipes, row, '| 2.重复申请 | 0 |  |  |  |  |  | 0 |');
-    const line = lineOf(bad, '| 2.重复申请');
-    expectFindings(bad, ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((c) => ({ rule: 'blank-cell', line, message: `（五）2.重复申请·${c} 为空（按 0 计算）` })));
-    const fixed = fixAll(bad, OPTIONS);
-    expectFindings(fixed, []);
-    const r = check(fixed, OPTIONS).model.tables.t3!.rows.find((x) => x.key === 't3.r5.2')!;
+  it('pipes: empty fields between `|` are blank cells, filled as `| 0 |`', () => {
+    const f = checkFixture('blank-cell-pipes.md');
+    const line = lineOf(f.text, '| 2.重复申请');
+    expectFindings(f.text, ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((c) => ({ rule: 'blank-cell', line, message: `（五）2.重复申请·${c} 为空（按 0 计算）` })));
+    assert.ok(f.text.includes('\n| 2.重复申请 | 0 |  |  |  |  |  | 0 |\n'));
+    assert.ok(f.fixed!.includes('\n| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'));
+    const r = check(f.fixed!, OPTIONS).model.tables.t3!.rows.find((x) => x.key === 't3.r5.2')!;
     assert.deepStrictEqual(r.cells.map((c) => [c.raw, c.blank]), new Array(7).fill(['0', false]));
   });
 
