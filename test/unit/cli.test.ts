@@ -6,10 +6,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { LineIndex, RULES, check, fixAll } from '../../server/src/core';
-import { IN_PROGRESS, OPTIONS, ROOT, seed, seedPath } from './helpers';
+import { NEWEST, OPTIONS, ROOT, seed, seedPath } from './helpers';
 
 const CLI = path.join(ROOT, 'bin', 'report-review.js');
-const OFF = IN_PROGRESS.flatMap((r) => ['--rule', `${r}=off`]);
+const OFF = NEWEST.flatMap((r) => ['--rule', `${r}=off`]);
 const rel = (p: string) => path.relative(ROOT, p);
 const S000 = rel(seedPath('000'));
 const S001 = rel(seedPath('001'));
@@ -186,6 +186,27 @@ describe('CLI (report-review)', function () {
     const e = run(['check', empty]);
     assert.strictEqual(e.code, 2);
     assert.strictEqual(e.stderr, `${empty}: 是文件夹，但其中没有 .txt 或 .md 文件\n`);
+  });
+
+  it('--previous: last year’s report for the cross-year checks', () => {
+    const cur = 'test/fixtures/shape-spaces.txt';
+    const prev = path.join(tmp, 'previous.txt');
+    fs.writeFileSync(prev, fs.readFileSync(path.join(ROOT, 'test/fixtures/cross-year-previous-2023.txt'), 'utf8').replace('四、结转下年度继续办理 2 0 0 0 0 0 2', '四、结转下年度继续办理 3 0 0 0 0 0 3'));
+    assert.strictEqual(run(['check', cur]).stdout, '已检查 1 个文件：0 个错误，0 个警告，0 条提示\n');
+    const r = run(['check', '--previous', prev, cur]);
+    const text = fs.readFileSync(path.join(ROOT, cur), 'utf8');
+    const line = text.split('\n').findIndex((l) => l === '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2') + 1;
+    const col = '二、上年结转政府信息公开申请数量 '.length + 1;
+    assert.deepStrictEqual(r.stdout.split('\n'), [
+      `${cur}:${line}:${col}  warning  cross-year  二、上年结转·自然人 为 2，但上一年度报告的“四、结转下年度继续办理”为 3`,
+      `${cur}:${line}:${col + 12}  warning  cross-year  二、上年结转·总计 为 2，但上一年度报告的“四、结转下年度继续办理”为 3`,
+      '已检查 1 个文件：0 个错误，2 个警告，0 条提示',
+      '',
+    ]);
+    assert.strictEqual(r.code, 0);
+    const missing = run(['check', '--previous', path.join(tmp, 'nope.txt'), cur]);
+    assert.strictEqual(missing.code, 2);
+    assert.ok(!/\n\s+at /.test(missing.stderr));
   });
 
   it('fix --stdout prints the fixed text (exit 0 when no error is left)', () => {

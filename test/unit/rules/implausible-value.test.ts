@@ -1,0 +1,35 @@
+import * as assert from 'assert';
+import { fixAll, type CheckOptions } from '../../../server/src/core';
+import { SEED_IDS, expectFindings, lineOf, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
+
+const ALL: CheckOptions = {};
+const base = () => loadFixture('shape-spaces.txt').text;
+/** The fixture report as a township's. */
+const township = () => base().split('示例县民政局').join('某某乡人民政府');
+
+describe('rule implausible-value (RPT019)', () => {
+  it('a fee written in 元 where the template asks for 万元', () => {
+    const text = replaceOnce(base(), '行政事业性收费 3883.30', '行政事业性收费 3883.30元');
+    expectFindings(text, [{ rule: 'implausible-value', line: lineOf(text, '3883.30元'), message: '收费金额「3883.30元」以元为单位，模板要求以万元为单位' }], ALL);
+  });
+
+  it('规章 reported by a township, which cannot make them; a township fee over 1000 万元', () => {
+    const text = replaceOnce(township(), '规章 0 0 0', '规章 1 0 1');
+    expectFindings(
+      text,
+      [
+        { rule: 'implausible-value', line: lineOf(text, '规章 1 0 1'), message: '某某乡人民政府属于乡镇、街道或县级机关，无权制定规章，但“规章”一行为 1' },
+        { rule: 'implausible-value', line: lineOf(text, '行政事业性收费'), message: '行政事业性收费 3883.3 万元，对本机关而言过大（超过 1000 万元），请核对单位' },
+      ],
+      ALL,
+    );
+    assert.ok(problemsOf(text, 'implausible-value', ALL).every((p) => p.severity === 'warning' && p.fixes.length === 0));
+    assert.strictEqual(fixAll(text, ALL), text);
+  });
+
+  it('no finding on plausible values (the seeds, a county body’s fee of 3883.30 万元, a township’s small fee)', () => {
+    for (const id of SEED_IDS) assert.deepStrictEqual(problemsOf(seed(id), 'implausible-value', ALL), [], id);
+    assert.deepStrictEqual(problemsOf(base(), 'implausible-value', ALL), []);
+    assert.deepStrictEqual(problemsOf(replaceOnce(township(), '行政事业性收费 3883.30', '行政事业性收费 0.35'), 'implausible-value', ALL), []);
+  });
+});
