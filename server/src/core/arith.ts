@@ -78,7 +78,6 @@ export function buildArith(p: Parsed): Arith {
   const value = (ref: CellRef): number => cells.get(refKey(ref))!.value;
   const valueOf = (k: string): number => cells.get(k)!.value;
   const evals: Evaluated[] = [];
-  const byCell = new Map<string, Evaluated[]>();
   for (const id of ids) {
     const all = id.allKeys!;
     let ok = true;
@@ -90,19 +89,27 @@ export function buildArith(p: Parsed): Arith {
     for (const k of id.rhsKeys!) rhs += valueOf(k);
     lhs = Math.round(lhs * 100) / 100;
     rhs = Math.round(rhs * 100) / 100;
-    const e: Evaluated = { id, lhs, rhs, holds: lhs === rhs };
-    evals.push(e);
-    for (const k of all) {
-      let list = byCell.get(k);
-      if (!list) byCell.set(k, (list = []));
-      list.push(e);
-    }
+    evals.push({ id, lhs, rhs, holds: lhs === rhs });
   }
+  // Identities by cell: only fixes and hovers need them, so built on first use.
+  let byCellMap: Map<string, Evaluated[]> | undefined;
+  const byCellOf = (): Map<string, Evaluated[]> => {
+    if (byCellMap) return byCellMap;
+    byCellMap = new Map();
+    for (const e of evals) {
+      for (const k of e.id.allKeys!) {
+        let list = byCellMap.get(k);
+        if (!list) byCellMap.set(k, (list = []));
+        list.push(e);
+      }
+    }
+    return byCellMap;
+  };
 
   /** Do all identities containing `ref` hold once it is set to v? */
   const allHoldWith = (ref: CellRef, v: number, onlyThoseHolding: boolean): boolean => {
     const k = refKey(ref);
-    for (const e of byCell.get(k) ?? []) {
+    for (const e of byCellOf().get(k) ?? []) {
       if (onlyThoseHolding && !e.holds) continue;
       const side = (rs: CellRef[]) => sum(rs.map((r) => (refKey(r) === k ? v : value(r))));
       if (side(e.id.lhs) !== side(e.id.rhs)) return false;
@@ -127,7 +134,7 @@ export function buildArith(p: Parsed): Arith {
       const k = refKey(part);
       const v = e.lhs - (e.rhs - value(part));
       if (v < 0 || v === value(part)) continue;
-      const broken = (byCell.get(k) ?? []).filter((x) => !x.holds).length;
+      const broken = (byCellOf().get(k) ?? []).filter((x) => !x.holds).length;
       if (broken < 2) continue;
       if (allHoldWith(part, v, false)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
     }
@@ -141,7 +148,9 @@ export function buildArith(p: Parsed): Arith {
     cells,
     rows,
     evals,
-    byCell,
+    get byCell() {
+      return byCellOf();
+    },
     value,
     cell: (ref) => cells.get(refKey(ref)),
     fixesFor,

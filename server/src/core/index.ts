@@ -58,32 +58,36 @@ function overridden(options: CheckOptions, meta: RuleMeta): boolean {
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(text);
   const arith = buildArith(parsed);
-  const index = new LineIndex(text, parsed.lines);
+  let index: LineIndex | undefined;
   const problems: Problem[] = [];
   const template = parsed.model.template;
+  let meta: RuleMeta = ALL_RULES[0].meta;
+  let sev: Severity = meta.severity;
+  const ctx: RuleContext = {
+    parsed,
+    arith,
+    options,
+    lineOf: (o) => (index ??= new LineIndex(text, parsed.lines)).positionAt(o).line,
+    report: (f: Finding) =>
+      problems.push({
+        rule: meta.alias,
+        code: meta.id,
+        severity: f.severity && !overridden(options, meta) ? f.severity : sev,
+        span: f.span,
+        message: f.message,
+        related: f.related ?? [],
+        fixes: f.fixes ?? [],
+      }),
+  };
   for (const rule of ALL_RULES) {
-    const sev = setting(options, rule.meta);
-    if (sev === 'off') continue;
+    const s = setting(options, rule.meta);
+    if (s === 'off') continue;
     if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) continue;
-    const ctx: RuleContext = {
-      parsed,
-      arith,
-      options,
-      lineOf: (o) => index.positionAt(o).line,
-      report: (f: Finding) =>
-        problems.push({
-          rule: rule.meta.alias,
-          code: rule.meta.id,
-          severity: f.severity && !overridden(options, rule.meta) ? f.severity : sev,
-          span: f.span,
-          message: f.message,
-          related: f.related ?? [],
-          fixes: f.fixes ?? [],
-        }),
-    };
+    meta = rule.meta;
+    sev = s;
     rule.run(ctx);
   }
-  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const result: CheckResult = { template, model: parsed.model, problems };
   internals.set(result, { parsed, arith });
   return result;

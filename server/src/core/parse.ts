@@ -142,15 +142,8 @@ function makeTitle(parts: Line[]): TitleModel {
 
 export function parse(text: string): Parsed {
   const lines = splitLines(text);
-  const cache = new Map<number, ScannedLine>();
-  const scanned = (n: number): ScannedLine => {
-    let s = cache.get(n);
-    if (!s) {
-      s = scanLine(lines[n]);
-      cache.set(n, s);
-    }
-    return s;
-  };
+  const cache: (ScannedLine | undefined)[] = new Array(lines.length);
+  const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(lines[n]));
 
   // Headings: the best candidate per section; others are ordinary lines.
   const cands: HeadingFound[] = [];
@@ -247,7 +240,7 @@ export function parse(text: string): Parsed {
 
   const looksReport = !!title || headings.length > 0 || Object.keys(tables).length > 0;
   const template = oldToken ? '2019' : looksReport ? '2021' : 'unknown';
-  const markdown = lines.some((l) => /^#{1,6}\s/.test(l.text));
+  const markdown = /^#{1,6}\s/m.test(text);
   return {
     model: { text, template, title, sections, tables },
     lines,

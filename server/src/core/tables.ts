@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { scanLine, type ScannedLine, type Tok } from './scan';
-import { T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
+import { T4_HEADER_WORDS, colsOf, rowDef, type RowDef, type TableDef } from './template';
 import { norm, stripMarker, type Line } from './text';
 
 export interface ReadResult {
@@ -22,8 +22,11 @@ interface RowBuild {
   def: RowDef | null;
   label: Tok[];
   cells: CellModel[];
-  cellLines: Set<number>;
-  shapes: TableShape[];
+  /** How many distinct lines the cells are on (cells arrive in line order), and the last one. */
+  cellLineCount: number;
+  lastCellLine: number;
+  /** Shape of the line of the first cell. */
+  shape: TableShape | undefined;
 }
 
 const MAX_PENDING_CHARS = 300;
@@ -50,11 +53,9 @@ function matchRow(table: TableDef, frags: Tok[], expect: number, used: Set<strin
 }
 
 function rowShape(b: RowBuild): TableShape {
-  if (b.cells.length > 1 && b.cellLines.size === b.cells.length) return 'cell-per-line';
-  if (b.cells.length === 1 && b.label.length && b.cellLines.size === 1 && !b.cellLines.has(b.label[b.label.length - 1].line)) {
-    return 'cell-per-line';
-  }
-  return b.shapes[0] ?? 'spaces';
+  if (b.cells.length > 1 && b.cellLineCount === b.cells.length) return 'cell-per-line';
+  if (b.cells.length === 1 && b.label.length && b.lastCellLine !== b.label[b.label.length - 1].line) return 'cell-per-line';
+  return b.shape ?? 'spaces';
 }
 
 function finish(b: RowBuild): RowModel {
@@ -145,7 +146,7 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
         if (m) label = pending.slice(pending.length - m.take);
         else label = pending.length ? [pending[pending.length - 1]] : [];
         if (!sawAny) startLine = label.length ? label[0].line : tok.line;
-        cur = { def: m ? m.def : null, label, cells: [], cellLines: new Set(), shapes: [] };
+        cur = { def: m ? m.def : null, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined };
         pending = [];
         pendingChars = 0;
         sawAny = true;
@@ -153,8 +154,11 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
       if (lineHasCell) for (const e of empties) cur.cells.push(toCell(e, cur.cells.length));
       empties = [];
       cur.cells.push(toCell(tok, cur.cells.length));
-      cur.cellLines.add(tok.line);
-      if (!cur.shapes.length) cur.shapes.push(sl.shape);
+      if (tok.line !== cur.lastCellLine) {
+        cur.cellLineCount++;
+        cur.lastCellLine = tok.line;
+      }
+      cur.shape ??= sl.shape;
       lineHasCell = true;
     }
     if (cur && sl.pipes && cur.def) {
@@ -170,7 +174,7 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
   }
   close();
   for (const r of rows) {
-    const def = table.rows.find((d) => d.key === r.key)!;
+    const def = rowDef(r.key)!;
     for (const c of r.cells) {
       // Counts are whole numbers without units; only the fee may have decimals (and a unit).
       if (!c.invalid && !c.blank && ((!def.decimal && !Number.isInteger(c.value)) || (!def.decimal && /元$/.test(c.raw)))) {

@@ -178,9 +178,10 @@ export const T4_HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直
 
 export const TABLES = { t2: T2, t3: T3, t4: T4 };
 
+const ROW_DEFS = new Map<string, RowDef>([...T2.rows, ...T3.rows, ...T4.rows].map((r) => [r.key, r]));
+
 export function rowDef(key: string): RowDef | undefined {
-  const tid = key.slice(0, 2) as 't2' | 't3' | 't4';
-  return TABLES[tid]?.rows.find((r) => r.key === key);
+  return ROW_DEFS.get(key);
 }
 
 export function colsOf(table: TableDef, row: RowDef): number {

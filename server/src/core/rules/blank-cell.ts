@@ -1,5 +1,5 @@
 import { msg } from '../messages';
-import { eachCell } from './cells';
+import { eachOddCell } from './cells';
 import type { Rule } from './context';
 
 export const rule: Rule = {
@@ -12,13 +12,13 @@ export const rule: Rule = {
     description: { 'zh-CN': '单元格为空（按 0 计算）', en: 'A cell is blank (counted as 0)' },
   },
   run(ctx) {
-    eachCell(ctx, ({ cell, name }) => {
+    eachOddCell(ctx, ({ cell, name }) => {
       if (!cell.blank) return;
       ctx.report({
         // The blank cell and the separators around it.
         span: { start: Math.max(0, cell.span.start - 1), end: cell.span.end + 1 },
-        message: msg('blankCell', { cell: name }),
-        fixes: [{ title: msg('fixBlank', { cell: name }), preferred: true, edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }] }],
+        message: msg('blankCell', { cell: name() }),
+        fixes: [{ title: msg('fixBlank', { cell: name() }), preferred: true, edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }] }],
       });
     });
   },

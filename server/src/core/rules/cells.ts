@@ -8,19 +8,22 @@ export interface NamedCell {
   table: TableModel;
   row: RowModel;
   cell: CellModel;
-  /** `row·column`, e.g. `（五）2.重复申请·总计`. */
-  name: string;
+  /** `row·column`, e.g. `（五）2.重复申请·总计` (built on demand: most cells need no name). */
+  name(): string;
   decimal: boolean;
 }
 
-export function eachCell(ctx: RuleContext, fn: (c: NamedCell) => void): void {
+/** Every blank or invalid cell (the only ones the cell rules speak about). */
+export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void {
   for (const table of Object.values(ctx.parsed.model.tables)) {
     if (!table) continue;
     for (const row of table.rows) {
       const def = rowDef(row.key);
+      const decimal = !!def?.decimal;
       for (const cell of row.cells) {
-        const col = def ? columnName(TABLES[table.id], def, cell.col) : TABLES.t4.columns[cell.col];
-        fn({ table, row, cell, name: `${rowName(row.key)}·${col ?? ''}`, decimal: !!def?.decimal });
+        if (!cell.blank && !cell.invalid) continue;
+        const name = () => `${rowName(row.key)}·${(def ? columnName(TABLES[table.id], def, cell.col) : TABLES.t4.columns[cell.col]) ?? ''}`;
+        fn({ table, row, cell, name, decimal });
       }
     }
   }

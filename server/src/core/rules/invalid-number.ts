@@ -1,5 +1,5 @@
 import { msg } from '../messages';
-import { eachCell } from './cells';
+import { eachOddCell } from './cells';
 import type { Rule } from './context';
 
 export const rule: Rule = {
@@ -12,9 +12,9 @@ export const rule: Rule = {
     description: { 'zh-CN': '单元格不是有效的数字（负数、非数字或非整数）', en: 'A cell is not a valid number (negative, non-numeric or not an integer)' },
   },
   run(ctx) {
-    eachCell(ctx, ({ cell, name, decimal }) => {
+    eachOddCell(ctx, ({ cell, name, decimal }) => {
       if (!cell.invalid) return;
-      ctx.report({ span: cell.span, message: msg('invalidNumber', { cell: name, raw: cell.raw, kind: decimal ? '@kindDecimal' : '@kindInteger' }) });
+      ctx.report({ span: cell.span, message: msg('invalidNumber', { cell: name(), raw: cell.raw, kind: decimal ? '@kindDecimal' : '@kindInteger' }) });
     });
   },
 };

@@ -3,6 +3,13 @@ import { rowDef } from '../template';
 import { norm, stripMarker } from '../text';
 import type { Rule } from './context';
 
+const CORES = new Map<string, string>();
+function canonicalCore(label: string): string {
+  let c = CORES.get(label);
+  if (c === undefined) CORES.set(label, (c = stripMarker(norm(label))));
+  return c;
+}
+
 const COLUMN_VARIANTS: [string, string][] = [['社会组织', '社会公益组织']];
 
 export const rule: Rule = {
@@ -23,7 +30,7 @@ export const rule: Rule = {
         const def = rowDef(row.key);
         if (!def || row.labelSpan.end <= row.labelSpan.start) continue;
         const written = norm(row.label);
-        if (written.endsWith(stripMarker(norm(def.label)))) continue;
+        if (written.endsWith(canonicalCore(def.label))) continue;
         const raw = model.text.slice(row.labelSpan.start, row.labelSpan.end);
         const oneLine = !/[\r\n]/.test(raw);
         ctx.report({
