@@ -1,7 +1,9 @@
 /**
  * Properties (fast-check): the checker never throws, its spans and edits stay inside the text, a
  * single fix always applies, and `fixAll` is idempotent, on arbitrary strings and on the seeds
- * after random edits. Runs are bounded so the suite stays fast.
+ * after random edits. Runs are bounded so the suite stays fast, and seeded so a run is
+ * reproducible: FC_SEED=<n> picks another seed, FC_SEED=random a new one each run (fast-check
+ * prints the seed and the shrunk counterexample of a failure).
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
@@ -9,6 +11,8 @@ import { applyEdits, check, fixAll, type CheckResult } from '../../server/src/co
 import { OPTIONS, SEED_IDS, seed } from './helpers';
 
 const SEEDS = SEED_IDS.map((id) => seed(id));
+const FC_SEED = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 20250110);
+const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: FC_SEED });
 
 /** Pieces real reports are made of, so random text reaches the table readers and the rules. */
 const PIECES = [
@@ -63,7 +67,7 @@ describe('properties (fast-check)', function () {
         assertSpansInside(text, check(text, OPTIONS));
         assertSpansInside(text, check(text));
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -79,7 +83,7 @@ describe('properties (fast-check)', function () {
       fc.property(editedSeed, (text) => {
         assertSpansInside(text, check(text, OPTIONS));
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -90,7 +94,7 @@ describe('properties (fast-check)', function () {
           for (const f of p.fixes) assert.strictEqual(typeof applyEdits(text, f.edits), 'string');
         }
       }),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -100,7 +104,7 @@ describe('properties (fast-check)', function () {
         const once = fixAll(text, OPTIONS);
         assert.strictEqual(fixAll(once, OPTIONS), once);
       }),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 });
