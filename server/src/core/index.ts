@@ -44,7 +44,7 @@ export function formatMessage(m: Message, locale: Locale = 'zh-CN'): string {
 
 const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
 
-const internals = new WeakMap<CheckResult, { parsed: Parsed; arith: Arith }>();
+const internals = new WeakMap<CheckResult, { parsed: Parsed; arith: Arith; index?: LineIndex }>();
 
 function setting(options: CheckOptions, meta: RuleMeta): Severity | 'off' {
   const r = options.rules;
@@ -91,6 +91,13 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const result: CheckResult = { template, model: parsed.model, problems };
   internals.set(result, { parsed, arith });
   return result;
+}
+
+/** Offset ↔ line/character for the checked text, from the lines the check already split. */
+export function lineIndexOf(result: CheckResult): LineIndex {
+  const i = internals.get(result);
+  if (!i) return new LineIndex(result.model.text);
+  return (i.index ??= new LineIndex(result.model.text, i.parsed.lines));
 }
 
 /** Apply every preferred fix (of the problems `filter` keeps) until none is left. */

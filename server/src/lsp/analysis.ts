@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import { check, LineIndex, looksLikeReport, type CheckOptions, type CheckResult, type Locale } from '../core/index';
+import { check, lineIndexOf, looksLikeReport, type CheckOptions, type CheckResult, type LineIndex, type Locale } from '../core/index';
 import { toDiagnostic } from './convert';
 import type { RuleDocs } from './docs';
 import { LANGUAGE_ID, SOURCE, type StatusParams } from './protocol';
@@ -89,7 +89,7 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
     }
     const started = performance.now();
     const result = check(text, checkOptions(settings));
-    const index = new LineIndex(text);
+    const index = lineIndexOf(result);
     const ctx = { uri: input.uri, version: input.version, index, locale, docs: env.docs, related: env.related };
     const diagnostics = result.problems.map((p) => toDiagnostic(p, ctx));
     const ms = performance.now() - started;
