@@ -119,6 +119,29 @@ export function buildArith(p: Parsed): Arith {
 
   const expected = (e: Evaluated): number => e.rhs;
 
+  /**
+   * Every broken sum recomputed at once: does setting `total` to `v` (with the other recomputes)
+   * break an identity that holds now? Then the recompute is a guess, not a preferred fix.
+   */
+  let recomputes: Map<string, number> | undefined;
+  const recomputeKeepsHolding = (total: CellRef, v: number): boolean => {
+    if (!recomputes) {
+      recomputes = new Map();
+      for (const x of evals) if (!x.holds && x.id.kind !== 'balance') recomputes.set(x.id.lhsKeys![0], x.rhs);
+    }
+    const tk = refKey(total);
+    const val = (k: string) => (k === tk ? v : (recomputes!.get(k) ?? valueOf(k)));
+    for (const x of byCellOf().get(tk) ?? []) {
+      if (!x.holds) continue;
+      let l = 0;
+      for (const k of x.id.lhsKeys!) l += val(k);
+      let r = 0;
+      for (const k of x.id.rhsKeys!) r += val(k);
+      if (Math.abs(l - r) > 1e-9) return false;
+    }
+    return true;
+  };
+
   const fixesFor = (e: Evaluated): CellFix[] => {
     if (e.holds) return [];
     if (e.id.kind === 'balance') {
@@ -138,10 +161,10 @@ export function buildArith(p: Parsed): Arith {
       if (broken < 2) continue;
       if (allHoldWith(part, v, false)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
     }
-    const totalOk = allHoldWith(total, e.rhs, true);
+    const totalOk = recomputeKeepsHolding(total, e.rhs);
     if (culprits.length === 1 && !totalOk) return [culprits[0], { ...recompute, preferred: false }];
     if (culprits.length === 1 && totalOk) return [recompute, { ...culprits[0], preferred: false }];
-    return [recompute];
+    return [{ ...recompute, preferred: totalOk }];
   };
 
   return {

@@ -102,6 +102,11 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
   let startLine = from;
   let sawAny = false;
 
+  let pastLast = false;
+  const remaining = () =>
+    table.rows.some((r) => !r.optional && !used.has(r.key) && !(r.key.startsWith('t3.r6.') && used.has('t3.r6')));
+  const remainingExcept = (key: string) =>
+    table.rows.some((r) => r.key !== key && !r.optional && !used.has(r.key) && !(r.key.startsWith('t3.r6.') && used.has('t3.r6')));
   const close = () => {
     if (!cur) return;
     const r = finish(cur);
@@ -109,7 +114,11 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
       rows.push(r);
       used.add(cur.def.key);
       expect = table.rows.indexOf(cur.def) + 1;
-      if (cur.def.key === opts.lastKey) done = true;
+      if (cur.def.key === opts.lastKey) {
+        // The last row ends the table unless template rows are still unread (a moved row).
+        if (remaining()) pastLast = true;
+        else done = true;
+      }
     } else orphans.push(r);
     cur = null;
   };
@@ -142,6 +151,11 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
       }
       if (!cur) {
         const m = matchRow(table, pending, expect, used);
+        if (!m && pastLast) {
+          // Past the last row only rows of the template are read on; anything else ends the table.
+          done = true;
+          break;
+        }
         let label: Tok[];
         if (m) label = pending.slice(pending.length - m.take);
         else label = pending.length ? [pending[pending.length - 1]] : [];
@@ -166,7 +180,7 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
       for (const e of empties) if (cur.cells.length < want) cur.cells.push(toCell(e, cur.cells.length));
     }
     const c: RowBuild | null = cur;
-    if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def)) {
+    if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def) && !remainingExcept(c.def.key)) {
       // The last row is complete at the end of its line.
       n++;
       break;

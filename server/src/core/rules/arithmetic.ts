@@ -20,7 +20,8 @@ export function identityFinding(ctx: RuleContext, e: Evaluated): Finding | undef
   }
   const fixes: Fix[] = a.fixesFor(e).map((f) => {
     const c = a.cell(f.ref)!;
-    const value = String(f.value);
+    // Written in the cell's own digits (full-width stays full-width).
+    const value = /[０-９]/.test(c.raw) ? String(f.value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(f.value);
     const title =
       id.kind === 'balance'
         ? msg('fixBalance', { col: T3.columns[id.col ?? 0], value })

@@ -20,7 +20,8 @@ export const rule: Rule = {
     for (const s of SECTIONS) {
       if (found.has(s.index)) continue;
       const heading = sectionHeading(s.index);
-      const next = p.headings.filter((h) => h.index > s.index).sort((a, b) => a.index - b.index)[0];
+      // Before the first heading (in document order) of a later section.
+      const next = p.headings.find((h) => h.index > s.index);
       let at: { start: number; end: number };
       let insertAt: number;
       let prefix = '';

@@ -1,0 +1,34 @@
+/**
+ * Regressions found by property runs and review.
+ */
+import * as assert from 'assert';
+import * as path from 'path';
+import { check, fixAll, formatMessage } from '../../server/src/core';
+import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce } from './helpers';
+
+describe('regressions: moved rows, table 四 spans, recomputes that would break a sum', () => {
+  it('a row moved above its place (四、结转下年度 right after （一）) does not make the rows below “missing”', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const row = '四、结转下年度继续办理 1 0 0 0 0 0 1\n';
+    const moved = replaceOnce(replaceOnce(base, row, ''), '（一）予以公开 10 1 0 0 0 0 11\n', '（一）予以公开 10 1 0 0 0 0 11\n' + row);
+    assert.deepStrictEqual(problemsOf(moved, 'missing-row').map((p) => formatMessage(p.message)), []);
+    assert.strictEqual(check(moved, OPTIONS).model.tables.t3!.rows.length, 25);
+    // Today: 21 missing-row errors, and fixAll inserts 21 rows of zeros next to the real ones.
+    assert.ok(fixAll(moved, OPTIONS).split('\n').length <= moved.split('\n').length);
+  });
+
+  it('fixAll is idempotent when a row label is glued into another row (found by fast-check)', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const glued = replaceOnce(base, '6.属于四类过程性信息 0 0 0 0 0 0 0', '6.属于四类过程性信息 0 四、结转下年度继续办理0 0 0 0 0 0');
+    const once = fixAll(glued, OPTIONS);
+    assert.strictEqual(fixAll(once, OPTIONS), once);
+  });
+
+  it('missing-cell in table 四 points at the numbers, not at the header lines above them', () => {
+    checkFixture('missing-cell-table4-ambiguous.txt', FIXTURES);
+  });
+
+  it('a preferred fix never breaks an identity that holds (a leaf row consistently off: recomputing （七） would break balance)', () => {
+    checkFixture('results-total-consistent-leaf-row.md', FIXTURES);
+  });
+});
