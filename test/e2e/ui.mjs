@@ -10,7 +10,7 @@ import path from 'node:path';
 import { installExtension, launchChromium, makeRunDir, makeWorkspace, ROOT, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const require = createRequire(import.meta.url);
-const { cliCheck } = require(path.join(ROOT, 'out/test/e2e/suite/oracle.js'));
+const { cliCheck, cliCheckText } = require(path.join(ROOT, 'out/test/e2e/suite/oracle.js'));
 const vsixArg = process.argv.indexOf('--vsix');
 const vsix = path.resolve(vsixArg > 0 ? process.argv[vsixArg + 1] : path.join(ROOT, 'report-review.vsix'));
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -78,22 +78,34 @@ await test('the Problems panel shows the missing-cell problem of seed 001', asyn
 
 await test('a broken total gets a hover and a quick fix', async () => {
   assert(page, 'the workbench is open');
-  const lines = fs.readFileSync(path.join(workspace, seed), 'utf8').split(/\r?\n/);
+  // Type 99 over the 总计 cell of table 三's （七）总计 row (it says 29).
+  const lines = fs.readFileSync(path.join(workspace, seed), 'utf8').split('\n');
   const line = lines.findIndex((l) => l.startsWith('（七）总计 '));
   const col = lines[line].lastIndexOf(' ') + 2;
+  lines[line] = lines[line].replace(/29(\s*)$/, '99$1');
+  const problem = cliCheckText(lines.join('\n'), 'en').find((s) => s.range[0] === line && s.range[1] === col - 1);
+  assert(problem, 'the CLI reports a problem at the broken cell');
   await page.click('.monaco-editor .view-lines');
   await page.keyboard.press('Control+G');
   await page.keyboard.type(`${line + 1}:${col}`);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Shift+End');
   await page.keyboard.type('99');
-  await page.waitForSelector('.monaco-editor .squiggly-error');
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
+  // The squiggle on the cursor's line (the line had none before).
+  await page.locator('.monaco-editor .view-overlays > div:has(> .current-line) .squiggly-error').waitFor({ timeout: 15_000 });
+  // The cursor sits right after the 99: the mouse goes on the 9 before it.
+  const cursor = await page.locator('.monaco-editor.focused .cursors-layer .cursor').boundingBox();
+  const at = { x: cursor.x - 4, y: cursor.y + cursor.height / 2 };
+  await page.fill('.panel .viewpane-filter input', problem.code);
+  await page.locator('.markers-panel .monaco-tl-row', { hasText: problem.message }).waitFor({ timeout: 15_000 });
+
+  await page.mouse.move(at.x, at.y);
   const hover = await page.waitForSelector('.monaco-hover .hover-contents', { state: 'visible', timeout: 15_000 });
   const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
-  assert(hoverText.includes('row-total'), `hover: ${hoverText}`);
+  assert(hoverText.includes(problem.message.replace(/\s+/g, ' ')) && hoverText.includes(problem.code), `hover: ${hoverText}`);
   await page.screenshot({ path: path.join(ARTIFACTS, 'hover.png') });
+
+  await page.mouse.click(at.x, at.y);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+.');
   const fix = await page.waitForSelector('.action-widget .monaco-list-row.action', { state: 'visible', timeout: 15_000 });
