@@ -11,9 +11,9 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { launchChromium, makeRunDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
-// Flags runTests adds for desktop Electron; they mean nothing to the web workbench.
 // The workbench's own start-up chatter, which reaches the same log hook as the tests' output.
 const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore)/;
+// Flags runTests adds for desktop Electron; they mean nothing to the web workbench.
 const DESKTOP_ONLY = new Set(['--no-sandbox', '--disable-gpu-sandbox', '--disable-updates', '--skip-welcome',
   '--skip-release-notes', '--disable-workspace-trust']);
 const devPaths = [];
