@@ -53,16 +53,24 @@ export function t4GroupName(g: number): string {
 }
 
 export function buildArith(p: Parsed): Arith {
-  const cells = new Map<string, CellModel>();
+  // Cells of the rows whose cells line up with the template, by row key.
+  const aligned = new Map<string, CellModel[]>();
   const rows = new Map<string, RowModel>();
   for (const t of Object.values(p.model.tables)) {
     if (!t) continue;
     for (const r of t.rows) {
       rows.set(r.key, r);
-      if (!r.aligned) continue;
-      for (const c of r.cells) cells.set(cellKey(r.key, c.col), c);
+      if (r.aligned) aligned.set(r.key, r.cells);
     }
   }
+  let cellsMap: Map<string, CellModel> | undefined;
+  const cellsByKey = (): Map<string, CellModel> => {
+    if (!cellsMap) {
+      cellsMap = new Map();
+      for (const [key, cs] of aligned) for (const c of cs) cellsMap.set(cellKey(key, c.col), c);
+    }
+    return cellsMap;
+  };
   const t3 = p.model.tables.t3;
   const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
   const oldSingle = !!t3 && t3.rows.some((r) => r.key === 't3.r6');
@@ -75,20 +83,24 @@ export function buildArith(p: Parsed): Arith {
   }
   ids.push(...T4_IDENTITIES);
 
-  const value = (ref: CellRef): number => cells.get(refKey(ref))!.value;
-  const valueOf = (k: string): number => cells.get(k)!.value;
+  const cellOf = (ref: CellRef): CellModel | undefined => aligned.get(ref[0])?.[ref[1]];
+  const value = (ref: CellRef): number => cellOf(ref)!.value;
+  const valueOf = (k: string): number => cellsByKey().get(k)!.value;
   const evals: Evaluated[] = [];
+  const sideOf = (refs: CellRef[]): number => {
+    let v = 0;
+    for (const r of refs) {
+      const c = aligned.get(r[0])?.[r[1]];
+      if (!c) return NaN;
+      v += c.value;
+    }
+    return Math.round(v * 100) / 100;
+  };
   for (const id of ids) {
-    const all = id.allKeys!;
-    let ok = true;
-    for (const k of all) if (!cells.has(k)) ok = false;
-    if (!ok) continue;
-    let lhs = 0;
-    for (const k of id.lhsKeys!) lhs += valueOf(k);
-    let rhs = 0;
-    for (const k of id.rhsKeys!) rhs += valueOf(k);
-    lhs = Math.round(lhs * 100) / 100;
-    rhs = Math.round(rhs * 100) / 100;
+    const lhs = sideOf(id.lhs);
+    if (Number.isNaN(lhs)) continue;
+    const rhs = sideOf(id.rhs);
+    if (Number.isNaN(rhs)) continue;
     evals.push({ id, lhs, rhs, holds: lhs === rhs });
   }
   // Identities by cell: only fixes and hovers need them, so built on first use.
@@ -168,14 +180,16 @@ export function buildArith(p: Parsed): Arith {
   };
 
   return {
-    cells,
+    get cells() {
+      return cellsByKey();
+    },
     rows,
     evals,
     get byCell() {
       return byCellOf();
     },
     value,
-    cell: (ref) => cells.get(refKey(ref)),
+    cell: cellOf,
     fixesFor,
     expected,
   };

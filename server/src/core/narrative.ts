@@ -114,19 +114,18 @@ function offsetAt(st: Stream, i: number): number {
 
 const COUNT = new RegExp(`${'([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)'}(?:个)?件`, 'g');
 const RELEVANT = /件|审结|维持|申请/;
+const CLAUSE_RELEVANT = /件|审结|维持/;
 const NUM = '([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)';
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;
 const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
 
+const CLAUSE = /[^，,：:]+/g;
+
 function clauseSplit(sentence: string): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
-  let start = 0;
-  for (let i = 0; i <= sentence.length; i++) {
-    if (i === sentence.length || '，,：:'.includes(sentence[i])) {
-      if (i > start) out.push({ text: sentence.slice(start, i), at: start });
-      start = i + 1;
-    }
-  }
+  CLAUSE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE.exec(sentence))) out.push({ text: m[0], at: m.index });
   return out;
 }
 
@@ -193,6 +192,7 @@ function readSentence(sentence: string, base: number, map: Stream, out: Figure[]
     const litigation = t.includes('诉讼');
     if (review && !litigation) lastScope = 'review';
     if (litigation && !review) lastScope = 'litigation';
+    if (!CLAUSE_RELEVANT.test(t)) continue;
     const num = (after: number): { value: number; at: number; len: number } | undefined => {
       const re = COUNT;
       re.lastIndex = after;

@@ -101,6 +101,7 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
   let n = from;
   let startLine = from;
   let sawAny = false;
+  const empties: Tok[] = [];
 
   let pastLast = false;
   const remaining = () =>
@@ -128,7 +129,7 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
     const sl = scanned(n);
     if (sl.skip) continue;
     let lineHasCell = false;
-    let empties: Tok[] = [];
+    empties.length = 0;
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
       const junkStartsRow = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line && !!matchRow(table, pending, expect, used);
@@ -166,7 +167,7 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
         sawAny = true;
       }
       if (lineHasCell) for (const e of empties) cur.cells.push(toCell(e, cur.cells.length));
-      empties = [];
+      empties.length = 0;
       cur.cells.push(toCell(tok, cur.cells.length));
       if (tok.line !== cur.lastCellLine) {
         cur.cellLineCount++;
@@ -233,12 +234,13 @@ export function readT4(lines: Line[], scanned: (n: number) => ScannedLine, ancho
   let numbersStarted = false;
   let shape: TableShape | undefined;
   let stop = false;
+  const empties: Tok[] = [];
   for (; n < lines.length && !stop; n++) {
     if (n > anchor && stopLines.has(n)) break;
     const sl = scanned(n);
     if (sl.skip) continue;
     let lineHasCell = false;
-    let empties: Tok[] = [];
+    empties.length = 0;
     for (const tok of sl.toks) {
       if (tok.kind === 'text') {
         if (isT4Header(tok.raw) && !numbersStarted) continue;
@@ -257,7 +259,7 @@ export function readT4(lines: Line[], scanned: (n: number) => ScannedLine, ancho
         continue;
       }
       for (const e of empties) cells.push(toCell(e, cells.length));
-      empties = [];
+      empties.length = 0;
       cells.push(toCell(tok, cells.length));
       cellLines.add(tok.line);
       shape ??= sl.shape;

@@ -1,4 +1,4 @@
-import { buildArith, refKey, type Arith } from '../arith';
+import { buildArith, type Arith } from '../arith';
 import { msg } from '../messages';
 import { sentences } from '../narrative';
 import { parse, type Parsed } from '../parse';
@@ -27,8 +27,8 @@ function repeatedShare(ctx: RuleContext, prev: Parsed): number {
 
 function carried(ctx: RuleContext, prev: Arith): void {
   for (let c = 0; c < 7; c++) {
-    const mine = ctx.arith.cells.get(refKey(['t3.carried', c]));
-    const theirs = prev.cells.get(refKey(['t3.next', c]));
+    const mine = ctx.arith.cell(['t3.carried', c]);
+    const theirs = prev.cell(['t3.next', c]);
     if (!mine || !theirs || mine.value === theirs.value) continue;
     ctx.report({
       span: mine.span,
@@ -40,10 +40,10 @@ function carried(ctx: RuleContext, prev: Arith): void {
 
 function inForce(ctx: RuleContext, prev: Arith): void {
   for (const key of ['t2.rules', 't2.norms']) {
-    const made = ctx.arith.cells.get(refKey([key, 0]));
-    const repealed = ctx.arith.cells.get(refKey([key, 1]));
-    const now = ctx.arith.cells.get(refKey([key, 2]));
-    const before = prev.cells.get(refKey([key, 2]));
+    const made = ctx.arith.cell([key, 0]);
+    const repealed = ctx.arith.cell([key, 1]);
+    const now = ctx.arith.cell([key, 2]);
+    const before = prev.cell([key, 2]);
     if (!made || !repealed || !now || !before) continue;
     const expected = before.value + made.value - repealed.value;
     if (expected === now.value) continue;

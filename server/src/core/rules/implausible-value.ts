@@ -1,4 +1,3 @@
-import { refKey } from '../arith';
 import { msg } from '../messages';
 import type { Rule } from './context';
 
@@ -23,7 +22,7 @@ export const rule: Rule = {
     const township = TOWNSHIP.test(body);
     if (local) {
       for (let c = 0; c < 3; c++) {
-        const cell = ctx.arith.cells.get(refKey(['t2.rules', c]));
+        const cell = ctx.arith.cell(['t2.rules', c]);
         if (cell && cell.value > 0) {
           ctx.report({ span: cell.span, message: msg('implausibleRules', { body, value: cell.value }) });
           break;

@@ -1,4 +1,3 @@
-import { refKey } from '../arith';
 import { cellSeparator } from '../fixes';
 import { msg } from '../messages';
 import type { RowModel, TableModel } from '../model';
@@ -24,7 +23,7 @@ function solveOneMissing(ctx: RuleContext, table: TableModel, row: RowModel): { 
   for (let pos = 0; pos <= present.length; pos++) {
     const rowVals = (v: number) => [...present.slice(0, pos), v, ...present.slice(pos)];
     const get = (vals: number[], r: [string, number]): number | undefined =>
-      r[0] === row.key ? vals[r[1]] : ctx.arith.cells.get(refKey(r))?.value;
+      r[0] === row.key ? vals[r[1]] : ctx.arith.cell(r)?.value;
     // Solve for v from the first identity that names the missing cell and is otherwise known.
     let v: number | undefined;
     for (const id of mine) {

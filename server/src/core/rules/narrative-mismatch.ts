@@ -1,4 +1,3 @@
-import { refKey } from '../arith';
 import { msg } from '../messages';
 import { readFigures, type Figure, type FigureKind } from '../narrative';
 import { T3_LEAVES, type CellRef } from '../template';
@@ -43,7 +42,7 @@ function tableValue(ctx: RuleContext, cells: CellRef[]): { value: number; relate
   let value = 0;
   const related: Related[] = [];
   for (const r of cells) {
-    const c = ctx.arith.cells.get(refKey(r));
+    const c = ctx.arith.cell(r);
     if (!c) return undefined;
     value += c.value;
     related.push({ span: c.span, message: msg('narrativeCell', { value: c.raw || '0' }) });
