@@ -155,7 +155,7 @@ function checkOne(input: Input, options: CheckOptions, locale: Locale): Checked 
   if (!d.ok) return input.walked && d.reason === 'binary' ? { skipped: true } : { error: `${input.path}: ${REASONS[locale][d.reason]}` };
   if (input.walked && !looksLikeReport(d.text)) return { skipped: true };
   const r = check(d.text, options);
-  return { result: locate(input.path, d.text, r, locale) };
+  return { result: locate(input.path, r, locale) };
 }
 
 function parseRules(specs: string[]): Record<string, RuleSetting> {
@@ -218,10 +218,12 @@ async function checkAll(inputs: Input[], options: CheckOptions, locale: Locale):
       const mine = inputs.map((inp, i) => ({ inp, i })).filter((x) => x.i % workers === w);
       return new Promise<void>((resolve, reject) => {
         const worker = new Worker(__filename, { workerData: { inputs: mine, options, locale } });
-        worker.on('message', (m: { i: number; c: Checked }) => {
-          results[m.i] = m.c;
-          done++;
-          found += m.c.result?.problems.length ?? 0;
+        worker.on('message', (batch: { i: number; c: Checked; problems: number }[]) => {
+          for (const m of batch) {
+            results[m.i] = m.c;
+            done++;
+            found += m.problems;
+          }
           bar.tick(done, found);
         });
         worker.on('error', reject);
@@ -233,9 +235,19 @@ async function checkAll(inputs: Input[], options: CheckOptions, locale: Locale):
   return results;
 }
 
+/** A worker checks its share and sends results back in batches (fewer, larger messages). */
 function workerMain(): void {
   const { inputs, options, locale } = workerData as { inputs: { inp: Input; i: number }[]; options: CheckOptions; locale: Locale };
-  for (const { inp, i } of inputs) parentPort!.postMessage({ i, c: checkOne(inp, options, locale) });
+  let batch: { i: number; c: Checked; problems: number }[] = [];
+  for (const { inp, i } of inputs) {
+    const c = checkOne(inp, options, locale);
+    batch.push({ i, c, problems: c.result?.problems.length ?? 0 });
+    if (batch.length >= 64) {
+      parentPort!.postMessage(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) parentPort!.postMessage(batch);
 }
 
 async function runCheck(paths: string[], format: string, locale: Locale, options: CheckOptions): Promise<number> {

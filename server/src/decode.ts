@@ -3,23 +3,22 @@
  * UTF-16 with BOM, and GB18030/GBK (common for real files) detected and decoded. Binary and
  * empty inputs get a one-line reason instead of an exception.
  */
+import { isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export type DecodeFailure = 'empty' | 'binary';
 export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: DecodeFailure };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
+/** NUL bytes or many control characters near the start: not a text report. */
 function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 4096);
   let control = 0;
-  const n = Math.min(text.length, 65536);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 9 || (c > 13 && c < 32) || c === 0xfffd) && c !== 27) control++;
+    if (c < 32 ? c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27 : c === 0xfffd) control++;
   }
-  return n > 0 && control / n > 0.02;
+  return text.indexOf('\0') >= 0 || (n > 0 && control / n > 0.02);
 }
 
 export function decodeBytes(buf: Uint8Array): Decoded {
@@ -36,11 +35,12 @@ export function decodeBytes(buf: Uint8Array): Decoded {
     text = iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be');
     encoding = 'utf-16be';
   } else {
-    try {
-      text = utf8.decode(buf);
+    const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (isUtf8(b)) {
+      text = b.toString('utf8');
       encoding = 'utf-8';
-    } catch {
-      text = iconv.decode(Buffer.from(buf), 'gb18030');
+    } else {
+      text = iconv.decode(b, 'gb18030');
       encoding = 'gb18030';
     }
   }

@@ -1,5 +1,5 @@
 /** CLI output formats (text, json, sarif) over check results. Pure: strings in, strings out. */
-import { LineIndex, RULES, formatMessage, type CheckResult, type Locale, type Problem, type Span, type TemplateId } from './core';
+import { RULES, formatMessage, lineIndexOf, type LineIndex, type CheckResult, type Locale, type Problem, type Span, type TemplateId } from './core';
 
 export interface Located {
   line: number;
@@ -29,8 +29,8 @@ function range(index: LineIndex, s: Span): Located {
   return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
 }
 
-export function locate(path: string, text: string, r: CheckResult, locale: Locale): LocatedFile {
-  const index = new LineIndex(text);
+export function locate(path: string, r: CheckResult, locale: Locale): LocatedFile {
+  const index = lineIndexOf(r);
   return {
     path,
     template: r.template,
@@ -52,7 +52,7 @@ export function locate(path: string, text: string, r: CheckResult, locale: Local
 }
 
 export function toJson(files: LocatedFile[]): string {
-  return JSON.stringify({ version: 1, files }, null, 2);
+  return JSON.stringify({ version: 1, files });
 }
 
 const SEVERITY_TEXT: Record<Locale, Record<string, string>> = {

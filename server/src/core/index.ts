@@ -213,8 +213,11 @@ const REPORT_HINTS = ['政府信息公开工作年度报告', '政府信息公�
 
 /** True when the start of a text looks like an annual report (title or template phrases). */
 export function looksLikeReport(text: string): boolean {
-  const head = text.slice(0, 4000).replace(/\s+/g, '');
-  return REPORT_HINTS.some((h) => head.includes(h));
+  const head = text.length > 4000 ? text.slice(0, 4000) : text;
+  if (REPORT_HINTS.some((h) => head.includes(h))) return true;
+  // Phrases broken by spaces or line breaks (PDF extraction).
+  const squeezed = head.replace(/\s+/g, '');
+  return REPORT_HINTS.some((h) => squeezed.includes(h));
 }
 
 /** The title of a report (body and year) from the start of its text, without checking it. */

@@ -129,7 +129,7 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
     const sl = scanned(n);
     if (sl.skip) continue;
     let lineHasCell = false;
-    empties.length = 0;
+    if (empties.length) empties.length = 0;
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
       const junkStartsRow = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line && !!matchRow(table, pending, expect, used);
@@ -166,8 +166,10 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
         pendingChars = 0;
         sawAny = true;
       }
-      if (lineHasCell) for (const e of empties) cur.cells.push(toCell(e, cur.cells.length));
-      empties.length = 0;
+      if (empties.length) {
+        if (lineHasCell) for (const e of empties) cur.cells.push(toCell(e, cur.cells.length));
+        empties.length = 0;
+      }
       cur.cells.push(toCell(tok, cur.cells.length));
       if (tok.line !== cur.lastCellLine) {
         cur.cellLineCount++;
@@ -192,7 +194,7 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
     const def = rowDef(r.key)!;
     for (const c of r.cells) {
       // Counts are whole numbers without units; only the fee may have decimals (and a unit).
-      if (!c.invalid && !c.blank && ((!def.decimal && !Number.isInteger(c.value)) || (!def.decimal && /元$/.test(c.raw)))) {
+      if (!c.invalid && !c.blank && ((!def.decimal && !Number.isInteger(c.value)) || (!def.decimal && c.raw.endsWith('元')))) {
         c.invalid = true;
         c.value = NaN;
       }
@@ -240,7 +242,7 @@ export function readT4(lines: Line[], scanned: (n: number) => ScannedLine, ancho
     const sl = scanned(n);
     if (sl.skip) continue;
     let lineHasCell = false;
-    empties.length = 0;
+    if (empties.length) empties.length = 0;
     for (const tok of sl.toks) {
       if (tok.kind === 'text') {
         if (isT4Header(tok.raw) && !numbersStarted) continue;
