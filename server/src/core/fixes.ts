@@ -1,7 +1,7 @@
 /** Fixes as data: applying edits, and writing rows and tables in a table's own shape. */
 import type { RowModel, TableShape } from './model';
 import { SECTIONS, T2, T3, T3_CORNER, T3_GROUPS, T4, colsOf, sectionHeading, type TableDef } from './template';
-import type { Line } from './text';
+import type { Line, LineList } from './text';
 import type { TextEdit } from './types';
 
 /**
@@ -44,7 +44,7 @@ export function formatRow(label: string, values: string[], shape: TableShape, in
 }
 
 /** Separator placed before a new value appended after the last cell of a row. */
-export function cellSeparator(row: RowModel, lines: Line[], lineOf: (o: number) => number): string {
+export function cellSeparator(row: RowModel, lines: LineList, lineOf: (o: number) => number): string {
   switch (row.shape) {
     case 'tabs':
       return '\t';
@@ -52,7 +52,7 @@ export function cellSeparator(row: RowModel, lines: Line[], lineOf: (o: number) 
       return ' | ';
     case 'cell-per-line': {
       const last = row.cells[row.cells.length - 1];
-      const l = lines[lineOf(last.span.start)];
+      const l = lines.at(lineOf(last.span.start))!;
       return '\n' + indentOf(l);
     }
     default:

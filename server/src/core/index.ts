@@ -7,7 +7,7 @@ import { findTitle, parse, type Parsed } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, RuleContext } from './rules/context';
 import { T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
-import { LineIndex, splitLines } from './text';
+import { LineIndex, LineList } from './text';
 import type { CheckOptions, Locale, Message, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
@@ -223,7 +223,7 @@ export function looksLikeReport(text: string): boolean {
 /** The title of a report (body and year) from the start of its text, without checking it. */
 export function titleOf(text: string): { body?: string; year?: number } | undefined {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
-  const t = findTitle(splitLines(head), -1);
+  const t = findTitle(new LineList(head), -1);
   return t && { body: t.body, year: t.year };
 }
 

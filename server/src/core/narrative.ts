@@ -5,7 +5,7 @@
  * matters more than recall: a clause whose scope is unclear yields nothing.
  */
 import type { ReportModel } from './model';
-import type { Line } from './text';
+import type { LineList } from './text';
 import type { Span } from './types';
 
 export type FigureKind =
@@ -64,7 +64,7 @@ interface Stream {
 const WS_RUN = /[\s\u3000]+/g;
 const HAS_WS = /[\s\u3000]/;
 
-function buildStream(lines: Line[], holes: Span[]): Stream {
+function buildStream(lines: LineList, holes: Span[]): Stream {
   const sorted = [...holes].sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   const runS: number[] = [];
@@ -77,11 +77,13 @@ function buildStream(lines: Line[], holes: Span[]): Stream {
     parts.push(str);
     n += str.length;
   };
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines.at(i)!;
     while (h < sorted.length && sorted[h].end <= l.start) h++;
     if (h < sorted.length && sorted[h].start < l.end && sorted[h].end > l.start) {
-      // A table or heading: one sentence break in its place.
+      // A table or heading: one sentence break in its place; skip to the hole's last line.
       if (!parts.length || parts[parts.length - 1] !== '。') add('。', l.start);
+      i = Math.max(i, lines.lineOf(Math.max(sorted[h].start, sorted[h].end - 1)));
       continue;
     }
     const t = l.text;
@@ -133,7 +135,7 @@ function clauseSplit(sentence: string): { text: string; at: number }[] {
  * The narrative that states the year's figures: everything but tables and headings, and by
  * default not sections 五 and 六 (problems, plans and other matters state no counts of the year).
  */
-function narrativeStream(model: ReportModel, lines: Line[], all = false): Stream {
+function narrativeStream(model: ReportModel, lines: LineList, all = false): Stream {
   const holes: Span[] = [];
   for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
   for (const s of model.sections) holes.push(all || s.index < 5 ? s.span : { start: s.span.start, end: s.end });
@@ -141,7 +143,7 @@ function narrativeStream(model: ReportModel, lines: Line[], all = false): Stream
 }
 
 /** The narrative's sentences, without digits (for comparing two years' texts). */
-export function sentences(model: ReportModel, lines: Line[]): string[] {
+export function sentences(model: ReportModel, lines: LineList): string[] {
   return narrativeStream(model, lines, true)
     .s.split(/[。；;！!？?]/)
     .map((x) => x.replace(/[0-9０-９]+/g, ''))
@@ -149,7 +151,7 @@ export function sentences(model: ReportModel, lines: Line[]): string[] {
 }
 
 /** Read every figure the narrative states. */
-export function readFigures(model: ReportModel, lines: Line[]): Figure[] {
+export function readFigures(model: ReportModel, lines: LineList): Figure[] {
   const st = narrativeStream(model, lines);
   const s = st.s;
   const year = model.title?.year;

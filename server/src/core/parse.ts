@@ -3,7 +3,7 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { scanLine, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
 import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
-import { halfWidth, norm, similarity, splitLines, stripMarker, type Line } from './text';
+import { LineList, halfWidth, norm, similarity, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
@@ -20,7 +20,7 @@ export interface HeadingFound {
 
 export interface Parsed {
   model: ReportModel;
-  lines: Line[];
+  lines: LineList;
   headings: HeadingFound[];
   /** Rows whose label matched no template row, per table. */
   orphans: Partial<Record<'t2' | 't3', RowModel[]>>;
@@ -35,6 +35,8 @@ export interface Parsed {
 const OLD_TOKENS_RE = new RegExp(OLD_TEMPLATE_TOKENS.map((t) => t.replace(/[()（）/]/g, (c) => `\\${c}`)).join('|'));
 const HEADING_RE = /^([一二三四五六])\s*[、.．,，]\s*(.*)$/;
 const ROW_WORDS = ['本年新收', '上年结转', '结转下年', '本年度办理结果', '办理结果'];
+
+const span = (l: Line): Span => ({ start: l.start, end: l.end });
 
 function innerSpan(line: Line): { inner: Span; clean: string } {
   const t = line.text;
@@ -94,11 +96,18 @@ function findHeading(line: Line): HeadingFound | null {
 const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;
 const STANDARD_REST = '政府信息公开工作年度报告';
 
-export function findTitle(lines: Line[], firstHeadingLine: number): TitleModel | undefined {
+export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel | undefined {
   let seen = 0;
   const limit = firstHeadingLine >= 0 ? firstHeadingLine : lines.length;
+  const nonEmpty = (from: number, step: number, max: number): Line | undefined => {
+    for (let i = from, k = 0; i >= 0 && i < lines.length && k < max; i += step, k++) {
+      const x = lines.at(i)!;
+      if (x.text.trim()) return x;
+    }
+    return undefined;
+  };
   for (let i = 0; i < limit && seen < 12; i++) {
-    const l = lines[i];
+    const l = lines.at(i)!;
     if (!l.text.trim()) continue;
     seen++;
     const c = halfWidth(innerSpan(l).clean);
@@ -107,7 +116,7 @@ export function findTitle(lines: Line[], firstHeadingLine: number): TitleModel |
     const hasTopic = c.includes('信息公开') || c.includes('政务公开');
     if (!(hasReport && hasTopic)) {
       // A title broken after the year: "…乡2024年" / "政府信息公开工作报告".
-      const next = lines.slice(i + 1, i + 3).find((x) => x.text.trim());
+      const next = nonEmpty(i + 1, 1, 2);
       if (next && /\d{4}\s*年\s*度?$/.test(c)) {
         const nc = halfWidth(innerSpan(next).clean);
         if (nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle([l, next]);
@@ -116,7 +125,7 @@ export function findTitle(lines: Line[], firstHeadingLine: number): TitleModel |
     }
     const parts = [l];
     if (/^\s*\d{4}/.test(c)) {
-      const prev = lines.slice(0, i).reverse().find((x) => x.text.trim());
+      const prev = nonEmpty(i - 1, -1, i);
       if (prev && prev.n < i && innerSpan(prev).clean.length < 40 && !prev.text.includes('。')) parts.unshift(prev);
     }
     return makeTitle(parts);
@@ -140,14 +149,23 @@ function makeTitle(parts: Line[]): TitleModel {
   };
 }
 
+/** Lines that may start a heading (the exact test is `mayBeHeading`). */
+const HEADING_START = /^[ \t\u3000>]*(?:[#*]|[一二三四五六][ \u3000]*[、.．,，]|[总主收政存其行因])/gm;
+/** Lines that may anchor a table. */
+const ANCHOR = /新收|勾稽关系|第二十条|行政复议/g;
+
 export function parse(text: string): Parsed {
-  const lines = splitLines(text);
+  const lines = new LineList(text);
   const cache: (ScannedLine | undefined)[] = new Array(lines.length);
-  const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(lines[n]));
+  const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(lines.at(n)!));
 
   // Headings: the best candidate per section; others are ordinary lines.
   const cands: HeadingFound[] = [];
-  for (const l of lines) {
+  HEADING_START.lastIndex = 0;
+  let hm: RegExpExecArray | null;
+  while ((hm = HEADING_START.exec(text))) {
+    const l = lines.at(lines.lineOf(hm.index))!;
+    HEADING_START.lastIndex = Math.max(HEADING_START.lastIndex, l.end);
     if (l.text.length > 90 || !mayBeHeading(l.text)) continue;
     const h = findHeading(l);
     if (h) cands.push(h);
@@ -184,10 +202,13 @@ export function parse(text: string): Parsed {
   let cornerLine = -1;
   let t2Caption = -1;
   let t4Anchor = -1;
-  const ANCHOR = /新收|勾稽关系|第二十条|行政复议/;
-  for (const l of lines) {
+  ANCHOR.lastIndex = 0;
+  let am: RegExpExecArray | null;
+  while ((am = ANCHOR.exec(text))) {
+    const l = lines.at(lines.lineOf(am.index))!;
+    ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, l.end);
     const t = l.text;
-    if (t.length < 2 || t.length > 200 || !ANCHOR.test(t)) continue;
+    if (t.length < 2 || t.length > 200) continue;
     if (t3Start < 0 && t.includes('新收') && !t.includes('。')) {
       const n = stripMarker(norm(t));
       if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
@@ -218,7 +239,7 @@ export function parse(text: string): Parsed {
     if (r.table.rows.length) {
       tables.t2 = r.table;
       orphans.t2 = r.orphans;
-    } else if (t2Caption >= 0) emptyHeaders.t2 = { start: lines[t2Caption].start, end: lines[t2Caption].end };
+    } else if (t2Caption >= 0) emptyHeaders.t2 = span(lines.at(t2Caption)!);
   }
   if (t3Start >= 0 && t3Start < lines.length) {
     const stop = new Set(headingLines);
@@ -228,14 +249,13 @@ export function parse(text: string): Parsed {
       tables.t3 = r.table;
       orphans.t3 = r.orphans;
     } else {
-      const l = lines[cornerLine >= 0 ? cornerLine : t3Start];
-      emptyHeaders.t3 = { start: l.start, end: l.end };
+      emptyHeaders.t3 = span(lines.at(cornerLine >= 0 ? cornerLine : t3Start)!);
     }
   }
   if (t4Anchor >= 0) {
     const r = readT4(lines, scanned, t4Anchor, headingLines, inSection);
     if (r.table.rows.length) tables.t4 = r.table;
-    else emptyHeaders.t4 = { start: lines[t4Anchor].start, end: lines[t4Anchor].end };
+    else emptyHeaders.t4 = span(lines.at(t4Anchor)!);
   }
 
   const looksReport = !!title || headings.length > 0 || Object.keys(tables).length > 0;

@@ -6,7 +6,7 @@
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { scanLine, type ScannedLine, type Tok } from './scan';
 import { T4_HEADER_WORDS, colsOf, rowDef, type RowDef, type TableDef } from './template';
-import { norm, stripMarker, type Line } from './text';
+import { norm, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
   table: TableModel;
@@ -89,7 +89,7 @@ export interface ReadOptions {
 }
 
 /** Read the rows of table 二 or 三 from `from` onwards. */
-export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, from: number, table: TableDef, opts: ReadOptions): ReadResult {
+export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, from: number, table: TableDef, opts: ReadOptions): ReadResult {
   const rows: RowModel[] = [];
   const orphans: RowModel[] = [];
   const used = new Set<string>();
@@ -201,8 +201,8 @@ export function readRows(lines: Line[], scanned: (n: number) => ScannedLine, fro
     }
     r.aligned = r.cells.length === colsOf(table, def) && r.cells.every((c) => !c.invalid);
   }
-  const start = rows.length ? Math.min(rows[0].span.start, ...orphans.map((o) => o.span.start)) : lines[from].start;
-  const end = rows.length ? Math.max(rows[rows.length - 1].span.end, ...orphans.map((o) => o.span.end)) : lines[from].end;
+  const start = rows.length ? Math.min(rows[0].span.start, ...orphans.map((o) => o.span.start)) : lines.at(from)!.start;
+  const end = rows.length ? Math.max(rows[rows.length - 1].span.end, ...orphans.map((o) => o.span.end)) : lines.at(from)!.end;
   const shape = mostCommonShape(rows);
   return {
     table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) },
@@ -229,7 +229,7 @@ export function isT4Header(raw: string): boolean {
 }
 
 /** Read table 四 (one row of 15 numbers) from its header line. */
-export function readT4(lines: Line[], scanned: (n: number) => ScannedLine, anchor: number, stopLines: Set<number>, inSection: (o: number) => number): ReadResult {
+export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anchor: number, stopLines: Set<number>, inSection: (o: number) => number): ReadResult {
   const cells: CellModel[] = [];
   const cellLines = new Set<number>();
   let n = anchor;
@@ -271,12 +271,13 @@ export function readT4(lines: Line[], scanned: (n: number) => ScannedLine, ancho
     if (stop) break;
     if (sl.pipes && numbersStarted) for (const e of empties) if (cells.length < 15) cells.push(toCell(e, cells.length));
   }
-  const labelSpan = { start: lines[anchor].start, end: lines[anchor].end };
+  const head = lines.at(anchor)!;
+  const labelSpan = { start: head.start, end: head.end };
   const rows: RowModel[] = [];
   if (cells.length) {
     rows.push({
       key: 't4.row',
-      label: lines[anchor].text.trim(),
+      label: head.text.trim(),
       labelSpan,
       cells,
       span: { start: labelSpan.start, end: cells[cells.length - 1].span.end },

@@ -37,15 +37,80 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/**
+ * The lines of a text, materialised on demand: only their boundaries are computed up front, so
+ * a large report costs one pass over its text, and only the lines that are read become strings.
+ */
+export class LineList {
+  readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly made: (Line | undefined)[] = [];
+
+  constructor(readonly text: string) {
+    const { starts, ends } = this;
+    let start = 0;
+    if (!text.includes('\r')) {
+      for (;;) {
+        const i = text.indexOf('\n', start);
+        if (i < 0) break;
+        starts.push(start);
+        ends.push(i);
+        start = i + 1;
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) {
+          starts.push(start);
+          ends.push(i);
+          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+          start = i + 1;
+        }
+      }
+    }
+    starts.push(start);
+    ends.push(text.length);
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  /** Line `n` (0-based); out of range gives undefined. */
+  at(n: number): Line | undefined {
+    if (n < 0 || n >= this.starts.length) return undefined;
+    let l = this.made[n];
+    if (!l) {
+      const start = this.starts[n];
+      const end = this.ends[n];
+      l = this.made[n] = { n, start, end, text: this.text.slice(start, end) };
+    }
+    return l;
+  }
+
+  /** The line an offset is on. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
 /** Offset ↔ 0-based line/character (UTF-16 code units), as LSP and VS Code count them. */
 export class LineIndex {
   private readonly starts: number[];
   constructor(
     readonly text: string,
-    lines?: Line[],
+    lines?: LineList,
   ) {
     if (lines) {
-      this.starts = lines.map((l) => l.start);
+      this.starts = lines.starts;
       return;
     }
     const starts = [0];

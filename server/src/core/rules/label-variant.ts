@@ -47,7 +47,7 @@ export const rule: Rule = {
     if (!t3) return;
     const first = ctx.lineOf(t3.span.start);
     for (let n = first - 1; n >= Math.max(0, first - 40); n--) {
-      const l = lines[n];
+      const l = lines.at(n)!;
       for (const [bad, good] of COLUMN_VARIANTS) {
         const i = l.text.indexOf(bad);
         if (i < 0 || norm(l.text).includes(good)) continue;

@@ -21,14 +21,14 @@ function insertRow(ctx: RuleContext, table: TableModel, missing: RowDef) {
   const lines = ctx.parsed.lines;
   const zeros = new Array<string>(colsOf(def, missing)).fill('0');
   if (before) {
-    const lastLine = lines[ctx.lineOf(before.span.end)];
-    const labelLine = lines[ctx.lineOf(before.labelSpan.start)];
+    const lastLine = lines.at(ctx.lineOf(before.span.end))!;
+    const labelLine = lines.at(ctx.lineOf(before.labelSpan.start))!;
     const row = formatRow(missing.label, zeros, before.shape, indentOf(labelLine));
-    const spaced = before.shape === 'cell-per-line' && lines[lastLine.n + 1] && !lines[lastLine.n + 1].text.trim();
+    const spaced = before.shape === 'cell-per-line' && lines.at(lastLine.n + 1)! && !lines.at(lastLine.n + 1)!.text.trim();
     return { start: lastLine.end, end: lastLine.end, newText: (spaced ? '\n\n' : '\n') + row };
   }
   if (after) {
-    const labelLine = lines[ctx.lineOf(after.labelSpan.start)];
+    const labelLine = lines.at(ctx.lineOf(after.labelSpan.start))!;
     const row = formatRow(missing.label, zeros, after.shape, indentOf(labelLine));
     return { start: labelLine.start, end: labelLine.start, newText: row + '\n' };
   }
@@ -51,7 +51,7 @@ export const rule: Rule = {
       for (const r of expectedRows(table)) {
         if (present.has(r.key)) continue;
         const edit = insertRow(ctx, table, r);
-        const line = ctx.parsed.lines[ctx.lineOf(edit ? edit.start : table.span.start)];
+        const line = ctx.parsed.lines.at(ctx.lineOf(edit ? edit.start : table.span.start))!;
         ctx.report({
           span: { start: line.start, end: line.end },
           message: msg('missingRow', { table: `@table.${table.id}`, row: r.label }),

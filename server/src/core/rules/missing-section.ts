@@ -1,4 +1,5 @@
 import { msg } from '../messages';
+import type { Line } from '../text';
 import { SECTIONS, sectionHeading } from '../template';
 import type { Rule } from './context';
 
@@ -28,10 +29,12 @@ export const rule: Rule = {
       if (next) {
         at = next.span;
         insertAt = next.span.start;
-        prefix = /^[#\s]*#\s*/.exec(p.lines[next.line].text)?.[0] ?? '';
+        prefix = /^[#\s]*#\s*/.exec(p.lines.at(next.line)!.text)?.[0] ?? '';
       } else {
         // At the end, before the closing signature (body name and date), if any.
-        const nonEmpty = p.lines.filter((l) => l.text.trim());
+        // The last three non-empty lines are enough to find a signature.
+        const nonEmpty: Line[] = [];
+        for (let i = p.lines.length - 1; i >= 0 && nonEmpty.length < 3; i--) if (p.lines.at(i)!.text.trim()) nonEmpty.unshift(p.lines.at(i)!);
         let end = nonEmpty.length;
         if (end && DATE_LINE.test(nonEmpty[end - 1].text)) end -= end >= 2 && nonEmpty[end - 2].text.trim().length <= 30 ? 2 : 1;
         const lastBody = nonEmpty[end - 1];
@@ -39,7 +42,7 @@ export const rule: Rule = {
         at = lastBody ? { start: lastBody.start, end: lastBody.end } : { start: 0, end: 0 };
         insertAt = sig ? sig.start : ctx.parsed.model.text.length;
         const prev = p.headings[p.headings.length - 1];
-        prefix = prev ? (/^[#\s]*#\s*/.exec(p.lines[prev.line].text)?.[0] ?? '') : '';
+        prefix = prev ? (/^[#\s]*#\s*/.exec(p.lines.at(prev.line)!.text)?.[0] ?? '') : '';
       }
       const text = next || insertAt < p.model.text.length ? `${prefix}${heading}\n\n` : `\n\n${prefix}${heading}\n`;
       ctx.report({

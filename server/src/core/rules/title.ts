@@ -7,7 +7,7 @@ const STANDARD = '政府信息公开工作年度报告';
 
 function titleFix(ctx: RuleContext, expected: string): Fix | undefined {
   const t = ctx.parsed.model.title!;
-  const line = ctx.parsed.lines[ctx.lineOf(t.span.end)];
+  const line = ctx.parsed.lines.at(ctx.lineOf(t.span.end))!;
   const text = line.text;
   const end = text.lastIndexOf('报告');
   if (end < 0) return undefined;
@@ -33,7 +33,13 @@ export const rule: Rule = {
   },
   run(ctx) {
     const p = ctx.parsed;
-    const first = p.lines.find((l) => l.text.trim()) ?? p.lines[0];
+    let first = p.lines.at(0)!;
+    for (let i = 0; i < p.lines.length; i++) {
+      if (p.lines.at(i)!.text.trim()) {
+        first = p.lines.at(i)!;
+        break;
+      }
+    }
     const firstSpan = { start: first.start, end: first.end };
     if (p.model.template === 'unknown') {
       ctx.report({ span: firstSpan, message: msg('notReport') });
