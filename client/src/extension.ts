@@ -32,6 +32,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     outputChannel: output,
     initializationOptions,
     diagnosticCollectionName: 'report-review',
+    // Report files coming and going: the server's index of last year's reports stays current.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md}') },
   };
   // The id `reportReview` makes the client honour `reportReview.trace.server`.
   return new LanguageClient('reportReview', vscode.l10n.t('Report Review'), serverOptions, clientOptions);

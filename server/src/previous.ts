@@ -1,7 +1,8 @@
 /**
  * Last year's report of the same body, found among the files of a folder (the workspace): the
  * cross-year rule compares with it. Only report titles are read (the first few KB of .txt/.md
- * files); nothing is executed. The index is rebuilt at most every `maxAgeMs`.
+ * files); nothing is executed. The index is built on first use and again after `invalidate()` or
+ * once it is older than `maxAgeMs`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,7 +21,8 @@ export function bodyKey(body: string): string {
 
 export class PreviousReports {
   private index = new Map<string, string[]>();
-  private builtAt = -Infinity;
+  private built = false;
+  private builtAt = 0;
 
   constructor(
     private readonly roots: () => string[],
@@ -31,7 +33,7 @@ export class PreviousReports {
   /** The text of the report of `body` for `year - 1`, if one is in the folders. */
   find(body: string | undefined, year: number | undefined, exclude?: string): string | undefined {
     if (!body || !year) return undefined;
-    if (this.now() - this.builtAt > this.maxAgeMs) this.rebuild();
+    if (!this.built || this.now() - this.builtAt > this.maxAgeMs) this.rebuild();
     for (const file of this.index.get(`${bodyKey(body)}|${year - 1}`) ?? []) {
       if (exclude && path.resolve(file) === path.resolve(exclude)) continue;
       try {
@@ -45,7 +47,7 @@ export class PreviousReports {
   }
 
   invalidate(): void {
-    this.builtAt = -Infinity;
+    this.built = false;
   }
 
   private rebuild(): void {
@@ -78,6 +80,7 @@ export class PreviousReports {
     };
     for (const r of this.roots()) walk(r, 0);
     this.index = index;
+    this.built = true;
     this.builtAt = this.now();
   }
 }

@@ -16,7 +16,9 @@ import {
   type Message,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { summarize } from './core/index';
+import { fileURLToPath } from 'node:url';
+import { summarize, titleOf } from './core/index';
+import { PreviousReports } from './previous';
 import {
   anyFixable,
   fixAllAction,
@@ -74,6 +76,7 @@ export function startServer(connection: Connection): void {
   const published = new Set<string>();
   let settings = new SettingsCache(undefined);
   let env: AnalyzerEnv;
+  let previousReports: PreviousReports;
   let editOptions: EditOptions = { documentChanges: false };
   let resolveEdits = false;
   let dynamicConfiguration = false;
@@ -185,7 +188,15 @@ export function startServer(connection: Connection): void {
       displayLocale: displayLocale(typeof init.displayLanguage === 'string' ? init.displayLanguage : undefined, process.env),
       related: caps.textDocument?.publishDiagnostics?.relatedInformation === true,
       log,
+      previous: (uri, text) => {
+        const title = titleOf(text);
+        if (!title?.body || !title.year) return undefined;
+        return previousReports.find(title.body, title.year, uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+      },
     };
+    const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
+    // Built on first use; rebuilt when report files change (file events from the client).
+    previousReports = new PreviousReports(() => roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)), Infinity);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -212,6 +223,12 @@ export function startServer(connection: Connection): void {
       revalidateAll();
     }),
   );
+
+  connection.onDidChangeWatchedFiles(() => {
+    previousReports.invalidate();
+    analyses.clear();
+    for (const doc of documents.all()) validate(doc, 'settings');
+  });
 
   /** Open documents already seen by `onDidChangeContent` (which TextDocuments also fires on open). */
   const opened = new Set<string>();

@@ -54,6 +54,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Node options before the script (e.g. V8 flags). */
   execArgv?: string[];
+  /** Workspace folder URIs sent with `initialize`. */
+  workspaceFolders?: string[];
 }
 
 export class LspClient {
@@ -107,6 +109,7 @@ export class LspClient {
     client.initializeResult = await conn.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: opts.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       capabilities: opts.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: opts.initializationOptions,
     });

@@ -43,6 +43,8 @@ export interface AnalyzerEnv {
   /** Client shows related information. */
   related: boolean;
   log(message: string): void;
+  /** Text of last year's report of the same body, when one is among the workspace files. */
+  previous?(uri: string, text: string): string | undefined;
 }
 
 /** UTF-8 size, without encoding when the answer is obvious. */
@@ -88,7 +90,10 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
       return { ...base, state: 'too-large', diagnostics: [diagnostic] };
     }
     const started = performance.now();
-    const result = check(text, checkOptions(settings));
+    const options = checkOptions(settings);
+    const previous = env.previous?.(input.uri, text);
+    if (previous) options.previous = previous;
+    const result = check(text, options);
     const index = lineIndexOf(result);
     const ctx = { uri: input.uri, version: input.version, index, locale, docs: env.docs, related: env.related };
     const diagnostics = result.problems.map((p) => toDiagnostic(p, ctx));

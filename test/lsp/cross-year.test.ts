@@ -1,0 +1,55 @@
+/** Last year's report of the same body among the workspace files feeds the cross-year rule. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { LspClient } from './client';
+
+const SEED = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'seeds', '001_b58105edacdfa4c5.txt');
+
+describe('cross-year from the workspace', function () {
+  this.timeout(30000);
+  let dir: string;
+  let client: LspClient | undefined;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-ws-'));
+  });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const thisYear = () => fs.readFileSync(SEED, 'utf8').replace('格尔木市2024 年', '格尔木市2025 年');
+
+  it("compares with last year's report of the same body found in the workspace", async () => {
+    fs.mkdirSync(path.join(dir, '2024'));
+    fs.copyFileSync(SEED, path.join(dir, '2024', 'report.txt'));
+    const uri = pathToFileURL(path.join(dir, '2025.txt')).href;
+    fs.writeFileSync(path.join(dir, '2025.txt'), thisYear());
+    client = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    const waiting = client.diagnosticsFor(uri, 1);
+    await client.open(uri, thisYear(), 'plaintext', 1);
+    const d = (await waiting).diagnostics.filter((x) => x.code === 'cross-year');
+    assert.deepStrictEqual(
+      d.map((x) => x.message),
+      [
+        '正文约 100% 与上一年度报告相同（内容雷同是年报通知点名的问责情形）',
+        '行政规范性文件 现行有效件数为 26，按上一年度 26 + 本年制发 8 − 本年废止 5 应为 29（修订或到期失效可能造成差异，请核实）',
+        '二、上年结转·自然人 为 0，但上一年度报告的“四、结转下年度继续办理”为 1',
+        '二、上年结转·总计 为 0，但上一年度报告的“四、结转下年度继续办理”为 1',
+      ],
+    );
+  });
+
+  it('says nothing when the workspace has no report of the previous year', async () => {
+    const uri = pathToFileURL(path.join(dir, '2025.txt')).href;
+    fs.writeFileSync(path.join(dir, '2025.txt'), thisYear());
+    client = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    const waiting = client.diagnosticsFor(uri, 1);
+    await client.open(uri, thisYear(), 'plaintext', 1);
+    assert.deepStrictEqual((await waiting).diagnostics.filter((x) => x.code === 'cross-year'), []);
+  });
+});
