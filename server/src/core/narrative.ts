@@ -151,19 +151,79 @@ export function sentences(model: ReportModel, lines: LineList): string[] {
 }
 
 /** Read every figure the narrative states. */
-export function readFigures(model: ReportModel, lines: LineList): Figure[] {
-  const st = narrativeStream(model, lines);
-  const s = st.s;
+const HIT = /件|审结|维持|申请/g;
+/** 。 ； ; ！ ! ？ ? */
+function isTerminator(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63;
+}
+/** Farther than this from a terminator, a "sentence" is not prose (and too long to read). */
+const MAX_SENTENCE = 1200;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0x3000 || c === 0xa0;
+}
+
+/** The text between `start` and `end` without white space, with the runs that map it back. */
+function streamOf(text: string, start: number, end: number): Stream {
+  const parts: string[] = [];
+  const runS: number[] = [];
+  const runO: number[] = [];
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    const a = i;
+    while (i < end && !isSpace(text.charCodeAt(i))) i++;
+    if (i > a) {
+      runS.push(n);
+      runO.push(a);
+      parts.push(text.slice(a, i));
+      n += i - a;
+    }
+  }
+  if (!runS.length) {
+    runS.push(0);
+    runO.push(start);
+  }
+  return { s: parts.join(''), runS, runO };
+}
+
+/**
+ * Read every figure the narrative states. Only sentences around the words figures come with
+ * (件, 审结, 维持, 申请) are read: each is cut at sentence ends, tables and headings, and
+ * white space (line breaks of PDF extraction) is removed before reading.
+ */
+export function readFigures(model: ReportModel): Figure[] {
+  const text = model.text;
+  const holes: Span[] = [];
+  for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
+  for (const sec of model.sections) holes.push(sec.index < 5 ? sec.span : { start: sec.span.start, end: sec.end });
+  holes.sort((a, b) => a.start - b.start);
   const year = model.title?.year;
   const figures: Figure[] = [];
-  const SENTENCE = /[^。；;！!？?]+/g;
+  let h = 0;
+  HIT.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SENTENCE.exec(s))) {
-    const sentence = m[0];
-    if (sentence.length > 400 || !RELEVANT.test(sentence)) continue;
-    if (UNCLEAR.test(sentence)) continue;
+  while ((m = HIT.exec(text))) {
+    const at = m.index;
+    while (h < holes.length && holes[h].end <= at) h++;
+    if (h < holes.length && holes[h].start <= at) {
+      HIT.lastIndex = holes[h].end;
+      continue;
+    }
+    const floor = Math.max(h > 0 ? holes[h - 1].end : 0, at - MAX_SENTENCE);
+    const ceiling = Math.min(h < holes.length ? holes[h].start : text.length, at + MAX_SENTENCE);
+    let start = at;
+    while (start > floor && !isTerminator(text.charCodeAt(start - 1))) start--;
+    let end = at;
+    while (end < ceiling && !isTerminator(text.charCodeAt(end))) end++;
+    HIT.lastIndex = Math.max(end, at + 1);
+    if (start === at - MAX_SENTENCE || end === at + MAX_SENTENCE) continue;
+    const st = streamOf(text, start, end);
+    const sentence = st.s;
+    if (!sentence || sentence.length > 400 || UNCLEAR.test(sentence)) continue;
     if (year && mentionsOtherYear(sentence, year)) continue;
-    readSentence(sentence, m.index, st, figures);
+    readSentence(sentence, 0, st, figures);
   }
   return figures;
 }

@@ -60,7 +60,7 @@ export const rule: Rule = {
     description: { 'zh-CN': '正文中的数字与统计表不一致', en: 'A figure in the narrative contradicts the tables' },
   },
   run(ctx) {
-    for (const f of readFigures(ctx.parsed.model, ctx.parsed.lines)) {
+    for (const f of readFigures(ctx.parsed.model)) {
       const isStatement = f.kind === 'allConcluded' || f.kind === 'allUpheld';
       const target = isStatement ? statementCells(f) : TARGETS[f.kind as keyof typeof TARGETS];
       const cells = isStatement ? (target as { cells: CellRef[] }).cells : (target as { cells: () => CellRef[] }).cells();
