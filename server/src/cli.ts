@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { check, fixAll, looksLikeReport, type CheckOptions, type Locale, type RuleSetting } from './core';
-import { decodeBytes, encodeText, type DecodeFailure } from './decode';
+import { decodeBytes, type DecodeFailure } from './decode';
+import { encodeText } from './encode';
 import { countProblems, locate, summaryLine, toJson, toSarif, toTextLines, type LocatedFile } from './output';
 
 /** The version from the package.json above this file (dist/ in the package, out/ in development). */

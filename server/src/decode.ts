@@ -1,10 +1,11 @@
 /**
  * Bytes → text for files read from disk (CLI, workspace check): UTF-8 with or without BOM,
- * UTF-16 with BOM, and GB18030/GBK (common for real files) detected and decoded. Binary and
- * empty inputs get a one-line reason instead of an exception.
+ * UTF-16 with BOM, and GB18030/GBK (common for real files) detected and decoded with the
+ * platform's WHATWG TextDecoder (no encoding tables in the bundles). Binary and empty inputs get
+ * a one-line reason instead of an exception. Writing back in the original encoding is in
+ * encode.ts (the CLI's `fix --write`).
  */
 import { isUtf8 } from 'node:buffer';
-import * as iconv from 'iconv-lite';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export type DecodeFailure = 'empty' | 'binary';
@@ -29,10 +30,10 @@ export function decodeBytes(buf: Uint8Array): Decoded {
     text = Buffer.from(buf.subarray(3)).toString('utf8');
     encoding = 'utf-8-bom';
   } else if (buf[0] === 0xff && buf[1] === 0xfe) {
-    text = iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le');
+    text = new TextDecoder('utf-16le').decode(buf.subarray(2));
     encoding = 'utf-16le';
   } else if (buf[0] === 0xfe && buf[1] === 0xff) {
-    text = iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be');
+    text = new TextDecoder('utf-16be').decode(buf.subarray(2));
     encoding = 'utf-16be';
   } else {
     const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -40,26 +41,11 @@ export function decodeBytes(buf: Uint8Array): Decoded {
       text = b.toString('utf8');
       encoding = 'utf-8';
     } else {
-      text = iconv.decode(b, 'gb18030');
+      text = new TextDecoder('gb18030').decode(b);
       encoding = 'gb18030';
     }
   }
   if (looksBinary(text)) return { ok: false, reason: 'binary' };
   if (!text.trim()) return { ok: false, reason: 'empty' };
   return { ok: true, text, encoding };
-}
-
-export function encodeText(text: string, encoding: Encoding): Buffer {
-  switch (encoding) {
-    case 'utf-8':
-      return Buffer.from(text, 'utf8');
-    case 'utf-8-bom':
-      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-    case 'utf-16le':
-      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
-    case 'utf-16be':
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
-    default:
-      return iconv.encode(text, 'gb18030');
-  }
 }
