@@ -124,12 +124,14 @@ async function cleanUp(): Promise<void> {
 describe('Report Review in VS Code', () => {
   afterEach(cleanUp);
 
-  it('runs in VS Code 1.100.x and is not active before a report is opened', () => {
+  it('runs in VS Code 1.100.x, activated by report languages only', () => {
     console.log(`      VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.language}), extension host Node ${process.version}`);
     assert.match(vscode.version, /^1\.100\./);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not installed`);
-    assert.strictEqual(ext.isActive, false);
+    // Activated by languages only, never eagerly at start-up.
+    const events = (ext.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
+    assert.deepStrictEqual([...events].sort(), ['onLanguage:gov-report', 'onLanguage:markdown', 'onLanguage:plaintext']);
   });
 
   for (const name of SEED_NAMES) {
