@@ -2,7 +2,6 @@
  * Regressions found by property runs and review.
  */
 import * as assert from 'assert';
-import * as path from 'path';
 import { check, fixAll, formatMessage } from '../../server/src/core';
 import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce } from './helpers';
 

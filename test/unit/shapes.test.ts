@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
-import { check, formatMessage, type ReportModel } from '../../server/src/core';
+import { check, type ReportModel } from '../../server/src/core';
 import { NEWEST, OPTIONS, ROOT, expectFindings, expectNoFindings, lineOf, loadFixture, replaceOnce, seedPath } from './helpers';
 
 const CLI = path.join(ROOT, 'bin', 'report-review.js');

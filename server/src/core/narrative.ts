@@ -114,10 +114,9 @@ function offsetAt(st: Stream, i: number): number {
   return st.runO[lo] + (i - st.runS[lo]);
 }
 
-const COUNT = new RegExp(`${'([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)'}(?:个)?件`, 'g');
-const RELEVANT = /件|审结|维持|申请/;
 const CLAUSE_RELEVANT = /件|审结|维持/;
-const NUM = '([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)';
+/** A count: Arabic (also full-width) or Chinese numerals, then 件. */
+const COUNT = /([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)(?:个)?件/g;
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;
 const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
 

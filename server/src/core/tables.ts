@@ -12,10 +12,6 @@ export interface ReadResult {
   table: TableModel;
   /** Rows whose labels matched no template row (cells without a known row). */
   orphans: RowModel[];
-  /** Line after the last line read. */
-  endLine: number;
-  /** Line where the header/caption or first row starts. */
-  startLine: number;
 }
 
 interface RowBuild {
@@ -99,7 +95,6 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   let expect = 0;
   let done = false;
   let n = from;
-  let startLine = from;
   let sawAny = false;
   const empties: Tok[] = [];
 
@@ -160,7 +155,6 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         let label: Tok[];
         if (m) label = pending.slice(pending.length - m.take);
         else label = pending.length ? [pending[pending.length - 1]] : [];
-        if (!sawAny) startLine = label.length ? label[0].line : tok.line;
         cur = { def: m ? m.def : null, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined };
         pending = [];
         pendingChars = 0;
@@ -207,8 +201,6 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   return {
     table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) },
     orphans,
-    endLine: n,
-    startLine,
   };
 }
 
@@ -289,8 +281,6 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   return {
     table: { id: 't4', span: { start: labelSpan.start, end }, rows, shape: rows[0]?.shape ?? 'spaces', inSection: inSection(labelSpan.start) },
     orphans: [],
-    endLine: n,
-    startLine: anchor,
   };
 }
 
