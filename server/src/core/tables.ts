@@ -30,20 +30,20 @@ const MAX_PENDING_CHARS = 300;
 function matchRow(table: TableDef, frags: Tok[], expect: number, used: Set<string>): { def: RowDef; take: number } | null {
   const rows = table.rows;
   const maxK = Math.min(frags.length, 6);
+  const test = (r: RowDef, joined: string, core: string): boolean => {
+    if (used.has(r.key)) return false;
+    if (r.exact && r.exact.includes(core)) return true;
+    for (const key of r.keys) if (joined.includes(key)) return true;
+    return false;
+  };
   let joined = '';
   for (let k = 1; k <= maxK; k++) {
     joined = norm(frags[frags.length - k].raw) + joined;
     if (!joined) continue;
     const core = stripMarker(joined);
-    const order: number[] = [];
-    for (let i = expect; i < rows.length; i++) order.push(i);
-    for (let i = expect - 1; i >= 0; i--) order.push(i);
-    for (const i of order) {
-      const r = rows[i];
-      if (used.has(r.key)) continue;
-      if (r.exact && r.exact.includes(core)) return { def: r, take: k };
-      for (const key of r.keys) if (joined.includes(key)) return { def: r, take: k };
-    }
+    // The rows from the expected one on, then the ones before it (a row out of order).
+    for (let i = expect; i < rows.length; i++) if (test(rows[i], joined, core)) return { def: rows[i], take: k };
+    for (let i = expect - 1; i >= 0; i--) if (test(rows[i], joined, core)) return { def: rows[i], take: k };
   }
   return null;
 }
