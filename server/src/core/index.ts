@@ -8,7 +8,7 @@ import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, RuleContext } from './rules/context';
 import { T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
 import { LineIndex, LineList } from './text';
-import type { CheckOptions, Locale, Message, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
+import type { CheckOptions, Fix, Locale, Message, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
 export * from './model';
@@ -51,6 +51,10 @@ function setting(options: CheckOptions, meta: RuleMeta): Severity | 'off' {
   return r?.[meta.alias] ?? r?.[meta.id] ?? meta.severity;
 }
 
+function withCrlf(f: Fix): Fix {
+  return { ...f, edits: f.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
+}
+
 function overridden(options: CheckOptions, meta: RuleMeta): boolean {
   return !!(options.rules?.[meta.alias] ?? options.rules?.[meta.id]);
 }
@@ -58,6 +62,8 @@ function overridden(options: CheckOptions, meta: RuleMeta): boolean {
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(text);
   const arith = buildArith(parsed);
+  // Fixes insert lines with the document's own line ending.
+  const crlf = text.includes('\r\n');
   let index: LineIndex | undefined;
   const problems: Problem[] = [];
   const template = parsed.model.template;
@@ -76,7 +82,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
         span: f.span,
         message: f.message,
         related: f.related ?? [],
-        fixes: f.fixes ?? [],
+        fixes: crlf && f.fixes ? f.fixes.map(withCrlf) : (f.fixes ?? []),
       }),
   };
   for (const rule of ALL_RULES) {
