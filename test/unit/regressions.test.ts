@@ -12,7 +12,6 @@ describe('regressions: moved rows, table 四 spans, recomputes that would break 
     const moved = replaceOnce(replaceOnce(base, row, ''), '（一）予以公开 10 1 0 0 0 0 11\n', '（一）予以公开 10 1 0 0 0 0 11\n' + row);
     assert.deepStrictEqual(problemsOf(moved, 'missing-row').map((p) => formatMessage(p.message)), []);
     assert.strictEqual(check(moved, OPTIONS).model.tables.t3!.rows.length, 25);
-    // Today: 21 missing-row errors, and fixAll inserts 21 rows of zeros next to the real ones.
     assert.ok(fixAll(moved, OPTIONS).split('\n').length <= moved.split('\n').length);
   });
 
@@ -29,5 +28,14 @@ describe('regressions: moved rows, table 四 spans, recomputes that would break 
 
   it('a preferred fix never breaks an identity that holds (a leaf row consistently off: recomputing （七） would break balance)', () => {
     checkFixture('results-total-consistent-leaf-row.md', FIXTURES);
+  });
+
+  it('a tab-indented row of space-separated cells is read (an inserted row in a tab-indented table)', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const indented = replaceOnce(base, '6.属于四类过程性信息 0 0 0 0 0 0 0', '\t6.属于四类过程性信息 0 0 0 0 0 0 0');
+    const row = check(indented, OPTIONS).model.tables.t3!.rows.find((r) => r.key === 't3.r3.6');
+    assert.ok(row, 'row 6.属于四类过程性信息 not read');
+    assert.strictEqual(row.cells.length, 7);
+    assert.deepStrictEqual(problemsOf(indented, 'missing-row'), []);
   });
 });

@@ -90,6 +90,8 @@ function scanField(t: string, from: number, to: number, lineStart: number, line:
   while (a < b && isSpace(t.charCodeAt(a))) a++;
   while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
   if (a === b) {
+    // Empty fields before the first filled one are label columns: nothing reads them.
+    if (!toks.some((k) => k.kind !== 'empty')) return;
     const at = lineStart + Math.min(from + 1, to, a);
     toks.push({ kind: 'empty', start: at, end: at, raw: '', value: NaN, line });
     return;
@@ -100,8 +102,9 @@ function scanField(t: string, from: number, to: number, lineStart: number, line:
     pushTok(toks, kind, lineStart + a, inner, line);
     return;
   }
-  // A field holding several numbers ("0 0 0") is split; a label stays whole.
-  if (/^[0-9０-９.,，\s\u3000]+$/.test(inner) && /[ \u3000\u00a0]/.test(inner)) scanSpaced(inner, lineStart + a, line, toks);
+  // A field with spaces inside ("0 0 0", or a label and its numbers) is read like a line of
+  // space-separated cells: numbers split off, label words stay one fragment.
+  if (/[ \u3000\u00a0]/.test(inner)) scanSpaced(inner, lineStart + a, line, toks);
   else pushTok(toks, 'text', lineStart + a, inner, line);
 }
 

@@ -216,6 +216,10 @@ export const NUMBER_RE = /^[+-]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０
 
 /** Parse a number token (full-width digits, thousands separators). */
 export function parseNumber(raw: string): number {
+  if (raw.length === 1) {
+    const c = raw.charCodeAt(0);
+    if (c >= 48 && c <= 57) return c - 48;
+  }
   if (/^\d+$/.test(raw)) return Number(raw);
   const s = halfWidth(raw).replace(/[,，]|万?元$/g, '').replace('．', '.');
   return Number(s);
