@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { check, fixAll, looksLikeReport, type CheckOptions, type Locale, type RuleSetting } from './core';
-import { decodeBytes, type DecodeFailure } from './decode';
+import { decodeBytes, type DecodeFailure, type Encoding } from './decode';
+import { reportFiles } from './files';
 import { encodeText } from './encode';
 import { countProblems, locate, summaryLine, toJson, toSarif, toTextLines, type LocatedFile } from './output';
 
@@ -93,24 +94,6 @@ interface Input {
   walked?: boolean;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
-
-function walk(dir: string, out: Input[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out);
-    } else if (e.isFile() && /\.(txt|md)$/i.test(e.name)) out.push({ path: p, walked: true });
-  }
-}
-
 function collect(paths: string[], locale: Locale, problems: string[]): Input[] {
   const inputs: Input[] = [];
   for (const p of paths) {
@@ -126,9 +109,9 @@ function collect(paths: string[], locale: Locale, problems: string[]): Input[] {
       continue;
     }
     if (st.isDirectory()) {
-      const before = inputs.length;
-      walk(p, inputs);
-      if (inputs.length === before) problems.push(`${p}: ${REASONS[locale].directory}`);
+      const found = reportFiles(p);
+      for (const f of found) inputs.push({ path: f, walked: true });
+      if (!found.length) problems.push(`${p}: ${REASONS[locale].directory}`);
     } else inputs.push({ path: p });
   }
   return inputs;
@@ -144,19 +127,30 @@ interface Checked {
   skipped?: boolean;
 }
 
-function checkOne(input: Input, options: CheckOptions, locale: Locale): Checked {
+type Loaded =
+  | { ok: true; text: string; encoding: Encoding }
+  | { ok: false; failure: DecodeFailure | 'unreadable'; message: string }
+  | { ok: false; failure: 'not-report' };
+
+/** Read and decode one input; a file found by walking a folder must also look like a report. */
+function load(input: Input, locale: Locale): Loaded {
   let buf: Buffer;
   try {
     buf = readInput(input);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { error: `${input.path}: ${REASONS[locale].unreadable}${code ? ` (${code})` : ''}` };
+    return { ok: false, failure: 'unreadable', message: `${input.path}: ${REASONS[locale].unreadable}${code ? ` (${code})` : ''}` };
   }
   const d = decodeBytes(buf);
-  if (!d.ok) return input.walked && d.reason === 'binary' ? { skipped: true } : { error: `${input.path}: ${REASONS[locale][d.reason]}` };
-  if (input.walked && !looksLikeReport(d.text)) return { skipped: true };
-  const r = check(d.text, options);
-  return { result: locate(input.path, r, locale) };
+  if (!d.ok) return { ok: false, failure: d.reason, message: `${input.path}: ${REASONS[locale][d.reason]}` };
+  if (input.walked && !looksLikeReport(d.text)) return { ok: false, failure: 'not-report' };
+  return d;
+}
+
+function checkOne(input: Input, options: CheckOptions, locale: Locale): Checked {
+  const l = load(input, locale);
+  if (!l.ok) return l.failure === 'not-report' || (input.walked && l.failure === 'binary') ? { skipped: true } : { error: l.message };
+  return { result: locate(input.path, check(l.text, options), locale) };
 }
 
 function parseRules(specs: string[]): Record<string, RuleSetting> {
@@ -279,19 +273,12 @@ function runFix(paths: string[], mode: 'write' | 'stdout' | 'dry', locale: Local
   if (mode === 'stdout' && inputs.length !== 1) throw new UsageError(locale === 'en' ? '--stdout takes exactly one input' : '--stdout 只能用于一个输入');
   let remainingErrors = false;
   for (const input of inputs) {
-    let buf: Buffer;
-    try {
-      buf = readInput(input);
-    } catch {
-      errors.push(`${input.path}: ${REASONS[locale].unreadable}`);
-      continue;
-    }
-    const d = decodeBytes(buf);
+    const d = load(input, locale);
     if (!d.ok) {
-      if (!input.walked) errors.push(`${input.path}: ${REASONS[locale][d.reason]}`);
+      // In a folder, only an unreadable file is an error here; others are not reports to fix.
+      if (d.failure !== 'not-report' && (!input.walked || d.failure === 'unreadable')) errors.push(d.message);
       continue;
     }
-    if (input.walked && !looksLikeReport(d.text)) continue;
     const fixed = fixAll(d.text, options);
     const after = check(fixed, options).problems;
     if (after.some((p) => p.severity === 'error')) remainingErrors = true;

@@ -55,11 +55,6 @@ export function toJson(files: LocatedFile[]): string {
   return JSON.stringify({ version: 1, files });
 }
 
-const SEVERITY_TEXT: Record<Locale, Record<string, string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示', hint: '建议' },
-  en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
-};
-
 export function toTextLines(f: LocatedFile): string[] {
   return f.problems.map((p) => `${f.path}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${p.message}`);
 }
@@ -84,8 +79,7 @@ export function summaryLine(c: Counts, locale: Locale, unreadable: number): stri
     return `${c.files} file(s) checked: ${c.error} error(s), ${c.warning} warning(s), ${c.info + c.hint} info${extra}`;
   }
   const extra = unreadable ? `，${unreadable} 个文件无法读取` : '';
-  const s = SEVERITY_TEXT['zh-CN'];
-  return `已检查 ${c.files} 个文件：${c.error} 个${s.error}，${c.warning} 个${s.warning}，${c.info + c.hint} 条${s.info}${extra}`;
+  return `已检查 ${c.files} 个文件：${c.error} 个错误，${c.warning} 个警告，${c.info + c.hint} 条提示${extra}`;
 }
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

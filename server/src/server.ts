@@ -196,7 +196,7 @@ export function startServer(connection: Connection): void {
     };
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
     // Built on first use; rebuilt when report files change (file events from the client).
-    previousReports = new PreviousReports(() => roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)), Infinity);
+    previousReports = new PreviousReports(() => roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

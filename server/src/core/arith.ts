@@ -4,7 +4,7 @@
  * names sits in a row whose cells line up with the template: arithmetic errors are never
  * reported on a guess.
  */
-import type { CellModel, RowModel } from './model';
+import type { CellModel } from './model';
 import type { Parsed } from './parse';
 import { T3, T4, T4_GROUPS, T4_IDENTITIES, cellKey, columnName, rowDef, t3Identities, type CellRef, type Identity } from './template';
 
@@ -24,8 +24,6 @@ export interface CellFix {
 }
 
 export interface Arith {
-  cells: Map<string, CellModel>;
-  rows: Map<string, RowModel>;
   evals: Evaluated[];
   /** Identities that could be evaluated, by cell. */
   byCell: Map<string, Evaluated[]>;
@@ -33,8 +31,6 @@ export interface Arith {
   cell(ref: CellRef): CellModel | undefined;
   /** Fixes for a violated identity, preferred first. */
   fixesFor(e: Evaluated): CellFix[];
-  /** Expected value of the identity's total cell. */
-  expected(e: Evaluated): number;
 }
 
 export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
@@ -55,13 +51,9 @@ export function t4GroupName(g: number): string {
 export function buildArith(p: Parsed): Arith {
   // Cells of the rows whose cells line up with the template, by row key.
   const aligned = new Map<string, CellModel[]>();
-  const rows = new Map<string, RowModel>();
   for (const t of Object.values(p.model.tables)) {
     if (!t) continue;
-    for (const r of t.rows) {
-      rows.set(r.key, r);
-      if (r.aligned) aligned.set(r.key, r.cells);
-    }
+    for (const r of t.rows) if (r.aligned) aligned.set(r.key, r.cells);
   }
   let cellsMap: Map<string, CellModel> | undefined;
   const cellsByKey = (): Map<string, CellModel> => {
@@ -118,18 +110,21 @@ export function buildArith(p: Parsed): Arith {
     return byCellMap;
   };
 
-  /** Do all identities containing `ref` hold once it is set to v? */
-  const allHoldWith = (ref: CellRef, v: number, onlyThoseHolding: boolean): boolean => {
-    const k = refKey(ref);
-    for (const e of byCellOf().get(k) ?? []) {
-      if (onlyThoseHolding && !e.holds) continue;
-      const side = (rs: CellRef[]) => sum(rs.map((r) => (refKey(r) === k ? v : value(r))));
-      if (side(e.id.lhs) !== side(e.id.rhs)) return false;
-    }
-    return true;
+  /** Does an identity hold with the cell values `val` gives (by cell key)? */
+  const holdsWith = (e: Evaluated, val: (k: string) => number): boolean => {
+    let l = 0;
+    for (const k of e.id.lhsKeys!) l += val(k);
+    let r = 0;
+    for (const k of e.id.rhsKeys!) r += val(k);
+    return Math.abs(l - r) < 1e-9;
   };
 
-  const expected = (e: Evaluated): number => e.rhs;
+  /** Do all identities containing `ref` hold once it is set to v? */
+  const allHoldWith = (ref: CellRef, v: number): boolean => {
+    const k = refKey(ref);
+    const val = (x: string) => (x === k ? v : valueOf(x));
+    return (byCellOf().get(k) ?? []).every((e) => holdsWith(e, val));
+  };
 
   /**
    * Every broken sum recomputed at once: does setting `total` to `v` (with the other recomputes)
@@ -143,15 +138,7 @@ export function buildArith(p: Parsed): Arith {
     }
     const tk = refKey(total);
     const val = (k: string) => (k === tk ? v : (recomputes!.get(k) ?? valueOf(k)));
-    for (const x of byCellOf().get(tk) ?? []) {
-      if (!x.holds) continue;
-      let l = 0;
-      for (const k of x.id.lhsKeys!) l += val(k);
-      let r = 0;
-      for (const k of x.id.rhsKeys!) r += val(k);
-      if (Math.abs(l - r) > 1e-9) return false;
-    }
-    return true;
+    return (byCellOf().get(tk) ?? []).every((x) => !x.holds || holdsWith(x, val));
   };
 
   const fixesFor = (e: Evaluated): CellFix[] => {
@@ -171,7 +158,7 @@ export function buildArith(p: Parsed): Arith {
       if (v < 0 || v === value(part)) continue;
       const broken = (byCellOf().get(k) ?? []).filter((x) => !x.holds).length;
       if (broken < 2) continue;
-      if (allHoldWith(part, v, false)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
+      if (allHoldWith(part, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
     }
     const totalOk = recomputeKeepsHolding(total, e.rhs);
     if (culprits.length === 1 && !totalOk) return [culprits[0], { ...recompute, preferred: false }];
@@ -180,10 +167,6 @@ export function buildArith(p: Parsed): Arith {
   };
 
   return {
-    get cells() {
-      return cellsByKey();
-    },
-    rows,
     evals,
     get byCell() {
       return byCellOf();
@@ -191,12 +174,5 @@ export function buildArith(p: Parsed): Arith {
     value,
     cell: cellOf,
     fixesFor,
-    expected,
   };
-}
-
-export function sum(xs: number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return Math.round(s * 100) / 100;
 }

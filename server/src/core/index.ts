@@ -1,9 +1,10 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
-import { buildArith, cellName, refKey, sum, type Arith } from './arith';
+import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits, newReport as skeleton } from './fixes';
-import { formatMessage as format, msg } from './messages';
+import { formatMessage as format } from './messages';
 import type { ReportModel } from './model';
 import { findTitle, parse, type Parsed } from './parse';
+export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, RuleContext } from './rules/context';
 import { T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
@@ -238,4 +239,3 @@ export function newReport(body: string, year: number, _locale: Locale = 'zh-CN')
   return skeleton(body, year);
 }
 
-export { msg, sum };

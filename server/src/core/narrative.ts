@@ -1,11 +1,11 @@
 /**
- * Figures stated in the narrative, read with their meaning. The narrative is read as one stream
- * with white space removed (PDF extraction breaks sentences across lines), tables replaced by
- * sentence breaks, and every stream position mapped back to its offset in the text. Precision
- * matters more than recall: a clause whose scope is unclear yields nothing.
+ * Figures stated in the narrative, read with their meaning. Each sentence is read with white
+ * space removed (PDF extraction breaks sentences across lines), cut at tables and headings, and
+ * every position mapped back to its offset in the text. Precision matters more than recall: a
+ * clause whose scope is unclear yields nothing.
  */
 import type { ReportModel } from './model';
-import type { LineList } from './text';
+import { lastAtOrBefore } from './text';
 import type { Span } from './types';
 
 export type FigureKind =
@@ -61,57 +61,9 @@ interface Stream {
   runO: number[];
 }
 
-const WS_RUN = /[\s\u3000]+/g;
-const HAS_WS = /[\s\u3000]/;
-
-function buildStream(lines: LineList, holes: Span[]): Stream {
-  const sorted = [...holes].sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  const runS: number[] = [];
-  const runO: number[] = [];
-  let n = 0;
-  let h = 0;
-  const add = (str: string, offset: number) => {
-    runS.push(n);
-    runO.push(offset);
-    parts.push(str);
-    n += str.length;
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines.at(i)!;
-    while (h < sorted.length && sorted[h].end <= l.start) h++;
-    if (h < sorted.length && sorted[h].start < l.end && sorted[h].end > l.start) {
-      // A table or heading: one sentence break in its place; skip to the hole's last line.
-      if (!parts.length || parts[parts.length - 1] !== '。') add('。', l.start);
-      i = Math.max(i, lines.lineOf(Math.max(sorted[h].start, sorted[h].end - 1)));
-      continue;
-    }
-    const t = l.text;
-    if (!HAS_WS.test(t)) {
-      if (t) add(t, l.start);
-      continue;
-    }
-    let last = 0;
-    WS_RUN.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WS_RUN.exec(t))) {
-      if (m.index > last) add(t.slice(last, m.index), l.start + last);
-      last = m.index + m[0].length;
-    }
-    if (last < t.length) add(t.slice(last), l.start + last);
-  }
-  return { s: parts.join(''), runS, runO };
-}
-
 function offsetAt(st: Stream, i: number): number {
-  let lo = 0;
-  let hi = st.runS.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (st.runS[mid] <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return st.runO[lo] + (i - st.runS[lo]);
+  const run = lastAtOrBefore(st.runS, i);
+  return st.runO[run] + (i - st.runS[run]);
 }
 
 const CLAUSE_RELEVANT = /件|审结|维持/;
@@ -131,25 +83,33 @@ function clauseSplit(sentence: string): { text: string; at: number }[] {
 }
 
 /**
- * The narrative that states the year's figures: everything but tables and headings, and by
- * default not sections 五 and 六 (problems, plans and other matters state no counts of the year).
+ * Where the narrative is not: tables, headings and, unless `all`, the bodies of sections 五 and 六
+ * (problems, plans and other matters state no counts of the year). Sorted by start.
  */
-function narrativeStream(model: ReportModel, lines: LineList, all = false): Stream {
+function holesOf(model: ReportModel, all: boolean): Span[] {
   const holes: Span[] = [];
   for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
-  for (const s of model.sections) holes.push(all || s.index < 5 ? s.span : { start: s.span.start, end: s.end });
-  return buildStream(lines, holes);
+  for (const sec of model.sections) holes.push(all || sec.index < 5 ? sec.span : { start: sec.span.start, end: sec.end });
+  return holes.sort((a, b) => a.start - b.start);
 }
 
-/** The narrative's sentences, without digits (for comparing two years' texts). */
-export function sentences(model: ReportModel, lines: LineList): string[] {
-  return narrativeStream(model, lines, true)
-    .s.split(/[。；;！!？?]/)
-    .map((x) => x.replace(/[0-9０-９]+/g, ''))
-    .filter((x) => x.length >= 12);
+/** The narrative's sentences, without white space or digits (for comparing two years' texts). */
+export function sentences(model: ReportModel): string[] {
+  const text = model.text;
+  const out: string[] = [];
+  let from = 0;
+  for (const h of [...holesOf(model, true), { start: text.length, end: text.length }]) {
+    if (h.start > from) {
+      for (const s of text.slice(from, h.start).replace(/[\s\u3000]+/g, '').split(/[。；;！!？?]/)) {
+        const x = s.replace(/[0-9０-９]+/g, '');
+        if (x.length >= 12) out.push(x);
+      }
+    }
+    from = Math.max(from, h.end);
+  }
+  return out;
 }
 
-/** Read every figure the narrative states. */
 const HIT = /件|审结|维持|申请/g;
 /** 。 ； ; ！ ! ？ ? */
 function isTerminator(c: number): boolean {
@@ -194,10 +154,7 @@ function streamOf(text: string, start: number, end: number): Stream {
  */
 export function readFigures(model: ReportModel): Figure[] {
   const text = model.text;
-  const holes: Span[] = [];
-  for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
-  for (const sec of model.sections) holes.push(sec.index < 5 ? sec.span : { start: sec.span.start, end: sec.end });
-  holes.sort((a, b) => a.start - b.start);
+  const holes = holesOf(model, false);
   const year = model.title?.year;
   const figures: Figure[] = [];
   let h = 0;

@@ -133,6 +133,11 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
   return undefined;
 }
 
+/** A body's name for comparing titles: normalised, without a trailing 人民政府 / 政府. */
+export function bodyKey(body: string): string {
+  return norm(body).replace(/人民政府$|政府$/, '');
+}
+
 function makeTitle(parts: Line[]): TitleModel {
   const first = innerSpan(parts[0]).inner;
   const last = innerSpan(parts[parts.length - 1]).inner;

@@ -40,10 +40,6 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 0xa0;
 }
 
-export function isFurniture(text: string): boolean {
-  return FURNITURE.test(text);
-}
-
 function classify(raw: string): TokKind {
   const c = raw.charCodeAt(0);
   const numeric = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;

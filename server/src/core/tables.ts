@@ -4,7 +4,7 @@
  * row, in template order first), and collect each row's cells with their exact spans.
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
-import { scanLine, type ScannedLine, type Tok } from './scan';
+import type { ScannedLine, Tok } from './scan';
 import { T4_HEADER_WORDS, colsOf, rowDef, type RowDef, type TableDef } from './template';
 import { norm, stripMarker, type LineList } from './text';
 
@@ -99,10 +99,9 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   const empties: Tok[] = [];
 
   let pastLast = false;
-  const remaining = () =>
-    table.rows.some((r) => !r.optional && !used.has(r.key) && !(r.key.startsWith('t3.r6.') && used.has('t3.r6')));
-  const remainingExcept = (key: string) =>
-    table.rows.some((r) => r.key !== key && !r.optional && !used.has(r.key) && !(r.key.startsWith('t3.r6.') && used.has('t3.r6')));
+  /** Template rows not read yet (besides `except`, the row being read). */
+  const remaining = (except?: string) =>
+    table.rows.some((r) => r.key !== except && !r.optional && !used.has(r.key) && !(r.key.startsWith('t3.r6.') && used.has('t3.r6')));
   const close = () => {
     if (!cur) return;
     const r = finish(cur);
@@ -177,7 +176,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
       for (const e of empties) if (cur.cells.length < want) cur.cells.push(toCell(e, cur.cells.length));
     }
     const c: RowBuild | null = cur;
-    if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def) && !remainingExcept(c.def.key)) {
+    if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def) && !remaining(c.def.key)) {
       // The last row is complete at the end of its line.
       n++;
       break;
@@ -284,4 +283,3 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   };
 }
 
-export { scanLine };

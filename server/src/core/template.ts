@@ -36,8 +36,6 @@ export const SECTIONS: SectionDef[] = [
   { index: 6, numeral: '六', canonical: '其他需要报告的事项', variants: [] },
 ];
 
-export const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 export function sectionHeading(index: number): string {
   const s = SECTIONS[index - 1];
   return `${s.numeral}、${s.canonical}`;

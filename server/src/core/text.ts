@@ -90,16 +90,20 @@ export class LineList {
 
   /** The line an offset is on. */
   lineOf(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
+}
+
+/** Index of the last element of an ascending array that is ≤ x (0 when none is). */
+export function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Offset ↔ 0-based line/character (UTF-16 code units), as LSP and VS Code count them. */
@@ -109,34 +113,15 @@ export class LineIndex {
     readonly text: string,
     lines?: LineList,
   ) {
-    if (lines) {
-      this.starts = lines.starts;
-      return;
-    }
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = (lines ?? new LineList(text)).starts;
   }
   get lineCount(): number {
     return this.starts.length;
   }
   positionAt(offset: number): { line: number; character: number } {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    const line = lastAtOrBefore(this.starts, o);
+    return { line, character: o - this.starts[line] };
   }
   offsetAt(line: number, character: number): number {
     if (line < 0) return 0;

@@ -1,8 +1,7 @@
 /** Walking the cells of every table, with the names messages use for them. */
 import type { CellModel, RowModel, TableModel } from '../model';
-import { TABLES, columnName, rowDef } from '../template';
+import { TABLES, colsOf, columnName, rowDef } from '../template';
 import type { RuleContext } from './context';
-import { rowName } from './missing-cell';
 
 export interface NamedCell {
   table: TableModel;
@@ -27,4 +26,14 @@ export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void 
       }
     }
   }
+}
+
+/** The row's name in messages. */
+export function rowName(key: string): string {
+  return key === 't4.row' ? '表四' : (rowDef(key)?.short ?? key);
+}
+
+export function expectedCols(table: TableModel, row: RowModel): number {
+  const def = rowDef(row.key);
+  return def ? colsOf(TABLES[table.id], def) : 0;
 }

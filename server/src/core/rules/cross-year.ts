@@ -1,21 +1,20 @@
 import { buildArith, type Arith } from '../arith';
 import { msg } from '../messages';
 import { sentences } from '../narrative';
-import { parse, type Parsed } from '../parse';
+import { bodyKey, parse, type Parsed } from '../parse';
 import { T3 } from '../template';
-import { norm } from '../text';
 import type { Rule, RuleContext } from './context';
 
 function sameBody(a?: string, b?: string): boolean {
   if (!a || !b) return true;
-  const x = norm(a).replace(/人民政府$|政府$/, '');
-  const y = norm(b).replace(/人民政府$|政府$/, '');
+  const x = bodyKey(a);
+  const y = bodyKey(b);
   return x === y || x.includes(y) || y.includes(x);
 }
 
 function repeatedShare(ctx: RuleContext, prev: Parsed): number {
-  const mine = sentences(ctx.parsed.model, ctx.parsed.lines);
-  const theirs = new Set(sentences(prev.model, prev.lines));
+  const mine = sentences(ctx.parsed.model);
+  const theirs = new Set(sentences(prev.model));
   let total = 0;
   let same = 0;
   for (const s of mine) {

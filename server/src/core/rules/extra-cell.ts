@@ -1,6 +1,6 @@
 import { msg } from '../messages';
 import type { Rule } from './context';
-import { expectedCols, rowName } from './missing-cell';
+import { expectedCols, rowName } from './cells';
 
 export const rule: Rule = {
   meta: {

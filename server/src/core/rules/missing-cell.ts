@@ -1,18 +1,10 @@
 import { cellSeparator } from '../fixes';
 import { msg } from '../messages';
 import type { RowModel, TableModel } from '../model';
-import { T3, T4_IDENTITIES, TABLES, colsOf, rowDef, t3Identities, type Identity } from '../template';
+import { T3, T4_IDENTITIES, TABLES, t3Identities, type Identity } from '../template';
 import type { Fix } from '../types';
+import { expectedCols, rowName } from './cells';
 import type { Rule, RuleContext } from './context';
-
-export function rowName(key: string): string {
-  return key === 't4.row' ? '表四' : (rowDef(key)?.short ?? key);
-}
-
-export function expectedCols(table: TableModel, row: RowModel): number {
-  const def = rowDef(row.key);
-  return def ? colsOf(TABLES[table.id], def) : 0;
-}
 
 /** Candidate rows with one cell inserted at each position, kept when every checkable identity holds. */
 function solveOneMissing(ctx: RuleContext, table: TableModel, row: RowModel): { pos: number; value: number } | 'ambiguous' {
