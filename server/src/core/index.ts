@@ -45,7 +45,14 @@ export function formatMessage(m: Message, locale: Locale = 'zh-CN'): string {
 
 const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
 
-const internals = new WeakMap<CheckResult, { parsed: Parsed; arith: Arith; index?: LineIndex }>();
+interface Internals {
+  parsed: Parsed;
+  arith: Arith;
+  index?: LineIndex;
+}
+/** What a result keeps for the adapters (line index, hover), out of sight of JSON and enumeration. */
+const INTERNALS = Symbol('internals');
+const internalsOf = (r: CheckResult): Internals | undefined => (r as CheckResult & { [INTERNALS]?: Internals })[INTERNALS];
 
 function setting(options: CheckOptions, meta: RuleMeta): Severity | 'off' {
   const r = options.rules;
@@ -96,13 +103,13 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const result: CheckResult = { template, model: parsed.model, problems };
-  internals.set(result, { parsed, arith });
+  Object.defineProperty(result, INTERNALS, { value: { parsed, arith } satisfies Internals });
   return result;
 }
 
 /** Offset ↔ line/character for the checked text, from the lines the check already split. */
 export function lineIndexOf(result: CheckResult): LineIndex {
-  const i = internals.get(result);
+  const i = internalsOf(result);
   if (!i) return new LineIndex(result.model.text);
   return (i.index ??= new LineIndex(result.model.text, i.parsed.lines));
 }
@@ -154,7 +161,7 @@ export function describeAt(result: CheckResult, offset: number, locale: Locale =
   const shown = c.blank ? (locale === 'en' ? 'blank (0)' : '空（按 0 计）') : c.raw;
   const title = `${rowLabel} × ${col ?? ''} = ${shown}`;
   const lines: string[] = [];
-  const arith = internals.get(result)?.arith;
+  const arith = internalsOf(result)?.arith;
   for (const e of arith?.byCell.get(refKey([r.key, c.col])) ?? []) {
     const parts = e.id.rhs.map((x) => arith!.value(x)).filter((v) => v !== 0);
     const mark = e.holds ? '✓' : '✗';
@@ -173,7 +180,7 @@ export function describeAt(result: CheckResult, offset: number, locale: Locale =
 
 /** Totals that are wrong, with the value they should have (inlay hints). */
 export function expectedTotals(result: CheckResult): { span: Span; expected: number }[] {
-  const arith = internals.get(result)?.arith;
+  const arith = internalsOf(result)?.arith;
   if (!arith) return [];
   const out: { span: Span; expected: number }[] = [];
   for (const e of arith.evals) {

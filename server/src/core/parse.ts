@@ -3,7 +3,7 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { scanLine, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
 import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
-import { LineList, halfWidth, norm, similarity, stripMarker, type Line } from './text';
+import { LineList, halfWidth, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
@@ -82,7 +82,8 @@ function findHeading(line: Line): HeadingFound | null {
   let best = 0;
   let bestSim = 0;
   for (const w of WORDINGS) {
-    const sim = similarity(w.n, body);
+    // Below 0.5 no wording is accepted; at or below the best so far none is chosen.
+    const sim = similarityAtLeast(w.n, body, Math.max(0.5, bestSim));
     if (sim > bestSim) {
       bestSim = sim;
       best = w.index;

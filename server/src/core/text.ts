@@ -197,6 +197,30 @@ export function similarity(a: string, b: string): number {
   return (2 * lcs(a, b)) / (a.length + b.length);
 }
 
+const COUNTS = new Uint16Array(65536);
+
+/**
+ * `similarity(a, b)` when it can reach `min`, else 0. The LCS is bounded first by the shorter
+ * length and by the characters the two have in common, so most pairs never need it.
+ */
+export function similarityAtLeast(a: string, b: string, min: number): number {
+  const total = a.length + b.length;
+  if (total === 0) return 1;
+  if ((2 * Math.min(a.length, b.length)) / total < min) return 0;
+  let common = 0;
+  for (let i = 0; i < a.length; i++) COUNTS[a.charCodeAt(i)]++;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (COUNTS[c] > 0) {
+      COUNTS[c]--;
+      common++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) COUNTS[a.charCodeAt(i)] = 0;
+  if ((2 * common) / total < min) return 0;
+  return (2 * lcs(a, b)) / total;
+}
+
 export const NUMBER_RE = /^[+-]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?$/;
 
 /** Parse a number token (full-width digits, thousands separators). */
