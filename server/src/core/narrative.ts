@@ -175,6 +175,7 @@ export function readFigures(model: ReportModel): Figure[] {
     while (end < ceiling && !isTerminator(text.charCodeAt(end))) end++;
     HIT.lastIndex = Math.max(end, at + 1);
     if (start === at - MAX_SENTENCE || end === at + MAX_SENTENCE) continue;
+    if (!mayStateFigure(text, start, end)) continue;
     const st = streamOf(text, start, end);
     const sentence = st.s;
     if (!sentence || sentence.length > 400 || UNCLEAR.test(sentence)) continue;
@@ -182,6 +183,20 @@ export function readFigures(model: ReportModel): Figure[] {
     readSentence(sentence, 0, st, figures);
   }
   return figures;
+}
+
+/**
+ * Whether `text[start, end)` can yield a figure at all: a count (件), 审结, 维持, or a "no
+ * requests" statement (未 / 没有). Single characters, so a line break inside a word (PDF text)
+ * does not hide it.
+ */
+function mayStateFigure(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // 件 结 持 未 没
+    if (c === 0x4ef6 || c === 0x7ed3 || c === 0x6301 || c === 0x672a || c === 0x6ca1) return true;
+  }
+  return false;
 }
 
 function mentionsOtherYear(sentence: string, year: number): boolean {

@@ -155,8 +155,6 @@ function makeTitle(parts: Line[]): TitleModel {
   };
 }
 
-/** Lines that may start a heading (the exact test is `mayBeHeading`). */
-const HEADING_START = /^[ \t\u3000>]*(?:[#*]|[一二三四五六][ \u3000]*[、.．,，]|[总主收政存其行因])/gm;
 /** Lines that may anchor a table. */
 const ANCHOR = /新收|勾稽关系|第二十条|行政复议/g;
 
@@ -167,13 +165,11 @@ export function parse(text: string): Parsed {
 
   // Headings: the best candidate per section; others are ordinary lines.
   const cands: HeadingFound[] = [];
-  HEADING_START.lastIndex = 0;
-  let hm: RegExpExecArray | null;
-  while ((hm = HEADING_START.exec(text))) {
-    const l = lines.at(lines.lineOf(hm.index))!;
-    HEADING_START.lastIndex = Math.max(HEADING_START.lastIndex, l.end);
-    if (l.text.length > 90 || !mayBeHeading(l.text)) continue;
-    const h = findHeading(l);
+  for (let n = 0; n < lines.length; n++) {
+    const start = lines.starts[n];
+    const end = lines.endOf(n);
+    if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
+    const h = findHeading(lines.at(n)!);
     if (h) cands.push(h);
   }
   const byIndex = new Map<number, HeadingFound>();
@@ -278,21 +274,25 @@ export function parse(text: string): Parsed {
   };
 }
 
-const NUMERALS_1_6 = '一二三四五六';
-const SEPARATORS = '、.．,，';
-const BODY_STARTS = '总主收政存其行因';
+const codes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+const NUMERALS_1_6 = codes('一二三四五六');
+const SEPARATORS = codes('、.．,，');
+const BODY_STARTS = codes('总主收政存其行因');
 
-/** Cheap pre-test: a numeral and separator, Markdown marks, or a short line that may be a bare heading. */
-function mayBeHeading(t: string): boolean {
-  let i = 0;
-  while (i < t.length && (t[i] === ' ' || t[i] === '\t' || t[i] === '\u3000' || t[i] === '>')) i++;
-  const c = t[i];
-  if (c === undefined) return false;
-  if (c === '#' || c === '*') return true;
+/**
+ * Cheap pre-test on the line `text[start, end)`: a numeral and separator, Markdown marks, or a
+ * short line that may be a bare heading.
+ */
+function mayBeHeading(text: string, start: number, end: number): boolean {
+  let i = start;
+  for (let c = text.charCodeAt(i); i < end && (c === 32 || c === 9 || c === 0x3000 || c === 62); c = text.charCodeAt(++i));
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  if (c === 35 || c === 42) return true; // # *
   if (NUMERALS_1_6.includes(c)) {
     let j = i + 1;
-    while (t[j] === ' ' || t[j] === '\u3000') j++;
-    return t[j] !== undefined && SEPARATORS.includes(t[j]);
+    while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0x3000)) j++;
+    return j < end && SEPARATORS.includes(text.charCodeAt(j));
   }
-  return t.length - i <= 30 && BODY_STARTS.includes(c);
+  return end - i <= 30 && BODY_STARTS.includes(c);
 }

@@ -40,7 +40,17 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 0xa0;
 }
 
+/** Only ASCII digits (and at least one). */
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
 function classify(raw: string): TokKind {
+  if (allDigits(raw)) return 'num';
   const c = raw.charCodeAt(0);
   const numeric = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;
   if (numeric && (NUMBER_RE.test(raw) || WITH_UNIT.test(raw))) return 'num';
@@ -104,6 +114,34 @@ function scanField(t: string, from: number, to: number, lineStart: number, line:
   else pushTok(toks, 'text', lineStart + a, inner, line);
 }
 
+/** Page furniture has a digit; a Markdown separator row has a dash. */
+function hasAsciiDigitOrDash(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 45) return true;
+  }
+  return false;
+}
+
+/**
+ * The commonest table line, a cell on its own line ("0"): read without the general scanner.
+ * Only plain digits between spaces qualify (a tab would make empty fields).
+ */
+function loneNumber(l: Line, first: number): Tok | undefined {
+  const t = l.text;
+  for (let i = 0; i < first; i++) if (t.charCodeAt(i) === 9) return undefined;
+  let i = first;
+  let value = 0;
+  for (; i < t.length && i - first < 9; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+  }
+  if (i === first) return undefined;
+  for (let j = i; j < t.length; j++) if (!isSpace(t.charCodeAt(j))) return undefined;
+  return { kind: 'num', start: l.start + first, end: l.start + i, raw: t.slice(first, i), value, line: l.n };
+}
+
 const EMPTY: ScannedLine = { toks: [], shape: 'spaces', pipes: false, skip: false };
 
 export function scanLine(l: Line): ScannedLine {
@@ -111,8 +149,10 @@ export function scanLine(l: Line): ScannedLine {
   let first = 0;
   while (first < t.length && (isSpace(t.charCodeAt(first)) || t.charCodeAt(first) === 9)) first++;
   if (first === t.length) return EMPTY;
+  const lone = loneNumber(l, first);
+  if (lone) return { toks: [lone], shape: 'cell-per-line', pipes: false, skip: false };
   const toks: Tok[] = [];
-  if (t.length - first < 24 && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
+  if (t.length - first < 24 && hasAsciiDigitOrDash(t) && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
     return { toks, shape: 'spaces', pipes: false, skip: true };
   }
   const firstPipe = t.indexOf('|');

@@ -26,6 +26,8 @@ interface RowBuild {
 }
 
 const MAX_PENDING_CHARS = 300;
+/** 元 */
+const YUAN = 0x5143;
 
 function matchRow(table: TableDef, frags: Tok[], expect: number, used: Set<string>): { def: RowDef; take: number } | null {
   const rows = table.rows;
@@ -187,7 +189,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     const def = rowDef(r.key)!;
     for (const c of r.cells) {
       // Counts are whole numbers without units; only the fee may have decimals (and a unit).
-      if (!c.invalid && !c.blank && ((!def.decimal && !Number.isInteger(c.value)) || (!def.decimal && c.raw.endsWith('元')))) {
+      if (!def.decimal && !c.invalid && !c.blank && (!Number.isInteger(c.value) || c.raw.charCodeAt(c.raw.length - 1) === YUAN)) {
         c.invalid = true;
         c.value = NaN;
       }

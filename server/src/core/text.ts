@@ -88,6 +88,11 @@ export class LineList {
     return l;
   }
 
+  /** End offset of line `n`'s content (before its line break). */
+  endOf(n: number): number {
+    return this.ends[n];
+  }
+
   /** The line an offset is on. */
   lineOf(offset: number): number {
     return lastAtOrBefore(this.starts, offset);
@@ -169,11 +174,20 @@ export function norm(s: string): string {
   return run === 0 ? s : run < s.length ? out + s.slice(run) : out;
 }
 
-const MARKER = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})/;
+/** Character codes of 一 … 十. */
+const MARKER_NUMERALS = Array.from('一二三四五六七八九十', (c) => c.charCodeAt(0));
+const isMarkerNumeral = (s: string, i: number) => i < s.length && MARKER_NUMERALS.includes(s.charCodeAt(i));
+const isAsciiDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 
-/** Remove a leading list marker (一 / 1 / 七) from a normalised label. */
+/** Remove a leading list marker (一 / 1 / 七, at most two characters) from a normalised label. */
 export function stripMarker(n: string): string {
-  return n.replace(MARKER, '');
+  let i = 0;
+  if (isMarkerNumeral(n, 0)) i = isMarkerNumeral(n, 1) ? 2 : 1;
+  else if (isAsciiDigit(n, 0)) i = isAsciiDigit(n, 1) ? 2 : 1;
+  return i ? n.slice(i) : n;
 }
 
 /** Length of the longest common subsequence. */
