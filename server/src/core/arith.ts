@@ -6,7 +6,7 @@
  */
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
-import { T3, T4, T4_GROUPS, T4_IDENTITIES, cellKey, columnName, rowDef, t3Identities, type CellRef, type Identity } from './template';
+import { T3, T4, T4_GROUPS, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
   id: Identity;
@@ -25,8 +25,8 @@ export interface CellFix {
 
 export interface Arith {
   evals: Evaluated[];
-  /** Identities that could be evaluated, by cell. */
-  byCell: Map<string, Evaluated[]>;
+  /** The identities that could be evaluated and name the cell with this key. */
+  at(key: string): Evaluated[];
   value(ref: CellRef): number;
   cell(ref: CellRef): CellModel | undefined;
   /** Fixes for a violated identity, preferred first. */
@@ -55,14 +55,6 @@ export function buildArith(p: Parsed): Arith {
     if (!t) continue;
     for (const r of t.rows) if (r.aligned) aligned.set(r.key, r.cells);
   }
-  let cellsMap: Map<string, CellModel> | undefined;
-  const cellsByKey = (): Map<string, CellModel> => {
-    if (!cellsMap) {
-      cellsMap = new Map();
-      for (const [key, cs] of aligned) for (const c of cs) cellsMap.set(cellKey(key, c.col), c);
-    }
-    return cellsMap;
-  };
   const t3 = p.model.tables.t3;
   const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
   const oldSingle = !!t3 && t3.rows.some((r) => r.key === 't3.r6');
@@ -77,8 +69,9 @@ export function buildArith(p: Parsed): Arith {
 
   const cellOf = (ref: CellRef): CellModel | undefined => aligned.get(ref[0])?.[ref[1]];
   const value = (ref: CellRef): number => cellOf(ref)!.value;
-  const valueOf = (k: string): number => cellsByKey().get(k)!.value;
+  const valueOf = (k: string): number => value(refOfKey(k)!);
   const evals: Evaluated[] = [];
+  const evalOf = new Map<Identity, Evaluated>();
   const sideOf = (refs: CellRef[]): number => {
     let v = 0;
     for (const r of refs) {
@@ -93,21 +86,18 @@ export function buildArith(p: Parsed): Arith {
     if (Number.isNaN(lhs)) continue;
     const rhs = sideOf(id.rhs);
     if (Number.isNaN(rhs)) continue;
-    evals.push({ id, lhs, rhs, holds: lhs === rhs });
+    const e = { id, lhs, rhs, holds: lhs === rhs };
+    evals.push(e);
+    evalOf.set(id, e);
   }
-  // Identities by cell: only fixes and hovers need them, so built on first use.
-  let byCellMap: Map<string, Evaluated[]> | undefined;
-  const byCellOf = (): Map<string, Evaluated[]> => {
-    if (byCellMap) return byCellMap;
-    byCellMap = new Map();
-    for (const e of evals) {
-      for (const k of e.id.allKeys!) {
-        let list = byCellMap.get(k);
-        if (!list) byCellMap.set(k, (list = []));
-        list.push(e);
-      }
+  /** The evaluated identities that name a cell, in evaluation order. */
+  const evalsAt = (k: string): Evaluated[] => {
+    const out: Evaluated[] = [];
+    for (const id of identitiesByCell().get(k) ?? []) {
+      const e = evalOf.get(id);
+      if (e) out.push(e);
     }
-    return byCellMap;
+    return out;
   };
 
   /** Does an identity hold with the cell values `val` gives (by cell key)? */
@@ -123,7 +113,7 @@ export function buildArith(p: Parsed): Arith {
   const allHoldWith = (ref: CellRef, v: number): boolean => {
     const k = refKey(ref);
     const val = (x: string) => (x === k ? v : valueOf(x));
-    return (byCellOf().get(k) ?? []).every((e) => holdsWith(e, val));
+    return evalsAt(k).every((e) => holdsWith(e, val));
   };
 
   /**
@@ -138,7 +128,7 @@ export function buildArith(p: Parsed): Arith {
     }
     const tk = refKey(total);
     const val = (k: string) => (k === tk ? v : (recomputes!.get(k) ?? valueOf(k)));
-    return (byCellOf().get(tk) ?? []).every((x) => !x.holds || holdsWith(x, val));
+    return evalsAt(tk).every((x) => !x.holds || holdsWith(x, val));
   };
 
   const fixesFor = (e: Evaluated): CellFix[] => {
@@ -156,7 +146,7 @@ export function buildArith(p: Parsed): Arith {
       const k = refKey(part);
       const v = e.lhs - (e.rhs - value(part));
       if (v < 0 || v === value(part)) continue;
-      const broken = (byCellOf().get(k) ?? []).filter((x) => !x.holds).length;
+      const broken = evalsAt(k).filter((x) => !x.holds).length;
       if (broken < 2) continue;
       if (allHoldWith(part, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
     }
@@ -168,9 +158,7 @@ export function buildArith(p: Parsed): Arith {
 
   return {
     evals,
-    get byCell() {
-      return byCellOf();
-    },
+    at: evalsAt,
     value,
     cell: cellOf,
     fixesFor,

@@ -162,7 +162,7 @@ export function describeAt(result: CheckResult, offset: number, locale: Locale =
   const title = `${rowLabel} × ${col ?? ''} = ${shown}`;
   const lines: string[] = [];
   const arith = internalsOf(result)?.arith;
-  for (const e of arith?.byCell.get(refKey([r.key, c.col])) ?? []) {
+  for (const e of arith?.at(refKey([r.key, c.col])) ?? []) {
     const parts = e.id.rhs.map((x) => arith!.value(x)).filter((v) => v !== 0);
     const mark = e.holds ? '✓' : '✗';
     const label = KIND_LABEL[e.id.kind][locale];

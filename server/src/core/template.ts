@@ -215,12 +215,23 @@ export const T3_LEAVES = T3.rows
   .map((r) => r.key);
 
 const KEYS = new Map<string, string[]>();
+const REFS = new Map<string, CellRef>();
 
 /** The `row:col` key of a cell (interned: built once per cell, not per check). */
 export function cellKey(row: string, col: number): string {
   let ks = KEYS.get(row);
   if (!ks) KEYS.set(row, (ks = []));
-  return (ks[col] ??= `${row}:${col}`);
+  let k = ks[col];
+  if (k === undefined) {
+    k = ks[col] = `${row}:${col}`;
+    REFS.set(k, [row, col]);
+  }
+  return k;
+}
+
+/** The cell a key made by `cellKey` names. */
+export function refOfKey(key: string): CellRef | undefined {
+  return REFS.get(key);
 }
 
 function withKeys(ids: Identity[]): Identity[] {
@@ -270,6 +281,22 @@ export const T4_IDENTITIES: Identity[] = withKeys([0, 1, 2].map((g) => ({
   rhs: [0, 1, 2, 3].map((i) => ['t4.row', g * 5 + i] as CellRef),
   col: g,
 })));
+
+let BY_CELL: Map<string, Identity[]> | undefined;
+
+/** Every identity (of both forms of table 三 and of table 四) that names a cell, by cell key. */
+export function identitiesByCell(): Map<string, Identity[]> {
+  if (BY_CELL) return BY_CELL;
+  BY_CELL = new Map();
+  for (const id of [...t3Identities(false), ...t3Identities(true), ...T4_IDENTITIES]) {
+    for (const k of id.allKeys!) {
+      let list = BY_CELL.get(k);
+      if (!list) BY_CELL.set(k, (list = []));
+      list.push(id);
+    }
+  }
+  return BY_CELL;
+}
 
 /** Tokens that decide the 2019 template (国办公开办函〔2019〕60号). */
 export const OLD_TEMPLATE_TOKENS = [

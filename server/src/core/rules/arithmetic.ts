@@ -1,7 +1,7 @@
 /** Shared by the four arithmetic rules: a violated identity → a finding with numbers, related cells and fixes. */
 import { cellName, refKey, t4GroupName, type Evaluated } from '../arith';
 import { msg } from '../messages';
-import { T3 } from '../template';
+import { T3, rowDef } from '../template';
 import type { Fix, Related } from '../types';
 import type { Finding, Rule, RuleContext } from './context';
 
@@ -44,7 +44,7 @@ export function identityFinding(ctx: RuleContext, e: Evaluated): Finding | undef
   const parts = partsText(id.rhs.map((r) => a.value(r)));
   const args = { expected: e.rhs, parts, actual: at.raw || '0' };
   let message;
-  if (id.kind === 'row-total') message = msg('rowTotal', { ...args, row: cellName(total).split('·')[0] });
+  if (id.kind === 'row-total') message = msg('rowTotal', { ...args, row: rowDef(total[0])?.short ?? total[0] });
   else if (id.kind === 'results-total') message = msg('resultsTotal', { ...args, col: T3.columns[id.col ?? 0] });
   else message = msg('reviewTotal', { ...args, group: t4GroupName(id.col ?? 0) });
   return { span: at.span, message, related, fixes };
