@@ -61,6 +61,8 @@ const NUMERAL_OF = new Map(SECTIONS.map((s) => [s.numeral, s.index]));
 
 function findHeading(line: Line): HeadingFound | null {
   const t = line.text;
+  // A sentence is not a heading (marks stripped below never include 。).
+  if (t.includes('。')) return null;
   const { inner, clean } = innerSpan(line);
   const h = halfWidth(clean).replace(/\*\*/g, '');
   if (h.includes('。') || h.includes('\t')) return null;
@@ -262,7 +264,7 @@ export function parse(text: string): Parsed {
 
   const looksReport = !!title || headings.length > 0 || Object.keys(tables).length > 0;
   const template = oldToken ? '2019' : looksReport ? '2021' : 'unknown';
-  const markdown = /^#{1,6}\s/m.test(text);
+  const markdown = text.includes('#') && /^#{1,6}\s/m.test(text);
   return {
     model: { text, template, title, sections, tables },
     lines,
