@@ -3,7 +3,7 @@
  * real server (dist/server.js) against a do-nothing server with the same incremental sync
  * (bench/floor-server.ts), measured in the same run. Prints a Markdown table.
  *
- *   npm run build && npm run compile && node out/bench/lsp-bench.js [--quick]
+ *   node scripts/build.mjs --production && npm run compile && node out/bench/lsp-bench.js [--quick]
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,7 +24,12 @@ function positionOf(text: string, offset: number): Position {
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
-/** Seed 000 with narrative paragraphs from the other seeds added to section 五 until it is `bytes` long. */
+/**
+ * Seed 000 with narrative paragraphs from the other seeds added at the end of section 四 (just
+ * before the heading of section 五) until it is `bytes` long. Their figures contradict seed
+ * 000's tables, so every keystroke also re-reads thousands of sentences and re-publishes about
+ * 500 narrative-mismatch warnings.
+ */
 function bigReport(bytes: number): string {
   const base = seedText(SEEDS[0]);
   const at = base.indexOf('五、存在的主要问题');
