@@ -59,10 +59,20 @@ for (const s of SECTIONS) {
 }
 const NUMERAL_OF = new Map(SECTIONS.map((s) => [s.numeral, s.index]));
 
+/** An ASCII or full-width digit. */
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
+
 function findHeading(line: Line): HeadingFound | null {
   const t = line.text;
-  // A sentence is not a heading (marks stripped below never include 。).
-  if (t.includes('。')) return null;
+  // A sentence is not a heading (marks stripped below never include 。), nor is a line with a
+  // digit: no wording of the template has one, and a numbered table row has its numbers.
+  if (t.includes('。') || hasDigit(t)) return null;
   const { inner, clean } = innerSpan(line);
   const h = halfWidth(clean).replace(/\*\*/g, '');
   if (h.includes('。') || h.includes('\t')) return null;
