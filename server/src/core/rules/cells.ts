@@ -17,15 +17,16 @@ export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void 
   for (const table of Object.values(ctx.parsed.model.tables)) {
     if (!table) continue;
     for (const row of table.rows) {
-      const def = rowDef(row.key);
-      const decimal = !!def?.decimal;
-      for (const cell of row.cells) {
-        if (!cell.blank && !cell.invalid) continue;
-        const name = () => `${rowName(row.key)}·${(def ? columnName(TABLES[table.id], def, cell.col) : TABLES.t4.columns[cell.col]) ?? ''}`;
-        fn({ table, row, cell, name, decimal });
-      }
+      for (const cell of row.cells) if (cell.blank || cell.invalid) fn(named(table, row, cell));
     }
   }
+}
+
+/** (Its own function: a closure inside the loops above would cost a scope per cell, odd or not.) */
+function named(table: TableModel, row: RowModel, cell: CellModel): NamedCell {
+  const def = rowDef(row.key);
+  const name = () => `${rowName(row.key)}·${(def ? columnName(TABLES[table.id], def, cell.col) : TABLES.t4.columns[cell.col]) ?? ''}`;
+  return { table, row, cell, name, decimal: !!def?.decimal };
 }
 
 /** The row's name in messages. */
