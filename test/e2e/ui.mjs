@@ -33,6 +33,10 @@ const assert = (ok, message) => { if (!ok) throw new Error(message); };
 const runDir = makeRunDir();
 const extensionsDir = path.join(runDir, 'extensions');
 const workspace = makeWorkspace(runDir);
+// Chinese messages in an English workbench (code-server ships no Chinese language pack): the
+// screenshots show what our users read, and the setting is exercised through the real UI.
+const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(settingsFile, 'utf8')), 'reportReview.locale': 'zh-CN' }, null, 2));
 const seed = fs.readdirSync(workspace).find((n) => n.startsWith('001_'));
 let server, browser, page;
 
@@ -44,9 +48,8 @@ await test('installs with code-server --install-extension', async () => {
   assert(dirs.length === 1, `extensions dir holds ${fs.readdirSync(extensionsDir).join(', ')}`);
 });
 
-await test('the Problems panel shows the missing-cell problem of seed 001', async () => {
-  // The workbench's display language is English, so the extension's messages are too.
-  const missing = cliCheck(path.join(workspace, seed), 'en').find((s) => s.code === 'missing-cell');
+await test('the Problems panel shows the missing-cell problem of seed 001, in Chinese (reportReview.locale)', async () => {
+  const missing = cliCheck(path.join(workspace, seed), 'zh-CN').find((s) => s.code === 'missing-cell');
   assert(missing, 'the CLI reports a missing-cell problem for seed 001');
   server = await startCodeServer({ runDir, extensionsDir });
   browser = await launchChromium();
@@ -83,7 +86,7 @@ await test('a broken total gets a hover and a quick fix', async () => {
   const line = lines.findIndex((l) => l.startsWith('（七）总计 '));
   const col = lines[line].lastIndexOf(' ') + 2;
   lines[line] = lines[line].replace(/29(\s*)$/, '99$1');
-  const problem = cliCheckText(lines.join('\n'), 'en').find((s) => s.range[0] === line && s.range[1] === col - 1);
+  const problem = cliCheckText(lines.join('\n'), 'zh-CN').find((s) => s.range[0] === line && s.range[1] === col - 1);
   assert(problem, 'the CLI reports a problem at the broken cell');
   await page.click('.monaco-editor .view-lines');
   await page.keyboard.press('Control+G');
