@@ -205,17 +205,12 @@ export function lcs(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Similarity in [0, 1]: 2·LCS / (|a| + |b|). */
-export function similarity(a: string, b: string): number {
-  if (!a.length && !b.length) return 1;
-  return (2 * lcs(a, b)) / (a.length + b.length);
-}
-
 const COUNTS = new Uint16Array(65536);
 
 /**
- * `similarity(a, b)` when it can reach `min`, else 0. The LCS is bounded first by the shorter
- * length and by the characters the two have in common, so most pairs never need it.
+ * The similarity 2·LCS / (|a| + |b|) in [0, 1] when it is at least `min`; below `min`, some value
+ * below `min` (0 when a bound rules the pair out). The LCS is bounded first by the shorter length
+ * and by the characters the two have in common, so most pairs never need it.
  */
 export function similarityAtLeast(a: string, b: string, min: number): number {
   const total = a.length + b.length;

@@ -1,0 +1,41 @@
+/**
+ * The text helpers the hot paths use, against their plain definitions: the bounded similarity
+ * of heading detection and the list-marker strip of row matching.
+ */
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { lcs, similarityAtLeast, stripMarker } from '../../server/src/core/text';
+
+const FC_SEED = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 20250110);
+const short = fc.string({ unit: fc.constantFrom(...'一二三四五六七八九十总体情况主动公开政府信息12 #*、'), maxLength: 24 });
+
+describe('text helpers', () => {
+  it('similarityAtLeast is the similarity whenever that reaches the minimum, and below the minimum otherwise', () => {
+    fc.assert(
+      fc.property(short, short, fc.double({ min: 0, max: 1, noNaN: true }), (a, b, min) => {
+        const exact = a.length + b.length === 0 ? 1 : (2 * lcs(a, b)) / (a.length + b.length);
+        const got = similarityAtLeast(a, b, min);
+        if (exact >= min) assert.strictEqual(got, exact);
+        else assert.ok(got < min, `${got} for ${JSON.stringify([a, b, min])}`);
+      }),
+      { numRuns: 2000, seed: FC_SEED },
+    );
+  });
+
+  it('similarityAtLeast examples', () => {
+    assert.strictEqual(similarityAtLeast('他需要报告的事项', '其他需要报告的事项', 0.5), 16 / 17);
+    assert.strictEqual(similarityAtLeast('总体情况', '收费', 0.5), 0);
+    assert.strictEqual(similarityAtLeast('', '', 0.9), 1);
+  });
+
+  it('stripMarker removes what the pattern ^(?:[一…十]{1,2}|\\d{1,2}) matches, and nothing else', () => {
+    const marker = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})/;
+    fc.assert(
+      fc.property(short, (s) => assert.strictEqual(stripMarker(s), s.replace(marker, ''))),
+      { numRuns: 2000, seed: FC_SEED },
+    );
+    assert.strictEqual(stripMarker('十二重复申请'), '重复申请');
+    assert.strictEqual(stripMarker('123其他'), '3其他');
+    assert.strictEqual(stripMarker('属于国家秘密'), '属于国家秘密');
+  });
+});
