@@ -16,6 +16,8 @@ const MAX_SIZE = 20_000_000;
 
 export class PreviousReports {
   private index = new Map<string, string[]>();
+  /** Texts already read, until the next file event: the editor asks on every keystroke. */
+  private texts = new Map<string, string>();
   private built = false;
 
   constructor(private readonly roots: () => string[]) {}
@@ -26,9 +28,14 @@ export class PreviousReports {
     if (!this.built) this.rebuild();
     for (const file of this.index.get(`${bodyKey(body)}|${year - 1}`) ?? []) {
       if (exclude && path.resolve(file) === path.resolve(exclude)) continue;
+      const known = this.texts.get(file);
+      if (known !== undefined) return known;
       try {
         const d = decodeBytes(fs.readFileSync(file));
-        if (d.ok) return d.text;
+        if (d.ok) {
+          this.texts.set(file, d.text);
+          return d.text;
+        }
       } catch {
         // gone since the index was built
       }
@@ -38,6 +45,7 @@ export class PreviousReports {
 
   invalidate(): void {
     this.built = false;
+    this.texts.clear();
   }
 
   private rebuild(): void {

@@ -43,6 +43,12 @@ describe('rule cross-year (RPT018)', () => {
     ]);
   });
 
+  it('follows whichever previous report it is given, check after check (last year’s report is read once per text)', () => {
+    const changed = replaceOnce(previous(), '四、结转下年度继续办理 2 0 0 0 0 0 2', '四、结转下年度继续办理 3 0 0 0 0 0 3');
+    const counts = [changed, previous(), changed, changed, previous()].map((prev) => problemsOf(current(), 'cross-year', { previous: prev }).length);
+    assert.deepStrictEqual(counts, [2, 0, 2, 2, 0]);
+  });
+
   it('says nothing without a previous report, for another body, or for a year that is not the one before', () => {
     const prev = replaceOnce(previous(), '四、结转下年度继续办理 2 0 0 0 0 0 2', '四、结转下年度继续办理 3 0 0 0 0 0 3');
     assert.deepStrictEqual(problemsOf(current(), 'cross-year', {}), []);

@@ -12,9 +12,26 @@ function sameBody(a?: string, b?: string): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-function repeatedShare(ctx: RuleContext, prev: Parsed): number {
+interface Previous {
+  text: string;
+  parsed: Parsed;
+  arith: Arith;
+  sentences: Set<string>;
+}
+
+/** Last year's report, read once per text: an editor checks against the same one on every keystroke. */
+let last: Previous | undefined;
+
+function previousOf(text: string): Previous {
+  if (last?.text !== text) {
+    const parsed = parse(text);
+    last = { text, parsed, arith: buildArith(parsed), sentences: new Set(sentences(parsed.model)) };
+  }
+  return last;
+}
+
+function repeatedShare(ctx: RuleContext, theirs: Set<string>): number {
   const mine = sentences(ctx.parsed.model);
-  const theirs = new Set(sentences(prev.model));
   let total = 0;
   let same = 0;
   for (const s of mine) {
@@ -71,15 +88,14 @@ export const rule: Rule = {
   },
   run(ctx) {
     if (!ctx.options.previous) return;
-    const p = parse(ctx.options.previous);
+    const p = previousOf(ctx.options.previous);
     const me = ctx.parsed.model.title;
-    const them = p.model.title;
+    const them = p.parsed.model.title;
     if (!sameBody(me?.body, them?.body)) return;
     if (me?.year && them?.year && them.year !== me.year - 1) return;
-    const prev = buildArith(p);
-    carried(ctx, prev);
-    inForce(ctx, prev);
-    const share = repeatedShare(ctx, p);
+    carried(ctx, p.arith);
+    inForce(ctx, p.arith);
+    const share = repeatedShare(ctx, p.sentences);
     if (share > 0.5) {
       const at = me?.span ?? ctx.parsed.headings[0]?.span ?? { start: 0, end: 0 };
       ctx.report({ span: at, message: msg('crossYearRepeated', { percent: Math.round(share * 100) }), severity: 'info' });
