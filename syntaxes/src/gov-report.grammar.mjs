@@ -82,7 +82,7 @@ function prefixOf(label, min) {
 const alt = (xs) => '(?:' + xs.join('|') + ')';
 
 // ---------------------------------------------------------------- template vocabulary
-// Table 三 row labels (TEMPLATE.md §3). Variants seen in real reports are alternatives.
+// Table 三 row labels (as in server/src/core/template.ts). Variants seen in real reports are alternatives.
 const T3_TOP = [
   '本年新收政府信息公开申请数量',
   '上年结转政府信息公开申请数量',
@@ -112,7 +112,7 @@ const T3_LEAF = [
   '申请人逾期未按收费通知要求缴纳费用、行政机关不再[处理|受理]其政府信息公开申请',
   '其他',
 ];
-// Table 二 row labels (TEMPLATE.md §2).
+// Table 二 row labels (as in server/src/core/template.ts).
 const T2_ROWS = ['规章', '[行政|]规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费'];
 // Column labels of tables 二, 三 and 四.
 const COLUMNS = [
@@ -141,7 +141,7 @@ const COLUMNS = [
   '尚未审结',
   '其他',
 ];
-// Tokens that only the 2019 template (国办公开办函〔2019〕60号) uses (TEMPLATE.md §5).
+// Tokens that only the 2019 template (国办公开办函〔2019〕60号) uses (OLD_TEMPLATE_TOKENS in server/src/core/template.ts).
 const OLD_TEMPLATE = [
   '本年新制作数量',
   '本年新公开数量',
@@ -153,7 +153,7 @@ const OLD_TEMPLATE = [
   '政府集中采购',
   '采购总金额',
 ];
-// Keywords that make a numbered line a section heading (TEMPLATE.md §1), and words that
+// Keywords that make a numbered line a section heading (SECTIONS in server/src/core/template.ts), and words that
 // make it a table-三 row label instead.
 const HEADING_KEYWORDS = [
   '总体情况',
