@@ -6,7 +6,7 @@
  */
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
-import { T3, T4, T4_GROUPS, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, type CellRef, type Identity } from './template';
+import { T2, T3, T4, T4_GROUPS, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
   id: Identity;
@@ -40,8 +40,7 @@ export function cellName(ref: CellRef): string {
   if (key === 't4.row') return T4.columns[col] ?? '';
   const def = rowDef(key);
   if (!def) return key;
-  const table = key.startsWith('t2') ? { id: 't2' } : T3;
-  return `${def.short}·${columnName(table as typeof T3, def, col)}`;
+  return `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}`;
 }
 
 export function t4GroupName(g: number): string {

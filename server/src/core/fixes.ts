@@ -44,7 +44,7 @@ export function formatRow(label: string, values: string[], shape: TableShape, in
 }
 
 /** Separator placed before a new value appended after the last cell of a row. */
-export function cellSeparator(row: RowModel, lines: LineList, lineOf: (o: number) => number): string {
+export function cellSeparator(row: RowModel, lines: LineList): string {
   switch (row.shape) {
     case 'tabs':
       return '\t';
@@ -52,7 +52,7 @@ export function cellSeparator(row: RowModel, lines: LineList, lineOf: (o: number
       return ' | ';
     case 'cell-per-line': {
       const last = row.cells[row.cells.length - 1];
-      const l = lines.at(lineOf(last.span.start))!;
+      const l = lines.at(lines.lineOf(last.span.start))!;
       return '\n' + indentOf(l);
     }
     default:

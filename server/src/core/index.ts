@@ -72,7 +72,6 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const arith = buildArith(parsed);
   // Fixes insert lines with the document's own line ending.
   const crlf = text.includes('\r\n');
-  let index: LineIndex | undefined;
   const problems: Problem[] = [];
   const template = parsed.model.template;
   let meta: RuleMeta = ALL_RULES[0].meta;
@@ -81,7 +80,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     parsed,
     arith,
     options,
-    lineOf: (o) => (index ??= new LineIndex(text, parsed.lines)).positionAt(o).line,
+    lineOf: (o) => parsed.lines.lineOf(o),
     report: (f: Finding) =>
       problems.push({
         rule: meta.alias,

@@ -18,7 +18,7 @@ export interface CellModel {
 }
 
 export interface RowModel {
-  /** Template row key, e.g. `t3.r01` (see template.ts). */
+  /** Template row key, e.g. `t3.r1` or `t3.r3.2` (see template.ts). */
   key: string;
   /** The label as written (joined fragments) and its span. */
   label: string;
@@ -34,7 +34,7 @@ export interface RowModel {
 
 export interface TableModel {
   id: TableId;
-  /** From the first header/caption or row to the end of the last cell. */
+  /** From the first row's label (table 四: its header line) to the end of the last cell. */
   span: Span;
   rows: RowModel[];
   shape: TableShape;

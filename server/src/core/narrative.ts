@@ -180,7 +180,7 @@ export function readFigures(model: ReportModel): Figure[] {
     const sentence = st.s;
     if (!sentence || sentence.length > 400 || UNCLEAR.test(sentence)) continue;
     if (year && mentionsOtherYear(sentence, year)) continue;
-    readSentence(sentence, 0, st, figures);
+    readSentence(sentence, st, figures);
   }
   return figures;
 }
@@ -206,18 +206,30 @@ function mentionsOtherYear(sentence: string, year: number): boolean {
   return false;
 }
 
+/** Words of the six kinds of result (table 三's groups), in the order they are looked for. */
+const RESULT_KINDS: [RegExp, FigureKind][] = [
+  [/予以公开/, 'granted'],
+  [/部分公开/, 'partial'],
+  [/不予公开/, 'refused'],
+  [/无法提供/, 'unavailable'],
+  [/不予处理/, 'notProcessed'],
+  [/其他处理/, 'otherHandling'],
+];
+
 function spanOf(st: Stream, at: number, len: number): Span {
   return { start: offsetAt(st, at), end: offsetAt(st, at + len - 1) + 1 };
 }
 
-function readSentence(sentence: string, base: number, map: Stream, out: Figure[]): void {
+function readSentence(sentence: string, map: Stream, out: Figure[]): void {
   const clauses = clauseSplit(sentence);
   const mentionsReview = sentence.includes('行政复议');
   const mentionsLitigation = sentence.includes('行政诉讼');
+  /** Scope of 均已审结 / 均获维持 when no clause before it names one. */
+  const sentenceScope = mentionsReview && mentionsLitigation ? 'both' : mentionsReview ? 'review' : mentionsLitigation ? 'litigation' : undefined;
   let lastScope: 'review' | 'litigation' | undefined;
   const none = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请/.exec(sentence);
   if (none && !/复议|诉讼/.test(none[0]) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
-    out.push({ kind: 'noRequests', value: 0, span: spanOf(map, base + none.index, none[1].length + none[2].length), phrase: sentence });
+    out.push({ kind: 'noRequests', value: 0, span: spanOf(map, none.index, none[1].length + none[2].length), phrase: sentence });
   }
   for (const c of clauses) {
     const t = c.text;
@@ -238,7 +250,7 @@ function readSentence(sentence: string, base: number, map: Stream, out: Figure[]
     const push = (kind: FigureKind, keyIdx: number) => {
       const n = num(keyIdx);
       if (!n) return;
-      out.push({ kind, value: n.value, span: spanOf(map, base + n.at, n.len), phrase: t });
+      out.push({ kind, value: n.value, span: spanOf(map, n.at, n.len), phrase: t });
     };
     if (review && litigation) continue;
     if (review) {
@@ -262,15 +274,7 @@ function readSentence(sentence: string, base: number, map: Stream, out: Figure[]
         push('carriedForward', 0);
         continue;
       }
-      const kinds: [RegExp, FigureKind][] = [
-        [/予以公开/, 'granted'],
-        [/部分公开/, 'partial'],
-        [/不予公开/, 'refused'],
-        [/无法提供/, 'unavailable'],
-        [/不予处理/, 'notProcessed'],
-        [/其他处理/, 'otherHandling'],
-      ];
-      for (const [re, kind] of kinds) {
+      for (const [re, kind] of RESULT_KINDS) {
         const m = re.exec(t);
         if (m) {
           push(kind, m.index);
@@ -280,13 +284,13 @@ function readSentence(sentence: string, base: number, map: Stream, out: Figure[]
     }
     const concluded = /均已审结|全部已审结/.exec(t);
     if (concluded) {
-      const scope = lastScope ?? (mentionsReview && mentionsLitigation ? 'both' : mentionsReview ? 'review' : mentionsLitigation ? 'litigation' : undefined);
-      if (scope) out.push({ kind: 'allConcluded', value: NaN, scope, span: spanOf(map, base + c.at + concluded.index, concluded[0].length), phrase: t });
+      const scope = lastScope ?? sentenceScope;
+      if (scope) out.push({ kind: 'allConcluded', value: NaN, scope, span: spanOf(map, c.at + concluded.index, concluded[0].length), phrase: t });
     }
     const upheld = /均(获|予|被|已)?维持/.exec(t);
     if (upheld) {
-      const scope = lastScope ?? (mentionsReview && mentionsLitigation ? 'both' : mentionsReview ? 'review' : mentionsLitigation ? 'litigation' : undefined);
-      if (scope) out.push({ kind: 'allUpheld', value: NaN, scope, span: spanOf(map, base + c.at + upheld.index, upheld[0].length), phrase: t });
+      const scope = lastScope ?? sentenceScope;
+      if (scope) out.push({ kind: 'allUpheld', value: NaN, scope, span: spanOf(map, c.at + upheld.index, upheld[0].length), phrase: t });
     }
   }
 }

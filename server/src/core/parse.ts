@@ -26,7 +26,7 @@ export interface Parsed {
   orphans: Partial<Record<'t2' | 't3', RowModel[]>>;
   /** Where the 2019-template token was found. */
   oldToken?: Span;
-  /** A table 三/四 header was found but no numbers under it. */
+  /** A table's caption or header was found but no numbers under it. */
   emptyHeaders: Partial<Record<'t2' | 't3' | 't4', Span>>;
   /** Whether the document uses Markdown headings (for inserted text). */
   markdown: boolean;
@@ -75,7 +75,7 @@ function findHeading(line: Line): HeadingFound | null {
   if (t.includes('。') || hasDigit(t)) return null;
   const { inner, clean } = innerSpan(line);
   const h = halfWidth(clean).replace(/\*\*/g, '');
-  if (h.includes('。') || h.includes('\t')) return null;
+  if (h.includes('\t')) return null;
   const m = HEADING_RE.exec(h);
   const body = norm(m ? m[2] : h);
   if (body.length < 2 || body.length > 40) return null;
@@ -84,13 +84,13 @@ function findHeading(line: Line): HeadingFound | null {
   if (!m) {
     // Without a numeral only an exact wording on a heading-like line counts.
     if (!exactIndex || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= 24)) return null;
-    return { index: exactIndex, line: line.n, span: { start: line.start, end: line.end }, text: t.trim(), canonical: false, numeral, inner };
+    return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical: false, numeral, inner };
   }
   if (exactIndex) {
     const canonical = NUMERAL_OF.get(numeral!) === exactIndex;
-    return { index: exactIndex, line: line.n, span: { start: line.start, end: line.end }, text: t.trim(), canonical, numeral, inner };
+    return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical, numeral, inner };
   }
-  if (ROW_WORDS.some((w) => body.includes(w)) || /\d/.test(body)) return null;
+  if (ROW_WORDS.some((w) => body.includes(w))) return null;
   let best = 0;
   let bestSim = 0;
   for (const w of WORDINGS) {
@@ -103,7 +103,7 @@ function findHeading(line: Line): HeadingFound | null {
   }
   const numeralOk = NUMERAL_OF.get(numeral!) === best;
   if (!best || !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
-  return { index: best, line: line.n, span: { start: line.start, end: line.end }, text: t.trim(), canonical: false, numeral, inner };
+  return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, numeral, inner };
 }
 
 const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;

@@ -161,10 +161,9 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         pendingChars = 0;
         sawAny = true;
       }
-      if (empties.length) {
-        if (lineHasCell) for (const e of empties) cur.cells.push(toCell(e, cur.cells.length));
-        empties.length = 0;
-      }
+      // Blank cells between two cells of this line.
+      for (const e of empties) cur.cells.push(toCell(e, cur.cells.length));
+      empties.length = 0;
       cur.cells.push(toCell(tok, cur.cells.length));
       if (tok.line !== cur.lastCellLine) {
         cur.cellLineCount++;

@@ -1,6 +1,6 @@
 /**
  * The 2021 template (国办公开办函〔2021〕30号) as data: sections, tables, rows, columns and the
- * arithmetic as identities. One evaluator (identities.ts) checks every identity; fixes solve an
+ * arithmetic as identities. One evaluator (arith.ts) checks every identity; fixes solve an
  * identity for its total cell. The 2019 template is data too: its decisive tokens.
  */
 
@@ -206,7 +206,7 @@ export interface Identity {
   /** left side (sum) = right side (sum). For sum identities `lhs` is the single total cell. */
   lhs: CellRef[];
   rhs: CellRef[];
-  /** The column (results-total, balance) or row (row-total) the identity is about, for messages. */
+  /** The column (results-total, balance) or table 四 group (review-total) the identity is about, for messages. */
   col?: number;
 }
 

@@ -9,34 +9,6 @@ export interface Line {
   text: string;
 }
 
-export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let n = 0;
-  if (!text.includes('\r')) {
-    let start = 0;
-    for (;;) {
-      const i = text.indexOf('\n', start);
-      if (i < 0) break;
-      lines.push({ n: n++, start, end: i, text: text.slice(start, i) });
-      start = i + 1;
-    }
-    lines.push({ n, start, end: text.length, text: text.slice(start) });
-    return lines;
-  }
-  let start = 0;
-  const len = text.length;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ n: n++, start, end: i, text: text.slice(start, i) });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  lines.push({ n, start, end: len, text: text.slice(start, len) });
-  return lines;
-}
-
 /**
  * The lines of a text, materialised on demand: only their boundaries are computed up front, so
  * a large report costs one pass over its text, and only the lines that are read become strings.
@@ -119,9 +91,6 @@ export class LineIndex {
     lines?: LineList,
   ) {
     this.starts = (lines ?? new LineList(text)).starts;
-  }
-  get lineCount(): number {
-    return this.starts.length;
   }
   positionAt(offset: number): { line: number; character: number } {
     const o = Math.max(0, Math.min(offset, this.text.length));

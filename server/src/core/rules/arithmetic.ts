@@ -1,8 +1,9 @@
 /** Shared by the four arithmetic rules: a violated identity → a finding with numbers, related cells and fixes. */
-import { cellName, refKey, t4GroupName, type Evaluated } from '../arith';
+import { cellName, t4GroupName, type Evaluated } from '../arith';
 import { msg } from '../messages';
-import { T3, rowDef } from '../template';
+import { T3 } from '../template';
 import type { Fix, Related } from '../types';
+import { rowName } from './cells';
 import type { Finding, Rule, RuleContext } from './context';
 
 function partsText(values: number[]): string {
@@ -10,7 +11,7 @@ function partsText(values: number[]): string {
   return nz.length > 1 ? `（${nz.join('+')}）` : '';
 }
 
-export function identityFinding(ctx: RuleContext, e: Evaluated): Finding | undefined {
+function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   const a = ctx.arith;
   const { id } = e;
   const related: Related[] = [];
@@ -44,17 +45,16 @@ export function identityFinding(ctx: RuleContext, e: Evaluated): Finding | undef
   const parts = partsText(id.rhs.map((r) => a.value(r)));
   const args = { expected: e.rhs, parts, actual: at.raw || '0' };
   let message;
-  if (id.kind === 'row-total') message = msg('rowTotal', { ...args, row: rowDef(total[0])?.short ?? total[0] });
+  if (id.kind === 'row-total') message = msg('rowTotal', { ...args, row: rowName(total[0]) });
   else if (id.kind === 'results-total') message = msg('resultsTotal', { ...args, col: T3.columns[id.col ?? 0] });
   else message = msg('reviewTotal', { ...args, group: t4GroupName(id.col ?? 0) });
   return { span: at.span, message, related, fixes };
 }
 
-export function runIdentities(ctx: RuleContext, kind: Evaluated['id']['kind']): void {
+function runIdentities(ctx: RuleContext, kind: Evaluated['id']['kind']): void {
   for (const e of ctx.arith.evals) {
     if (e.holds || e.id.kind !== kind) continue;
-    const f = identityFinding(ctx, e);
-    if (f) ctx.report(f);
+    ctx.report(identityFinding(ctx, e));
   }
 }
 
@@ -66,4 +66,3 @@ export function identityRule(alias: Evaluated['id']['kind'], id: string, zh: str
   };
 }
 
-export { refKey };

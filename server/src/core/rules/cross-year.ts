@@ -1,8 +1,9 @@
-import { buildArith, type Arith } from '../arith';
+import { buildArith, cellName, type Arith } from '../arith';
 import { msg } from '../messages';
 import { sentences } from '../narrative';
 import { bodyKey, parse, type Parsed } from '../parse';
 import { T3 } from '../template';
+import { rowName } from './cells';
 import type { Rule, RuleContext } from './context';
 
 function sameBody(a?: string, b?: string): boolean {
@@ -49,7 +50,7 @@ function carried(ctx: RuleContext, prev: Arith): void {
     ctx.report({
       span: mine.span,
       message: msg('crossYearCarried', { col: T3.columns[c], value: mine.raw || '0', previous: theirs.value }),
-      fixes: [{ title: msg('fixSetCell', { cell: `二、上年结转·${T3.columns[c]}`, value: theirs.value }), preferred: false, edits: [{ ...mine.span, newText: String(theirs.value) }] }],
+      fixes: [{ title: msg('fixSetCell', { cell: cellName(['t3.carried', c]), value: theirs.value }), preferred: false, edits: [{ ...mine.span, newText: String(theirs.value) }] }],
     });
   }
 }
@@ -66,7 +67,7 @@ function inForce(ctx: RuleContext, prev: Arith): void {
     ctx.report({
       span: now.span,
       message: msg('crossYearInForce', {
-        row: key === 't2.rules' ? '规章' : '行政规范性文件',
+        row: rowName(key),
         value: now.value,
         previous: before.value,
         made: made.value,

@@ -48,7 +48,7 @@ function solveOneMissing(ctx: RuleContext, table: TableModel, row: RowModel): { 
 function missingFix(ctx: RuleContext, table: TableModel, row: RowModel, want: number): Fix | undefined {
   const cells = row.cells;
   const missing = want - cells.length;
-  const sep = cellSeparator(row, ctx.parsed.lines, ctx.lineOf);
+  const sep = cellSeparator(row, ctx.parsed.lines);
   const last = cells[cells.length - 1];
   if (cells.every((c) => !c.invalid && c.value === 0)) {
     return {

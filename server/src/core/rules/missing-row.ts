@@ -4,12 +4,12 @@ import type { TableModel } from '../model';
 import { TABLES, colsOf, type RowDef } from '../template';
 import type { Rule, RuleContext } from './context';
 
-/** Template rows a table should have, given which optional rows it uses. */
-export function expectedRows(table: TableModel): RowDef[] {
+/** Template rows the table lacks, given which optional rows it uses. */
+function missingRows(table: TableModel): RowDef[] {
   const def = TABLES[table.id];
   const present = new Set(table.rows.map((r) => r.key));
   const replaced = new Set(def.rows.filter((r) => r.replaces && present.has(r.key)).flatMap((r) => r.replaces!));
-  return def.rows.filter((r) => !r.optional && !replaced.has(r.key));
+  return def.rows.filter((r) => !r.optional && !replaced.has(r.key) && !present.has(r.key));
 }
 
 function insertRow(ctx: RuleContext, table: TableModel, missing: RowDef) {
@@ -47,9 +47,7 @@ export const rule: Rule = {
   run(ctx) {
     for (const table of Object.values(ctx.parsed.model.tables)) {
       if (!table || table.id === 't4') continue;
-      const present = new Set(table.rows.map((r) => r.key));
-      for (const r of expectedRows(table)) {
-        if (present.has(r.key)) continue;
+      for (const r of missingRows(table)) {
         const edit = insertRow(ctx, table, r);
         const line = ctx.parsed.lines.at(ctx.lineOf(edit ? edit.start : table.span.start))!;
         ctx.report({

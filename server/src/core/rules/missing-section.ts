@@ -16,7 +16,6 @@ export const rule: Rule = {
   },
   run(ctx) {
     const p = ctx.parsed;
-    if (!p.headings.length && !Object.keys(p.model.tables).length && !p.model.title) return;
     const found = new Set(p.headings.map((h) => h.index));
     for (const s of SECTIONS) {
       if (found.has(s.index)) continue;

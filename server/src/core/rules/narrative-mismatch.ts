@@ -8,20 +8,20 @@ const T = 6;
 const sumOf = (prefix: string): CellRef[] => T3_LEAVES.filter((k) => k.startsWith(prefix)).map((k) => [k, T] as CellRef);
 
 /** Which table cells a stated figure is about (their sum), and what the message calls them. */
-const TARGETS: Record<Exclude<FigureKind, 'allConcluded' | 'allUpheld'>, { cells: () => CellRef[]; where: string }> = {
-  received: { cells: () => [['t3.new', T]], where: '@where.received' },
-  receivedWithCarried: { cells: () => [['t3.new', T], ['t3.carried', T]], where: '@where.receivedWithCarried' },
-  handled: { cells: () => [['t3.total', T]], where: '@where.handled' },
-  carriedForward: { cells: () => [['t3.next', T]], where: '@where.carriedForward' },
-  granted: { cells: () => [['t3.r1', T]], where: '@where.granted' },
-  partial: { cells: () => [['t3.r2', T]], where: '@where.partial' },
-  refused: { cells: () => sumOf('t3.r3.'), where: '@where.refused' },
-  unavailable: { cells: () => sumOf('t3.r4.'), where: '@where.unavailable' },
-  notProcessed: { cells: () => sumOf('t3.r5.'), where: '@where.notProcessed' },
-  otherHandling: { cells: () => sumOf('t3.r6.'), where: '@where.otherHandling' },
-  review: { cells: () => [['t4.row', 4]], where: '@where.review' },
-  litigation: { cells: () => [['t4.row', 9], ['t4.row', 14]], where: '@where.litigation' },
-  noRequests: { cells: () => [['t3.new', T]], where: '@where.noRequests' },
+const TARGETS: Record<Exclude<FigureKind, 'allConcluded' | 'allUpheld'>, { cells: CellRef[]; where: string }> = {
+  received: { cells: [['t3.new', T]], where: '@where.received' },
+  receivedWithCarried: { cells: [['t3.new', T], ['t3.carried', T]], where: '@where.receivedWithCarried' },
+  handled: { cells: [['t3.total', T]], where: '@where.handled' },
+  carriedForward: { cells: [['t3.next', T]], where: '@where.carriedForward' },
+  granted: { cells: [['t3.r1', T]], where: '@where.granted' },
+  partial: { cells: [['t3.r2', T]], where: '@where.partial' },
+  refused: { cells: sumOf('t3.r3.'), where: '@where.refused' },
+  unavailable: { cells: sumOf('t3.r4.'), where: '@where.unavailable' },
+  notProcessed: { cells: sumOf('t3.r5.'), where: '@where.notProcessed' },
+  otherHandling: { cells: sumOf('t3.r6.'), where: '@where.otherHandling' },
+  review: { cells: [['t4.row', 4]], where: '@where.review' },
+  litigation: { cells: [['t4.row', 9], ['t4.row', 14]], where: '@where.litigation' },
+  noRequests: { cells: [['t3.new', T]], where: '@where.noRequests' },
 };
 
 function statementCells(f: Figure): { cells: CellRef[]; where: string } {
@@ -63,7 +63,7 @@ export const rule: Rule = {
     for (const f of readFigures(ctx.parsed.model)) {
       const isStatement = f.kind === 'allConcluded' || f.kind === 'allUpheld';
       const target = isStatement ? statementCells(f) : TARGETS[f.kind as keyof typeof TARGETS];
-      const cells = isStatement ? (target as { cells: CellRef[] }).cells : (target as { cells: () => CellRef[] }).cells();
+      const cells = target.cells;
       const tv = tableValue(ctx, cells);
       if (!tv) continue;
       const stated = ctx.parsed.model.text.slice(f.span.start, f.span.end);
