@@ -4,6 +4,13 @@ import * as path from 'node:path';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
 
+/** Whether `file` is one that `reportFiles(root)` lists (below `root`, not in a skipped folder). */
+export function isReportFile(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || !/\.(txt|md)$/i.test(rel)) return false;
+  return rel.split(path.sep).slice(0, -1).every((d) => !SKIP_DIRS.has(d) && !d.startsWith('.'));
+}
+
 /** Every .txt/.md file below `dir`, in name order; at most `limit` of them. */
 export function reportFiles(dir: string, limit = Infinity): string[] {
   const out: string[] = [];

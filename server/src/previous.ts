@@ -1,24 +1,29 @@
 /**
  * Last year's report of the same body, found among the files of a folder (the workspace): the
  * cross-year rule compares with it. Only report titles are read (the first few KB of .txt/.md
- * files); nothing is executed. The index is built on first use and again after `invalidate()`
- * (the server calls it when report files change).
+ * files); nothing is executed. The index is built on first use; file events update it file by
+ * file (`update`), so saving a report does not walk the workspace again.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bodyKey, titleOf } from './core';
 import { decodeBytes } from './decode';
-import { reportFiles } from './files';
+import { isReportFile, reportFiles } from './files';
 
 const MAX_FILES = 5000;
 const HEAD_BYTES = 8192;
 const MAX_SIZE = 20_000_000;
 
 export class PreviousReports {
+  /** `body|year` → files, in the order of `reportFiles`. */
   private index = new Map<string, string[]>();
-  /** Texts already read, until the next file event: the editor asks on every keystroke. */
+  /** File → its `body|year`, for the files in the index. */
+  private keys = new Map<string, string>();
+  /** Texts already read, until the file changes: the editor asks on every keystroke. */
   private texts = new Map<string, string>();
   private built = false;
+  /** A folder had more report files than are indexed: updates cannot tell what the walk would list. */
+  private capped = false;
 
   constructor(private readonly roots: () => string[]) {}
 
@@ -43,28 +48,73 @@ export class PreviousReports {
     return undefined;
   }
 
-  invalidate(): void {
+  private invalidate(): void {
     this.built = false;
     this.texts.clear();
   }
 
+  /**
+   * Follows changed, created or deleted files. True when what `find` answers may have changed:
+   * a file moved to another body or year, or the text of a report already read changed.
+   */
+  update(files: string[]): boolean {
+    if (!this.built) return false; // nothing indexed or read yet
+    let changed = false;
+    for (const file of files) {
+      if (this.texts.delete(file)) changed = true;
+      const before = this.keys.get(file);
+      const after = this.roots().some((root) => isReportFile(root, file)) ? keyOf(file) : undefined;
+      if (before === after) continue;
+      changed = true;
+      const list = after === undefined ? [] : (this.index.get(after) ?? []);
+      if (this.capped || list.length > 0) {
+        // Where a file would go among others is the walk's to say.
+        this.invalidate();
+        return true;
+      }
+      if (before !== undefined) {
+        const rest = this.index.get(before)!.filter((f) => f !== file);
+        if (rest.length) this.index.set(before, rest);
+        else this.index.delete(before);
+        this.keys.delete(file);
+      }
+      if (after !== undefined) {
+        this.index.set(after, [file]);
+        this.keys.set(file, after);
+      }
+    }
+    return changed;
+  }
+
   private rebuild(): void {
     const index = new Map<string, string[]>();
+    const keys = new Map<string, string>();
+    let capped = false;
     for (const root of this.roots()) {
-      for (const file of reportFiles(root, MAX_FILES)) {
-        const head = readHead(file);
-        const title = head === undefined ? undefined : titleOf(head);
-        if (!title?.body || !title.year) continue;
-        const key = `${bodyKey(title.body)}|${title.year}`;
+      const files = reportFiles(root, MAX_FILES);
+      if (files.length >= MAX_FILES) capped = true;
+      for (const file of files) {
+        const key = keyOf(file);
+        if (key === undefined) continue;
         const list = index.get(key) ?? [];
         list.push(file);
         index.set(key, list);
+        keys.set(file, key);
       }
     }
     this.index = index;
+    this.keys = keys;
+    this.capped = capped;
     this.built = true;
   }
 
+}
+
+/** `body|year` of a report file's title; undefined for anything else (or a file that is gone). */
+function keyOf(file: string): string | undefined {
+  const head = readHead(file);
+  const title = head === undefined ? undefined : titleOf(head);
+  return title?.body && title.year ? `${bodyKey(title.body)}|${title.year}` : undefined;
 }
 
 function readHead(file: string): string | undefined {

@@ -224,8 +224,10 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onDidChangeWatchedFiles(() => {
-    previousReports.invalidate();
+  connection.onDidChangeWatchedFiles((params) => {
+    const files = params.changes.filter((c) => c.uri.startsWith('file:')).map((c) => fileURLToPath(c.uri));
+    // Only last year's reports feed the checks; saving this year's changes nothing they use.
+    if (!previousReports.update(files)) return;
     analyses.clear();
     for (const doc of documents.all()) validate(doc, 'settings');
   });

@@ -44,6 +44,52 @@ describe('cross-year from the workspace', function () {
     );
   });
 
+  it('follows file events: last year\'s report appearing, changing and going away', async () => {
+    const uri = pathToFileURL(path.join(dir, '2025.txt')).href;
+    fs.writeFileSync(path.join(dir, '2025.txt'), thisYear());
+    client = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    const c = client;
+    const opened = c.diagnosticsFor(uri, 1);
+    await c.open(uri, thisYear(), 'plaintext', 1);
+    const crossYear = (p: { diagnostics: { code?: unknown; message: string }[] }) => p.diagnostics.filter((x) => x.code === 'cross-year').map((x) => x.message);
+    assert.deepStrictEqual(crossYear(await opened), []);
+    const last = path.join(dir, '2024', 'report.txt');
+    /** Tells the server about `last` and returns the diagnostics it publishes again. */
+    const event = async (type: 1 | 2 | 3) => {
+      const next = c.waitFor((p) => p.uri === uri, 10000, false);
+      await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(last).href, type }] });
+      return crossYear(await next);
+    };
+
+    fs.mkdirSync(path.dirname(last));
+    fs.copyFileSync(SEED, last);
+    assert.strictEqual((await event(1)).length, 4);
+    fs.writeFileSync(last, fs.readFileSync(SEED, 'utf8').replace('四、结转下年度继续办理 1 0 0 0 0 0 1', '四、结转下年度继续办理 0 0 0 0 0 0 0'));
+    assert.deepStrictEqual(await event(2), [
+      '正文约 100% 与上一年度报告相同（内容雷同是年报通知点名的问责情形）',
+      '行政规范性文件 现行有效件数为 26，按上一年度 26 + 本年制发 8 − 本年废止 5 应为 29（修订或到期失效可能造成差异，请核实）',
+    ]);
+    fs.rmSync(last);
+    assert.deepStrictEqual(await event(3), []);
+  });
+
+  it('does not check again when a report other than last year\'s is saved', async () => {
+    fs.mkdirSync(path.join(dir, '2024'));
+    fs.copyFileSync(SEED, path.join(dir, '2024', 'report.txt'));
+    const file = path.join(dir, '2025.txt');
+    const uri = pathToFileURL(file).href;
+    fs.writeFileSync(file, thisYear());
+    client = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    const opened = client.diagnosticsFor(uri, 1);
+    await client.open(uri, thisYear(), 'plaintext', 1);
+    await opened;
+    const before = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    // Messages are handled in order: a check caused by the event would be published before this reply.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.strictEqual(client.published.length, before);
+  });
+
   it('says nothing when the workspace has no report of the previous year', async () => {
     const uri = pathToFileURL(path.join(dir, '2025.txt')).href;
     fs.writeFileSync(path.join(dir, '2025.txt'), thisYear());
