@@ -10,12 +10,13 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from '../../server/src/lsp/protocol';
+import { localeFromTag } from '../../server/src/lsp/settings';
 
-/** The locale for text the client writes (new report skeleton, rule descriptions). */
-export function uiLocale(): Locale {
+/** The locale for text the client writes (rule descriptions). */
+function uiLocale(): Locale {
   const setting = vscode.workspace.getConfiguration('reportReview').get<string>('locale', 'auto');
   if (setting === 'zh-CN' || setting === 'en') return setting;
-  return vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+  return localeFromTag(vscode.env.language) ?? 'zh-CN';
 }
 
 function activeDocument(): vscode.TextDocument | undefined {
@@ -111,7 +112,7 @@ export async function createReport(): Promise<void> {
     validateInput: (v) => (/^\s*(19|20)\d\d\s*$/.test(v) ? undefined : vscode.l10n.t('Enter a four-digit year, e.g. {0}.', lastYear)),
   });
   if (yearText === undefined) return;
-  const content = newReport(body.trim(), Number(yearText.trim()), uiLocale());
+  const content = newReport(body.trim(), Number(yearText.trim()));
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
   await vscode.window.showTextDocument(doc);
 }

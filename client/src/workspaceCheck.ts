@@ -6,10 +6,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckFilesRequest, type CheckFilesParams, type CheckFilesResult } from '../../server/src/lsp/protocol';
-import { decodeReport } from './decode';
+import { decodeText } from '../../server/src/decode';
+import { SKIP_DIR_NAMES } from '../../server/src/files';
 
 const INCLUDE = '**/*.{txt,md}';
-const EXCLUDE = '**/{node_modules,.git,out,dist,.vscode-test}/**';
+const EXCLUDE = `**/{${SKIP_DIR_NAMES.join(',')}}/**`;
 const BATCH = 25;
 
 export class WorkspaceCheck implements vscode.Disposable {
@@ -39,7 +40,7 @@ export class WorkspaceCheck implements vscode.Disposable {
           const params: CheckFilesParams = { files: [] };
           for (const uri of batch) {
             try {
-              params.files.push({ uri: uri.toString(), text: decodeReport(await vscode.workspace.fs.readFile(uri)) });
+              params.files.push({ uri: uri.toString(), text: decodeText(await vscode.workspace.fs.readFile(uri)).text });
             } catch {
               // unreadable (deleted meanwhile, permissions): skip it
             }

@@ -1,7 +1,7 @@
 /**
- * Bytes → text for files read from disk (CLI, workspace check): UTF-8 with or without BOM,
- * UTF-16 with BOM, and GB18030/GBK (common for real files) detected and decoded with the
- * platform's WHATWG TextDecoder (no encoding tables in the bundles). Binary and empty inputs get
+ * Bytes → text for files read from disk (the CLI, last year's report, the client's workspace
+ * check): UTF-8 with or without BOM, UTF-16 with BOM, and GB18030/GBK (common for real files)
+ * detected and decoded with the platform's WHATWG TextDecoder (no encoding tables in the bundles). Binary and empty inputs get
  * a one-line reason instead of an exception. Writing back in the original encoding is in
  * encode.ts (the CLI's `fix --write`).
  */
@@ -22,29 +22,19 @@ function looksBinary(text: string): boolean {
   return text.indexOf('\0') >= 0 || (n > 0 && control / n > 0.02);
 }
 
+/** The text of any bytes, by BOM, else UTF-8 when valid, else GB18030 (never fails). */
+export function decodeText(buf: Uint8Array): { text: string; encoding: Encoding } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: Buffer.from(buf.subarray(3)).toString('utf8'), encoding: 'utf-8-bom' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (isUtf8(b)) return { text: b.toString('utf8'), encoding: 'utf-8' };
+  return { text: new TextDecoder('gb18030').decode(b), encoding: 'gb18030' };
+}
+
 export function decodeBytes(buf: Uint8Array): Decoded {
   if (buf.length === 0) return { ok: false, reason: 'empty' };
-  let text: string;
-  let encoding: Encoding;
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    text = Buffer.from(buf.subarray(3)).toString('utf8');
-    encoding = 'utf-8-bom';
-  } else if (buf[0] === 0xff && buf[1] === 0xfe) {
-    text = new TextDecoder('utf-16le').decode(buf.subarray(2));
-    encoding = 'utf-16le';
-  } else if (buf[0] === 0xfe && buf[1] === 0xff) {
-    text = new TextDecoder('utf-16be').decode(buf.subarray(2));
-    encoding = 'utf-16be';
-  } else {
-    const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-    if (isUtf8(b)) {
-      text = b.toString('utf8');
-      encoding = 'utf-8';
-    } else {
-      text = new TextDecoder('gb18030').decode(b);
-      encoding = 'gb18030';
-    }
-  }
+  const { text, encoding } = decodeText(buf);
   if (looksBinary(text)) return { ok: false, reason: 'binary' };
   if (!text.trim()) return { ok: false, reason: 'empty' };
   return { ok: true, text, encoding };

@@ -2,7 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
+/** Folders never searched for reports (the client's workspace check skips them too). */
+export const SKIP_DIR_NAMES = ['node_modules', '.git', '.vscode-test', 'out', 'dist'];
+const SKIP_DIRS = new Set(SKIP_DIR_NAMES);
 
 /** Whether `file` is one that `reportFiles(root)` lists (below `root`, not in a skipped folder). */
 export function isReportFile(root: string, file: string): boolean {

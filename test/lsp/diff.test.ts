@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { applyOffsetEdits, minimalEdits } from '../../server/src/lsp/diff';
+import { applyEdits } from '../../server/src/core';
+import { minimalEdits } from '../../server/src/lsp/diff';
 
 describe('minimalEdits (fix-all diff)', () => {
   it('returns nothing for equal texts', () => {
@@ -34,7 +35,7 @@ describe('minimalEdits (fix-all diff)', () => {
     const edits = minimalEdits(before, after, 10);
     assert.strictEqual(edits.length, 1);
     assert.strictEqual(edits[0].start, 0);
-    assert.strictEqual(applyOffsetEdits(before, edits), after);
+    assert.strictEqual(applyEdits(before, edits), after);
   });
 
   it('always reproduces the new text, with sorted non-overlapping edits (property)', () => {
@@ -45,7 +46,7 @@ describe('minimalEdits (fix-all diff)', () => {
         const edits = minimalEdits(a, b);
         for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start);
         for (const e of edits) assert.ok(e.start < e.end || e.newText !== '');
-        assert.strictEqual(applyOffsetEdits(a, edits), b);
+        assert.strictEqual(applyEdits(a, edits), b);
       }),
       { numRuns: 2000 },
     );

@@ -5,9 +5,9 @@
  */
 import { CodeAction, CodeActionKind, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, type CheckOptions, type Locale, type Problem } from '../core/index';
+import { fixAll, type CheckOptions, type Locale, type Problem, type TextEdit as CoreEdit } from '../core/index';
 import { isDiagnosticData } from './convert';
-import { minimalEdits, type OffsetEdit } from './diff';
+import { minimalEdits } from './diff';
 import { FIX_ALL_KIND, SOURCE } from './protocol';
 import { t } from './strings';
 
@@ -30,7 +30,7 @@ export interface EditOptions {
   documentChanges: boolean;
 }
 
-export function workspaceEdit(doc: TextDocument, edits: readonly OffsetEdit[], opts: EditOptions): WorkspaceEdit {
+export function workspaceEdit(doc: TextDocument, edits: readonly CoreEdit[], opts: EditOptions): WorkspaceEdit {
   const lsp = edits.map((e) => TextEdit.replace({ start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, e.newText));
   if (opts.documentChanges) {
     return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, lsp)] };
@@ -78,7 +78,7 @@ export function anyFixable(problems: readonly Problem[]): boolean {
 }
 
 /** The minimal edits that fix everything (or one rule's problems) in the current text. */
-export function fixAllEdits(doc: TextDocument, options: CheckOptions, rule?: string): OffsetEdit[] {
+export function fixAllEdits(doc: TextDocument, options: CheckOptions, rule?: string): CoreEdit[] {
   const text = doc.getText();
   const fixed = fixAll(text, options, rule ? (p) => p.rule === rule : undefined);
   return minimalEdits(text, fixed);

@@ -24,7 +24,7 @@ export interface Analysis {
   result?: CheckResult;
   index?: LineIndex;
   diagnostics: Diagnostic[];
-  /** Milliseconds spent checking and converting the problems. */
+  /** Milliseconds spent finding last year's report, checking and converting the problems. */
   ms: number;
   error?: unknown;
 }

@@ -5,8 +5,7 @@ import {
   DiagnosticSeverity,
   Range,
 } from 'vscode-languageserver';
-import { formatMessage, LineIndex, type Locale, type Problem, type Severity, type Span } from '../core/index';
-import type { OffsetEdit } from './diff';
+import { formatMessage, LineIndex, type Locale, type Problem, type Severity, type Span, type TextEdit } from '../core/index';
 import type { RuleDocs } from './docs';
 import { SOURCE } from './protocol';
 
@@ -20,7 +19,7 @@ export interface DiagnosticData {
 export interface FixData {
   title: string;
   preferred: boolean;
-  edits: OffsetEdit[];
+  edits: TextEdit[];
 }
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {

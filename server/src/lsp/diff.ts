@@ -4,13 +4,7 @@
  * compared line by line (Myers' O(ND) diff) and every changed stretch is trimmed to the
  * characters that really differ.
  */
-
-export interface OffsetEdit {
-  /** Offsets into the old text, half-open. */
-  start: number;
-  end: number;
-  newText: string;
-}
+import type { TextEdit } from '../core/index';
 
 /** Lines with their terminators, so that joining them gives the text back. */
 function splitLines(text: string): string[] {
@@ -79,7 +73,7 @@ function matchLines(a: string[], b: string[], maxD: number): [number, number][] 
 }
 
 /** One edit covering oldText[start, end) → newText, trimmed of common leading/trailing characters. */
-function trimmed(oldText: string, start: number, end: number, newText: string): OffsetEdit | undefined {
+function trimmed(oldText: string, start: number, end: number, newText: string): TextEdit | undefined {
   let s = 0;
   const maxS = Math.min(end - start, newText.length);
   while (s < maxS && oldText.charCodeAt(start + s) === newText.charCodeAt(s)) s++;
@@ -101,7 +95,7 @@ function isLowSurrogate(c: number): boolean {
 }
 
 /** Non-overlapping edits, in order, such that applying them to `oldText` gives `newText`. */
-export function minimalEdits(oldText: string, newText: string, maxD = 1000): OffsetEdit[] {
+export function minimalEdits(oldText: string, newText: string, maxD = 1000): TextEdit[] {
   if (oldText === newText) return [];
   const a = splitLines(oldText);
   const b = splitLines(newText);
@@ -110,7 +104,7 @@ export function minimalEdits(oldText: string, newText: string, maxD = 1000): Off
     const one = trimmed(oldText, 0, oldText.length, newText);
     return one ? [one] : [];
   }
-  const edits: OffsetEdit[] = [];
+  const edits: TextEdit[] = [];
   let i = 0; // next unmatched line in a
   let j = 0; // next unmatched line in b
   let offA = 0; // offset of line i in oldText
@@ -133,15 +127,4 @@ export function minimalEdits(oldText: string, newText: string, maxD = 1000): Off
   }
   flush(a.length, b.length);
   return edits;
-}
-
-/** Applies edits from `minimalEdits` (sorted, non-overlapping). */
-export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
 }

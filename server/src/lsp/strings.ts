@@ -10,14 +10,11 @@ const zh = {
   fixAllRule: '修复本报告中所有 {0} 问题',
   fixAll: '修复本报告中所有可自动修复的问题',
   tooLarge: '报告审查：文件大小 {0} 字节，超过 reportReview.maxFileSize（{1} 字节），未检查。可在设置中调高此上限。',
-  checkFailed: '报告审查：检查此文件时出错，详见“报告审查”输出面板。',
   title: '标题',
   expected: '应为 {0}',
   t2: '表二 主动公开政府信息情况',
   t3: '表三 收到和处理政府信息公开申请情况',
   t4: '表四 政府信息公开行政复议、行政诉讼情况',
-  cells: '{0} 个数',
-  ruleDocs: '规则说明',
 } as const;
 
 type Key = keyof typeof zh;
@@ -27,14 +24,11 @@ const en: Record<Key, string> = {
   fixAllRule: 'Fix all {0} problems in this report',
   tooLarge:
     'Report Review: the file is {0} bytes, over reportReview.maxFileSize ({1} bytes), so it was not checked. Raise the limit in the settings to check it.',
-  checkFailed: 'Report Review: checking this file failed; see the "Report Review" output channel.',
   title: 'Title',
   expected: 'expected {0}',
   t2: 'Table 2 — proactive disclosure',
   t3: 'Table 3 — requests received and handled',
   t4: 'Table 4 — administrative review and litigation',
-  cells: '{0} numbers',
-  ruleDocs: 'Rule docs',
 };
 
 /** A server string in `locale`, with `{0}`, `{1}` … replaced by `args`. */
