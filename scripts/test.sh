@@ -39,11 +39,13 @@ for name in "${ORDER[@]}"; do
     p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
     f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
   fi
-  # A suite that failed without counting a failure still counts as one.
-  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  # A suite that failed, or ended without its summary line, counts as failed (at least once).
+  if [ "$rc" -ne 0 ] || [ -z "$line" ] || [ "$f" -gt 0 ]; then
+    [ "$f" -eq 0 ] && f=1
+    bad+=("$name")
+  fi
   passed=$((passed + p))
   failed=$((failed + f))
-  [ "$rc" -ne 0 ] && bad+=("$name")
   rm -f "$log"
 done
 echo

@@ -47,6 +47,9 @@ export const NEWEST = ['narrative-mismatch', 'cross-year', 'implausible-value'];
 export const OPTIONS: CheckOptions = { rules: Object.fromEntries(NEWEST.map((r) => [r, 'off' as const])) };
 
 export const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
+
+/** fast-check's seed: fixed for reproducible runs; FC_SEED=<n> picks another, FC_SEED=random a new one each run. */
+export const FC_SEED = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 20250110);
 const LISTED: Severity[] = ['error', 'warning', 'info'];
 
 export interface Expected {

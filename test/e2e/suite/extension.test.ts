@@ -150,7 +150,7 @@ describe('Report Review in VS Code', () => {
     const expected = cliCheck(uri.fsPath, LOCALE);
     assert.ok(expected.length > 0, 'seed 001 has problems');
     await open(uri); // opened before: no new diagnostics need to arrive
-    await diagnosticsAfter(uri, expected);
+    assert.deepStrictEqual(await diagnosticsAfter(uri, expected), expected);
     for (const d of vscode.languages.getDiagnostics(uri)) {
       assert.ok(typeof d.code === 'object', `${codeOf(d)} has no codeDescription`);
       const target = d.code.target;
