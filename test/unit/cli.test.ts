@@ -1,24 +1,16 @@
 /** The command line (bin/report-review.js → dist/cli.js): output formats, exit codes, inputs, fix. */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { LineIndex, RULES, check, fixAll } from '../../server/src/core';
-import { NEWEST, OPTIONS, ROOT, seed, seedPath } from './helpers';
+import { CLI_OFF as OFF, OPTIONS, ROOT, runCli as run, seed, seedPath } from './helpers';
 
-const CLI = path.join(ROOT, 'bin', 'report-review.js');
-const OFF = NEWEST.flatMap((r) => ['--rule', `${r}=off`]);
 const rel = (p: string) => path.relative(ROOT, p);
 const S000 = rel(seedPath('000'));
 const S001 = rel(seedPath('001'));
 
-function run(args: string[], input?: string | Buffer, cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', timeout: 30000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 interface JsonProblem {
   rule: string;
@@ -245,3 +237,12 @@ function isUtf8(b: Buffer): boolean {
     return false;
   }
 }
+
+describe('README', () => {
+  it('shows the CLI\'s real output on the bundled samples', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /`node bin\/report-review\.js check test\/fixtures\/seeds`\):\n+```text\n([\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'README has the sample output block');
+    assert.strictEqual(run(['check', 'test/fixtures/seeds']).stdout, block[1]);
+  });
+});

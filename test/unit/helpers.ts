@@ -26,6 +26,7 @@
  * those rules settle.
  */
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LineIndex, check, fixAll, formatMessage, type CheckOptions, type Problem, type Severity } from '../../server/src/core';
@@ -45,6 +46,15 @@ export const SEEDS_DIR = path.join(FIXTURES, 'seeds');
 /** The newest rules: tested in their own files, off in the helpers' default options. */
 export const NEWEST = ['narrative-mismatch', 'cross-year', 'implausible-value'];
 export const OPTIONS: CheckOptions = { rules: Object.fromEntries(NEWEST.map((r) => [r, 'off' as const])) };
+/** The same, as the CLI's `--rule` flags. */
+export const CLI_OFF = NEWEST.flatMap((r) => ['--rule', `${r}=off`]);
+
+/** The CLI as a user runs it (`bin/report-review.js`): exit code, stdout and stderr. */
+export function runCli(args: string[], input?: string | Buffer, cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'report-review.js'), ...args], { cwd, input, encoding: 'utf8', timeout: 30000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 export const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
 

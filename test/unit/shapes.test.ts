@@ -4,16 +4,13 @@
  * it. Encodings and unreadable files go through the CLI.
  */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { check, type ReportModel } from '../../server/src/core';
-import { NEWEST, OPTIONS, ROOT, expectFindings, expectNoFindings, lineOf, loadFixture, replaceOnce, seedPath } from './helpers';
+import { CLI_OFF, OPTIONS, expectFindings, expectNoFindings, lineOf, loadFixture, replaceOnce, runCli, seedPath } from './helpers';
 
-const CLI = path.join(ROOT, 'bin', 'report-review.js');
-const OFF = NEWEST.flatMap((r) => ['--rule', `${r}=off`]);
 
 /** The numbers of the fixtures' report, row by row. */
 const Z = '0 0 0 0 0 0 0';
@@ -56,10 +53,6 @@ function numbers(m: ReportModel): string[] {
   return (['t2', 't3', 't4'] as const).flatMap((t) => (m.tables[t]?.rows ?? []).map((r) => `${r.key} ${r.cells.map((c) => c.value).join(' ')}`));
 }
 
-function cli(args: string[], input?: Buffer) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 20000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('shapes', () => {
   const cases: [string, string][] = [
@@ -152,7 +145,7 @@ describe('shapes', () => {
       (JSON.parse(out) as { files: { problems: unknown[] }[] }).files.map((f) => f.problems);
 
     it('GBK and UTF-16 (with BOM) files read like their UTF-8 original', () => {
-      const utf8 = cli(['check', '--format', 'json', ...OFF, seedPath('001')]);
+      const utf8 = runCli(['check', '--format', 'json', ...CLI_OFF, seedPath('001')]);
       assert.strictEqual(utf8.code, 1);
       const gbk = path.join(dir, 'gbk.txt');
       fs.writeFileSync(gbk, iconv.encode(seedText(), 'gbk'));
@@ -163,7 +156,7 @@ describe('shapes', () => {
       const bom = path.join(dir, 'bom.txt');
       fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seedText(), 'utf8')]));
       for (const f of [gbk, u16, u16be, bom]) {
-        const r = cli(['check', '--format', 'json', ...OFF, f]);
+        const r = runCli(['check', '--format', 'json', ...CLI_OFF, f]);
         assert.strictEqual(r.code, 1, f);
         assert.deepStrictEqual(problems(r.stdout), problems(utf8.stdout), f);
       }
@@ -178,12 +171,12 @@ describe('shapes', () => {
       for (const [name, bytes, reason] of files) {
         const f = path.join(dir, name);
         fs.writeFileSync(f, bytes);
-        const r = cli(['check', f]);
+        const r = runCli(['check', f]);
         assert.strictEqual(r.code, 2, name);
         assert.strictEqual(r.stderr, `${f}: ${reason}\n`, name);
         assert.ok(!/\bat \S+ \(|Error:/.test(r.stdout + r.stderr), name);
       }
-      const en = cli(['check', '--locale', 'en', path.join(dir, 'binary.txt')]);
+      const en = runCli(['check', '--locale', 'en', path.join(dir, 'binary.txt')]);
       assert.strictEqual(en.stderr, `${path.join(dir, 'binary.txt')}: binary file, not a text report\n`);
     });
   });
