@@ -1,7 +1,7 @@
 import { cellSeparator } from '../fixes';
 import { msg } from '../messages';
 import type { RowModel, TableModel } from '../model';
-import { T3, T4_IDENTITIES, TABLES, t3Identities, type Identity } from '../template';
+import { T3, T4_IDENTITIES, TABLES, t3Identities, type CellRef, type Identity } from '../template';
 import type { Fix } from '../types';
 import { expectedCols, rowName } from './cells';
 import type { Rule, RuleContext } from './context';
@@ -11,22 +11,29 @@ function solveOneMissing(ctx: RuleContext, table: TableModel, row: RowModel): { 
   const ids: Identity[] = table.id === 't4' ? T4_IDENTITIES : t3Identities(table.rows.some((r) => r.key === 't3.r6'));
   const mine = ids.filter((id) => [...id.lhs, ...id.rhs].some((r) => r[0] === row.key));
   const present = row.cells.map((c) => c.value);
+  const get = (vals: number[], r: CellRef): number | undefined => (r[0] === row.key ? vals[r[1]] : ctx.arith.cell(r)?.value);
+  /** A side's sum with the row's values `vals`; undefined when one of its cells is not known. */
+  const sum = (vals: number[], refs: CellRef[]): number | undefined => {
+    let total = 0;
+    for (const r of refs) {
+      const x = get(vals, r);
+      if (x === undefined) return undefined;
+      total += x;
+    }
+    return total;
+  };
   const results = new Map<string, { pos: number; value: number }>();
   for (let pos = 0; pos <= present.length; pos++) {
     const rowVals = (v: number) => [...present.slice(0, pos), v, ...present.slice(pos)];
-    const get = (vals: number[], r: [string, number]): number | undefined =>
-      r[0] === row.key ? vals[r[1]] : ctx.arith.cell(r)?.value;
     // Solve for v from the first identity that names the missing cell and is otherwise known.
     let v: number | undefined;
+    const probe = rowVals(0);
     for (const id of mine) {
-      const refs = [...id.lhs, ...id.rhs];
-      if (!refs.some((r) => r[0] === row.key && r[1] === pos)) continue;
-      const probe = rowVals(0);
-      const vals = refs.map((r) => get(probe, r));
-      if (vals.some((x) => x === undefined)) continue;
-      const side = (rs: [string, number][]) => rs.reduce((s, r) => s + (get(probe, r) as number), 0);
-      const inL = id.lhs.some((r) => r[0] === row.key && r[1] === pos);
-      v = inL ? side(id.rhs) - side(id.lhs) : side(id.lhs) - side(id.rhs);
+      if (![...id.lhs, ...id.rhs].some((r) => r[0] === row.key && r[1] === pos)) continue;
+      const l = sum(probe, id.lhs);
+      const r = sum(probe, id.rhs);
+      if (l === undefined || r === undefined) continue;
+      v = id.lhs.some((x) => x[0] === row.key && x[1] === pos) ? r - l : l - r;
       break;
     }
     if (v === undefined || v < 0 || !Number.isInteger(v)) continue;
@@ -34,11 +41,11 @@ function solveOneMissing(ctx: RuleContext, table: TableModel, row: RowModel): { 
     let checked = 0;
     let ok = true;
     for (const id of mine) {
-      const refs = [...id.lhs, ...id.rhs];
-      if (refs.some((r) => get(vals, r) === undefined)) continue;
+      const l = sum(vals, id.lhs);
+      const r = sum(vals, id.rhs);
+      if (l === undefined || r === undefined) continue;
       checked++;
-      const side = (rs: [string, number][]) => rs.reduce((s, r) => s + (get(vals, r) as number), 0);
-      if (Math.abs(side(id.lhs) - side(id.rhs)) > 1e-9) ok = false;
+      if (Math.abs(l - r) > 1e-9) ok = false;
     }
     if (ok && checked > 0) results.set(vals.join(','), { pos, value: v });
   }
