@@ -1,6 +1,6 @@
 /** Fixes as data: applying edits, and writing rows and tables in a table's own shape. */
 import type { RowModel, TableShape } from './model';
-import { SECTIONS, T2, T3, T3_CORNER, T3_GROUPS, T4, colsOf, sectionHeading, type TableDef } from './template';
+import { SECTIONS, T2, T3, T3_CORNER, T3_GROUPS, T4, T4_GROUP_COLUMNS, colsOf, sectionHeading, type TableDef } from './template';
 import type { Line, LineList } from './text';
 import type { TextEdit } from './types';
 
@@ -97,7 +97,7 @@ export function templateTable(table: TableDef, shape: TableShape): string {
     }
     return out.join('\n');
   }
-  const words = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const words = T4_GROUP_COLUMNS;
   if (shape === 'pipes') {
     out.push('行政复议 · 行政诉讼（未经复议直接起诉 · 复议后起诉）');
     out.push(pipeHeader([...words, ...words, ...words]));

@@ -1,7 +1,6 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
 import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits } from './fixes';
-import { formatMessage as format } from './messages';
 import type { ReportModel } from './model';
 import { findTitle, parse, type Parsed } from './parse';
 export { bodyKey } from './parse';
@@ -9,7 +8,7 @@ import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, RuleContext } from './rules/context';
 import { T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
 import { LineIndex, LineList } from './text';
-import type { CheckOptions, Fix, Locale, Message, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
+import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
 export * from './model';
@@ -39,9 +38,7 @@ export function ruleMeta(aliasOrId: string): RuleMeta | undefined {
   return RULES.find((r) => r.alias === aliasOrId || r.id === aliasOrId);
 }
 
-export function formatMessage(m: Message, locale: Locale = 'zh-CN'): string {
-  return format(m, locale);
-}
+export { formatMessage } from './messages';
 
 const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
 
@@ -76,6 +73,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const template = parsed.model.template;
   let meta: RuleMeta = ALL_RULES[0].meta;
   let sev: Severity = meta.severity;
+  /** The user set this rule's severity: it replaces the severity a finding asks for. */
+  let sevFixed = false;
   const ctx: RuleContext = {
     parsed,
     arith,
@@ -85,7 +84,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       problems.push({
         rule: meta.alias,
         code: meta.id,
-        severity: f.severity && !overridden(options, meta) ? f.severity : sev,
+        severity: f.severity && !sevFixed ? f.severity : sev,
         span: f.span,
         message: f.message,
         related: f.related ?? [],
@@ -98,6 +97,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) continue;
     meta = rule.meta;
     sev = s;
+    sevFixed = overridden(options, rule.meta);
     rule.run(ctx);
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
