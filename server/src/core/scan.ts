@@ -22,9 +22,8 @@ export interface Tok {
 
 export interface ScannedLine {
   toks: Tok[];
+  /** `pipes`: delimited by `|`, where empty fields up to the row width are blank cells. */
   shape: TableShape;
-  /** Delimited by `|` (empty fields up to the row width are blank cells). */
-  pipes: boolean;
   /** Nothing but page furniture or a Markdown separator row. */
   skip: boolean;
 }
@@ -124,40 +123,41 @@ function hasAsciiDigitOrDash(t: string): boolean {
 }
 
 /**
- * The commonest table line, a cell on its own line ("0"): read without the general scanner.
- * Only plain digits between spaces qualify (a tab would make empty fields).
+ * The commonest table line, a cell on its own line ("0"), is read without the general scanner:
+ * the end of its digits from `first`, or -1. Only up to nine plain digits between spaces qualify
+ * (a tab would make empty fields).
  */
-function loneNumber(l: Line, first: number): Tok | undefined {
-  const t = l.text;
-  for (let i = 0; i < first; i++) if (t.charCodeAt(i) === 9) return undefined;
+function loneNumberEnd(t: string, first: number): number {
+  for (let i = 0; i < first; i++) if (t.charCodeAt(i) === 9) return -1;
   let i = first;
-  let value = 0;
   for (; i < t.length && i - first < 9; i++) {
     const c = t.charCodeAt(i);
     if (c < 48 || c > 57) break;
-    value = value * 10 + (c - 48);
   }
-  if (i === first) return undefined;
-  for (let j = i; j < t.length; j++) if (!isSpace(t.charCodeAt(j))) return undefined;
-  return { kind: 'num', start: l.start + first, end: l.start + i, raw: t.slice(first, i), value, line: l.n };
+  if (i === first) return -1;
+  for (let j = i; j < t.length; j++) if (!isSpace(t.charCodeAt(j))) return -1;
+  return i;
 }
 
-const EMPTY: ScannedLine = { toks: [], shape: 'spaces', pipes: false, skip: false };
+const EMPTY: ScannedLine = { toks: [], shape: 'spaces', skip: false };
 
 export function scanLine(l: Line): ScannedLine {
   const t = l.text;
   let first = 0;
   while (first < t.length && (isSpace(t.charCodeAt(first)) || t.charCodeAt(first) === 9)) first++;
   if (first === t.length) return EMPTY;
-  const lone = loneNumber(l, first);
-  if (lone) return { toks: [lone], shape: 'cell-per-line', pipes: false, skip: false };
   const toks: Tok[] = [];
+  const lone = loneNumberEnd(t, first);
+  if (lone >= 0) {
+    pushTok(toks, 'num', l.start + first, t.slice(first, lone), l.n);
+    return { toks, shape: 'cell-per-line', skip: false };
+  }
   if (t.length - first < 24 && hasAsciiDigitOrDash(t) && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
-    return { toks, shape: 'spaces', pipes: false, skip: true };
+    return { toks, shape: 'spaces', skip: true };
   }
   const firstPipe = t.indexOf('|');
   if (firstPipe >= 0 && (firstPipe === first || t.indexOf('|', firstPipe + 1) >= 0)) {
-    if (t.includes('--') && MD_SEPARATOR.test(t)) return { toks, shape: 'spaces', pipes: false, skip: true };
+    if (t.includes('--') && MD_SEPARATOR.test(t)) return { toks, shape: 'spaces', skip: true };
     const s = firstPipe === first ? first + 1 : 0;
     let e = t.length;
     const last = t.lastIndexOf('|');
@@ -169,7 +169,7 @@ export function scanLine(l: Line): ScannedLine {
         fs = i + 1;
       }
     }
-    return { toks, shape: 'pipes', pipes: true, skip: false };
+    return { toks, shape: 'pipes', skip: false };
   }
   if (t.includes('\t')) {
     let fs = 0;
@@ -182,8 +182,8 @@ export function scanLine(l: Line): ScannedLine {
     // One field with content on the line: the one-cell-per-line shape (Word).
     let filled = 0;
     for (const k of toks) if (k.kind !== 'empty') filled++;
-    return { toks, shape: filled <= 1 ? 'cell-per-line' : 'tabs', pipes: false, skip: false };
+    return { toks, shape: filled <= 1 ? 'cell-per-line' : 'tabs', skip: false };
   }
   scanSpaced(t, l.start, l.n, toks);
-  return { toks, shape: toks.length === 1 && toks[0].kind !== 'text' ? 'cell-per-line' : 'spaces', pipes: false, skip: false };
+  return { toks, shape: toks.length === 1 && toks[0].kind !== 'text' ? 'cell-per-line' : 'spaces', skip: false };
 }

@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import type { ScannedLine, Tok } from './scan';
-import { T4_HEADER_WORDS, colsOf, rowDef, type RowDef, type TableDef } from './template';
+import { T2, T3, T4_HEADER_WORDS, colsOf, rowDef, type RowDef, type TableDef } from './template';
 import { norm, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
@@ -26,6 +26,9 @@ interface RowBuild {
 }
 
 const MAX_PENDING_CHARS = 300;
+/** Row key → the optional row that stands for it when present (the old single （六）其他处理). */
+const REPLACED_BY = new Map<string, string>();
+for (const t of [T2, T3]) for (const r of t.rows) for (const k of r.replaces ?? []) REPLACED_BY.set(k, r.key);
 /** 元 */
 const YUAN = 0x5143;
 
@@ -103,7 +106,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   let pastLast = false;
   /** Template rows not read yet (besides `except`, the row being read). */
   const remaining = (except?: string) =>
-    table.rows.some((r) => r.key !== except && !r.optional && !used.has(r.key) && !(r.key.startsWith('t3.r6.') && used.has('t3.r6')));
+    table.rows.some((r) => r.key !== except && !r.optional && !used.has(r.key) && !used.has(REPLACED_BY.get(r.key) ?? ''));
   const close = () => {
     if (!cur) return;
     const r = finish(cur);
@@ -172,7 +175,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
       cur.shape ??= sl.shape;
       lineHasCell = true;
     }
-    if (cur && sl.pipes && cur.def) {
+    if (cur && sl.shape === 'pipes' && cur.def) {
       const want = colsOf(table, cur.def);
       for (const e of empties) if (cur.cells.length < want) cur.cells.push(toCell(e, cur.cells.length));
     }
@@ -261,7 +264,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
       lineHasCell = true;
     }
     if (stop) break;
-    if (sl.pipes && numbersStarted) for (const e of empties) if (cells.length < 15) cells.push(toCell(e, cells.length));
+    if (sl.shape === 'pipes' && numbersStarted) for (const e of empties) if (cells.length < 15) cells.push(toCell(e, cells.length));
   }
   const head = lines.at(anchor)!;
   const labelSpan = { start: head.start, end: head.end };
