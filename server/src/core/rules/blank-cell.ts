@@ -17,8 +17,8 @@ export const rule: Rule = {
       ctx.report({
         // The blank cell and the separators around it.
         span: { start: Math.max(0, cell.span.start - 1), end: cell.span.end + 1 },
-        message: msg('blankCell', { cell: name() }),
-        fixes: [{ title: msg('fixBlank', { cell: name() }), preferred: true, edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }] }],
+        message: msg('blankCell', { cell: name }),
+        fixes: [{ title: msg('fixBlank', { cell: name }), preferred: true, edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }] }],
       });
     });
   },

@@ -4,11 +4,9 @@ import { TABLES, colsOf, columnName, rowDef } from '../template';
 import type { RuleContext } from './context';
 
 export interface NamedCell {
-  table: TableModel;
-  row: RowModel;
   cell: CellModel;
-  /** `row·column`, e.g. `（五）2.重复申请·总计` (built on demand: most cells need no name). */
-  name(): string;
+  /** `row·column`, e.g. `（五）2.重复申请·总计`. */
+  name: string;
   decimal: boolean;
 }
 
@@ -17,16 +15,16 @@ export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void 
   for (const table of Object.values(ctx.parsed.model.tables)) {
     if (!table) continue;
     for (const row of table.rows) {
-      for (const cell of row.cells) if (cell.blank || cell.invalid) fn(named(table, row, cell));
+      for (const cell of row.cells) {
+        if (cell.blank || cell.invalid) fn({ cell, name: cellLabel(table, row.key, cell.col), decimal: !!rowDef(row.key)!.decimal });
+      }
     }
   }
 }
 
-/** (Its own function: a closure inside the loops above would cost a scope per cell, odd or not.) */
-function named(table: TableModel, row: RowModel, cell: CellModel): NamedCell {
-  const def = rowDef(row.key);
-  const name = () => `${rowName(row.key)}·${(def ? columnName(TABLES[table.id], def, cell.col) : TABLES.t4.columns[cell.col]) ?? ''}`;
-  return { table, row, cell, name, decimal: !!def?.decimal };
+/** A cell as messages name it: `row·column`, e.g. `（五）2.重复申请·总计`, `表四·行政复议·总计`. */
+export function cellLabel(table: TableModel, rowKey: string, col: number): string {
+  return `${rowName(rowKey)}·${columnName(TABLES[table.id], rowDef(rowKey)!, col)}`;
 }
 
 /** The row's name in messages. */

@@ -14,7 +14,7 @@ export const rule: Rule = {
   run(ctx) {
     eachOddCell(ctx, ({ cell, name, decimal }) => {
       if (!cell.invalid) return;
-      ctx.report({ span: cell.span, message: msg('invalidNumber', { cell: name(), raw: cell.raw, kind: decimal ? '@kindDecimal' : '@kindInteger' }) });
+      ctx.report({ span: cell.span, message: msg('invalidNumber', { cell: name, raw: cell.raw, kind: decimal ? '@kindDecimal' : '@kindInteger' }) });
     });
   },
 };

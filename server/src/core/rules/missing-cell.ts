@@ -1,9 +1,9 @@
 import { cellSeparator } from '../fixes';
 import { msg } from '../messages';
 import type { RowModel, TableModel } from '../model';
-import { T3, T4_IDENTITIES, TABLES, t3Identities, type CellRef, type Identity } from '../template';
+import { T4_IDENTITIES, t3Identities, type CellRef, type Identity } from '../template';
 import type { Fix } from '../types';
-import { expectedCols, rowName } from './cells';
+import { cellLabel, expectedCols, rowName } from './cells';
 import type { Rule, RuleContext } from './context';
 
 /** Candidate rows with one cell inserted at each position, kept when every checkable identity holds. */
@@ -68,12 +68,11 @@ function missingFix(ctx: RuleContext, table: TableModel, row: RowModel, want: nu
   const s = solveOneMissing(ctx, table, row);
   if (s === 'ambiguous') return undefined;
   const value = String(s.value);
-  const colName = table.id === 't4' ? TABLES.t4.columns[s.pos] : T3.columns[s.pos];
   const edit =
     s.pos < cells.length
       ? { start: cells[s.pos].span.start, end: cells[s.pos].span.start, newText: value + sep }
       : { start: last.span.end, end: last.span.end, newText: sep + value };
-  return { title: msg('fixInsertCell', { cell: `${rowName(row.key)}·${colName}`, value }), preferred: true, edits: [edit] };
+  return { title: msg('fixInsertCell', { cell: cellLabel(table, row.key, s.pos), value }), preferred: true, edits: [edit] };
 }
 
 export const rule: Rule = {
