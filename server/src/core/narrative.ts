@@ -40,7 +40,7 @@ export interface Figure {
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-export function parseChineseNumber(s: string): number {
+function parseChineseNumber(s: string): number {
   if (/^[0-9０-９]+$/.test(s)) return Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   let total = 0;
   let digit = 0;
