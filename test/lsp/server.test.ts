@@ -138,6 +138,34 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual((await client.diagnosticsFor(uri, 3)).diagnostics.map((d) => d.code), ['label-variant']);
   });
 
+  it('typing a number into a table publishes what checking the typed text afresh gives', async () => {
+    const uri = seedUri(SEED0);
+    let text = seedText(SEED0);
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    const label = '一、本年新收政府信息公开申请数量 ';
+    const at = text.indexOf(label) + label.length;
+    const index = new LineIndex(text);
+    const pos = index.positionAt(at);
+    // Type 1, 2 after the 0, then select the three digits and type 7.
+    const steps = [
+      { from: 1, to: 1, typed: '1' },
+      { from: 2, to: 2, typed: '2' },
+      { from: 0, to: 3, typed: '7' },
+    ];
+    let version = 1;
+    for (const s of steps) {
+      const range = { start: { line: pos.line, character: pos.character + s.from }, end: { line: pos.line, character: pos.character + s.to } };
+      await client.change(uri, ++version, [{ range, text: s.typed }]);
+      text = text.slice(0, at + s.from) + s.typed + text.slice(at + s.to);
+      const published = await client.diagnosticsFor(uri, version);
+      const expected = check(text).problems.map((p) => expectedDiagnostic(p, text, uri, version));
+      assert.deepStrictEqual(published.diagnostics, expected, `after typing ${s.typed}`);
+      assert.ok(expected.some((d) => d.code === 'row-total'), 'the typed number breaks a total');
+    }
+    assert.strictEqual(text.slice(at, at + 2), '7 ');
+  });
+
   it('checks only the newest of changes that arrive together', async () => {
     const uri = seedUri(SEED0);
     await client.open(uri, seedText(SEED0));

@@ -3,6 +3,7 @@ import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits } from './fixes';
 import type { ReportModel } from './model';
 import { findTitle, parse, type Parsed } from './parse';
+import { reparse } from './reparse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, RuleContext } from './rules/context';
@@ -64,8 +65,14 @@ function overridden(options: CheckOptions, meta: RuleMeta): boolean {
   return !!(options.rules?.[meta.alias] ?? options.rules?.[meta.id]);
 }
 
-export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const parsed = parse(text);
+/**
+ * Check a report. `before`, the result for an earlier version of the same document, lets the
+ * check reuse that reading when the edit since only changed a number in a table (see
+ * `reparse`); the result is the same either way.
+ */
+export function check(text: string, options: CheckOptions = {}, before?: CheckResult): CheckResult {
+  const prior = before && internalsOf(before)?.parsed;
+  const parsed = (prior && reparse(prior, text)) ?? parse(text);
   const arith = buildArith(parsed);
   // Fixes insert lines with the document's own line ending.
   const crlf = text.includes('\r\n');

@@ -1,5 +1,6 @@
 /** Model: text → title, sections, tables 二/三/四, template — everything with exact spans. */
 import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
+import { readFigures, type Figure } from './narrative';
 import { scanLine, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
 import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
@@ -30,6 +31,13 @@ export interface Parsed {
   emptyHeaders: Partial<Record<'t2' | 't3' | 't4', Span>>;
   /** Whether the document uses Markdown headings (for inserted text). */
   markdown: boolean;
+  /** The narrative's figures, read on first use (`figuresOf`). */
+  figures?: Figure[];
+}
+
+/** The figures the narrative states, read once per parsed text. */
+export function figuresOf(parsed: Parsed): Figure[] {
+  return (parsed.figures ??= readFigures(parsed.model));
 }
 
 const OLD_TOKENS_RE = new RegExp(OLD_TEMPLATE_TOKENS.map((t) => t.replace(/[()（）/]/g, (c) => `\\${c}`)).join('|'));

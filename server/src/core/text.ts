@@ -14,12 +14,22 @@ export interface Line {
  * a large report costs one pass over its text, and only the lines that are read become strings.
  */
 export class LineList {
-  readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  readonly starts: number[];
+  private readonly ends: number[];
   private readonly made: (Line | undefined)[] = [];
 
-  constructor(readonly text: string) {
-    const { starts, ends } = this;
+  /** `bounds`: the line boundaries of `text`, already known (see `edited`). */
+  constructor(
+    readonly text: string,
+    bounds?: { starts: number[]; ends: number[] },
+  ) {
+    if (bounds) {
+      this.starts = bounds.starts;
+      this.ends = bounds.ends;
+      return;
+    }
+    const starts: number[] = (this.starts = []);
+    const ends: number[] = (this.ends = []);
     let start = 0;
     if (!text.includes('\r')) {
       for (;;) {
@@ -68,6 +78,22 @@ export class LineList {
   /** The line an offset is on. */
   lineOf(offset: number): number {
     return lastAtOrBefore(this.starts, offset);
+  }
+
+  /**
+   * The lines of `text`, which is this list's text with line `n` made `delta` characters longer
+   * (no line break added or removed). The arrays are shared when nothing moves.
+   */
+  edited(text: string, n: number, delta: number): LineList {
+    if (delta === 0) return new LineList(text, { starts: this.starts, ends: this.ends });
+    const starts = this.starts.slice();
+    const ends = this.ends.slice();
+    ends[n] += delta;
+    for (let i = n + 1; i < starts.length; i++) {
+      starts[i] += delta;
+      ends[i] += delta;
+    }
+    return new LineList(text, { starts, ends });
   }
 }
 

@@ -72,7 +72,8 @@ export function languageOfPath(uri: string): string {
   return 'plaintext';
 }
 
-export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerEnv): Analysis {
+/** `before`: the analysis of an earlier version of the same document, whose reading the check may reuse. */
+export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerEnv, before?: Analysis): Analysis {
   const locale = effectiveLocale(settings, env.displayLocale);
   const base = { uri: input.uri, version: input.version, settings, locale, diagnostics: [] as Diagnostic[], ms: 0 };
   const { text } = input;
@@ -93,7 +94,7 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
     const options = checkOptions(settings);
     const previous = env.previous?.(input.uri, text);
     if (previous) options.previous = previous;
-    const result = check(text, options);
+    const result = check(text, options, before?.result);
     const index = lineIndexOf(result);
     const ctx = { uri: input.uri, version: input.version, index, locale, docs: env.docs, related: env.related };
     const diagnostics = result.problems.map((p) => toDiagnostic(p, ctx));
@@ -122,6 +123,11 @@ export class AnalysisCache {
     this.entries.delete(uri);
     this.entries.set(uri, a);
     return a;
+  }
+
+  /** The latest analysis of a document, whatever its version and settings. */
+  latest(uri: string): Analysis | undefined {
+    return this.entries.get(uri);
   }
 
   set(a: Analysis): void {

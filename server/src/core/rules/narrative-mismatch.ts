@@ -1,5 +1,6 @@
 import { msg } from '../messages';
-import { readFigures, type Figure, type FigureKind } from '../narrative';
+import type { Figure, FigureKind } from '../narrative';
+import { figuresOf } from '../parse';
 import { T3_LEAVES, type CellRef } from '../template';
 import type { Related } from '../types';
 import type { Rule, RuleContext } from './context';
@@ -60,7 +61,7 @@ export const rule: Rule = {
     description: { 'zh-CN': '正文中的数字与统计表不一致', en: 'A figure in the narrative contradicts the tables' },
   },
   run(ctx) {
-    for (const f of readFigures(ctx.parsed.model)) {
+    for (const f of figuresOf(ctx.parsed)) {
       const isStatement = f.kind === 'allConcluded' || f.kind === 'allUpheld';
       const target = isStatement ? statementCells(f) : TARGETS[f.kind as keyof typeof TARGETS];
       const cells = target.cells;
