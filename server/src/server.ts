@@ -97,11 +97,12 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  function analysisFor(doc: TextDocument, s: Settings): Analysis {
+  /** `provisional`: a check nothing asked for yet (see AnalysisCache.set). */
+  function analysisFor(doc: TextDocument, s: Settings, provisional = false): Analysis {
     const hit = analyses.get(doc.uri, doc.version, s);
     if (hit) return hit;
     const a = analyze({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() }, s, env, analyses.latest(doc.uri));
-    analyses.set(a);
+    analyses.set(a, provisional);
     return a;
   }
 
@@ -156,7 +157,7 @@ export function startServer(connection: Connection): void {
       // A change already on its way replaces this version: check that one instead (no debounce,
       // yet typing into a slow document never queues a check per keystroke).
       if (reason === 'change' && (arriving.get(doc.uri) ?? -1) > doc.version) return;
-      publish(analysisFor(doc, s), doc.version);
+      publish(analysisFor(doc, s, reason === 'open' || reason === 'settings'), doc.version);
     } catch (error) {
       log(`validating ${doc.uri} failed: ${describe(error)}`);
     }
