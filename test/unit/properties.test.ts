@@ -7,7 +7,9 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { applyEdits, check, fixAll, type CheckResult } from '../../server/src/core';
+import { applyEdits, check, fixAll, titleOf, type CheckResult } from '../../server/src/core';
+import { findTitle } from '../../server/src/core/parse';
+import { LineList } from '../../server/src/core/text';
 import { FC_SEED, OPTIONS, SEED_IDS, seed } from './helpers';
 
 const SEEDS = SEED_IDS.map((id) => seed(id));
@@ -83,6 +85,20 @@ describe('properties (fast-check)', function () {
         assertSpansInside(text, check(text, OPTIONS));
       }),
       runs(200),
+    );
+  });
+
+  it('titleOf reads only the first lines, and finds what reading the first 8000 characters finds', () => {
+    const full = (text: string) => {
+      const t = findTitle(new LineList(text.slice(0, 8000)), -1);
+      return t && { body: t.body, year: t.year };
+    };
+    const blankLines = fc.tuple(fc.nat({ max: 30 }), editedSeed).map(([n, text]) => '\n \n'.repeat(n) + text);
+    fc.assert(
+      fc.property(fc.oneof(editedSeed, reportish, anyText, blankLines), (text) => {
+        assert.deepStrictEqual(titleOf(text), full(text));
+      }),
+      runs(300),
     );
   });
 

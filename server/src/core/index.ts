@@ -240,11 +240,35 @@ export function looksLikeReport(text: string): boolean {
   return REPORT_HINTS.some((h) => squeezed.includes(h));
 }
 
+/** The title is looked for in the first 12 non-empty lines, and the two after. */
+const TITLE_LINES = 16;
+
+/** The start of `text` up to the end of its `n`th non-empty line (or all of it), at most 8000 characters. */
+function head(text: string, n: number): string {
+  let count = 0;
+  let i = 0;
+  while (i < text.length && i < 8000) {
+    let j = text.indexOf('\n', i);
+    if (j < 0) j = text.length;
+    if (text.slice(i, j).trim() && ++count >= n) return text.slice(0, Math.min(j, 8000));
+    i = j + 1;
+  }
+  return text.length > 8000 ? text.slice(0, 8000) : text;
+}
+
+/** The start of a text `titleOf` last read, and what it gave: typing rarely changes a title. */
+let lastHead = '';
+let lastTitle: { body?: string; year?: number } | undefined;
+
 /** The title of a report (body and year) from the start of its text, without checking it. */
 export function titleOf(text: string): { body?: string; year?: number } | undefined {
-  const head = text.length > 8000 ? text.slice(0, 8000) : text;
-  const t = findTitle(new LineList(head), -1);
-  return t && { body: t.body, year: t.year };
+  const h = head(text, TITLE_LINES);
+  if (h !== lastHead) {
+    const t = findTitle(new LineList(h), -1);
+    lastHead = h;
+    lastTitle = t && { body: t.body, year: t.year };
+  }
+  return lastTitle && { ...lastTitle };
 }
 
 export { newReport } from './fixes';
