@@ -10,7 +10,9 @@ import { figuresOf, parse, type Parsed } from '../../server/src/core/parse';
 import { reparse } from '../../server/src/core/reparse';
 import { FC_SEED, FIXTURES, SEED_IDS, fixtureNames, loadFixture, seed } from './helpers';
 
-const TEXTS = [...SEED_IDS.map((id) => seed(id)), ...fixtureNames(FIXTURES).map((n) => loadFixture(n).text)];
+const LF = [...SEED_IDS.map((id) => seed(id)), ...fixtureNames(FIXTURES).map((n) => loadFixture(n).text)];
+/** Every fixture, and each with CRLF line endings too. */
+const TEXTS = [...LF, ...LF.map((t) => t.replace(/\r?\n/g, '\r\n'))];
 
 function cellsOf(text: string): CellModel[] {
   const out: CellModel[] = [];
