@@ -75,24 +75,31 @@ export async function startCodeServer({ runDir, userDataDir, extensionsDir }) {
     const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
   });
   const logFile = path.join(runDir, 'code-server.log');
-  const log = fs.openSync(logFile, 'w');
+  const log = fs.createWriteStream(logFile);
   const child = spawn(CODE_SERVER, [
     '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-  ], { detached: true, stdio: ['ignore', log, log], env: env(runDir) });
-  fs.closeSync(log);
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: env(runDir) });
   let exited = false;
   const exit = new Promise((resolve) => child.on('exit', () => { exited = true; resolve(); }));
   const kill = () => { if (!exited) { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } } };
   process.on('exit', kill);
   const stop = async () => { kill(); await Promise.race([exit, new Promise((r) => setTimeout(r, 5000))]); };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch { /* not up yet */ }
-    if (exited || Date.now() > deadline) { await stop(); throw new Error(`code-server did not start; log: ${logFile}`); }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // Up once it says so on stdout (every line also goes to the log).
+  const listening = `HTTP server listening on http://127.0.0.1:${port}/`;
+  const up = await new Promise((resolve) => {
+    let seen = '';
+    const timer = setTimeout(() => resolve(false), 60_000);
+    const done = (ok) => { clearTimeout(timer); resolve(ok); };
+    child.stdout.on('data', (chunk) => {
+      log.write(chunk);
+      if (seen !== null && (seen = (seen + chunk).slice(-4096)).includes(listening)) { seen = null; done(true); }
+    });
+    child.stderr.on('data', (chunk) => log.write(chunk));
+    exit.then(() => done(false));
+  });
+  if (!up) { await stop(); throw new Error(`code-server did not start; log: ${logFile}`); }
   return { authority: `127.0.0.1:${port}`, logFile, stop };
 }
 
