@@ -273,6 +273,7 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(info, {
       title: '（一）予以公开 × 自然人 = 3',
       lines: ['行合计：（一）予以公开·总计 = 3 = 3，实为 0 ✗', '办理结果合计：（七）总计·自然人 = 3 = 3，实为 0 ✗'],
+      span: { start: offset, end: offset + 1 },
     });
     assert.deepStrictEqual(hover, {
       contents: {

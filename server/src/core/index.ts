@@ -1,7 +1,7 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
 import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits } from './fixes';
-import type { ReportModel } from './model';
+import type { CellModel, ReportModel, RowModel, TableModel } from './model';
 import { findTitle, parse, type Parsed } from './parse';
 import { reparse } from './reparse';
 export { bodyKey } from './parse';
@@ -24,6 +24,8 @@ export interface CheckResult {
 export interface CellInfo {
   title: string;
   lines: string[];
+  /** The cell (empty for a blank cell). */
+  span: Span;
 }
 
 export interface Summary {
@@ -141,12 +143,23 @@ export function fixAll(text: string, options: CheckOptions = {}, filter: (p: Pro
   return cur;
 }
 
+/**
+ * The cell at `offset`: a number written there (from just before its first character to just
+ * after its last), else a blank cell there or just before.
+ */
 function cellAt(result: CheckResult, offset: number) {
+  let blank: { t: TableModel; r: RowModel; c: CellModel } | undefined;
   for (const t of Object.values(result.model.tables)) {
-    if (!t || offset < t.span.start || offset > t.span.end) continue;
-    for (const r of t.rows) for (const c of r.cells) if (offset >= c.span.start && offset <= Math.max(c.span.end, c.span.start + 1)) return { t, r, c };
+    if (!t || offset < t.span.start || offset > t.span.end + 1) continue;
+    for (const r of t.rows) {
+      for (const c of r.cells) {
+        if (c.span.end > c.span.start) {
+          if (c.span.start <= offset && offset <= c.span.end) return { t, r, c };
+        } else if (!blank && (offset === c.span.start || offset === c.span.start + 1)) blank = { t, r, c };
+      }
+    }
   }
-  return undefined;
+  return blank;
 }
 
 const KIND_LABEL: Record<string, Record<Locale, string>> = {
@@ -181,7 +194,7 @@ export function describeAt(result: CheckResult, offset: number, locale: Locale =
       lines.push(`${label}：${cellName(e.id.lhs[0])} = ${sumText} = ${e.rhs}，${locale === 'en' ? 'written' : '实为'} ${e.lhs} ${mark}`);
     }
   }
-  return { title, lines };
+  return { title, lines, span: c.span };
 }
 
 /** Totals that are wrong, with the value they should have (inlay hints). */

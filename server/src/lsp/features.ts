@@ -1,22 +1,11 @@
 /** Hover and inlay hints over a checked document. */
 import { Hover, InlayHint, MarkupKind, Range } from 'vscode-languageserver';
-import { describeAt, expectedTotals, type CheckResult, type LineIndex, type Locale, type Span } from '../core/index';
+import { describeAt, expectedTotals, type CheckResult, type LineIndex, type Locale } from '../core/index';
 import { t } from './strings';
 
 /** Escapes Markdown so that cell labels and numbers show as written. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c).replace(/^(\s*)([#+-])/, '$1\\$2');
-}
-
-/** The span of the (non-blank) cell under `offset`, for the hover's highlight. */
-function cellSpanAt(result: CheckResult, offset: number): Span | undefined {
-  for (const table of Object.values(result.model.tables)) {
-    if (!table || offset < table.span.start || offset > table.span.end) continue;
-    for (const row of table.rows) {
-      for (const cell of row.cells) if (cell.span.start <= offset && offset <= cell.span.end && cell.span.end > cell.span.start) return cell.span;
-    }
-  }
-  return undefined;
 }
 
 export function hoverAt(result: CheckResult, index: LineIndex, line: number, character: number, locale: Locale): Hover | null {
@@ -26,8 +15,7 @@ export function hoverAt(result: CheckResult, index: LineIndex, line: number, cha
   const parts = [`**${escapeMarkdown(info.title)}**`];
   if (info.lines.length > 0) parts.push(info.lines.map(escapeMarkdown).join('  \n'));
   const hover: Hover = { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') } };
-  const span = cellSpanAt(result, offset);
-  if (span) hover.range = { start: index.positionAt(span.start), end: index.positionAt(span.end) };
+  if (info.span.end > info.span.start) hover.range = { start: index.positionAt(info.span.start), end: index.positionAt(info.span.end) };
   return hover;
 }
 
