@@ -75,7 +75,8 @@ export async function startCodeServer({ runDir, userDataDir, extensionsDir }) {
     const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
   });
   const logFile = path.join(runDir, 'code-server.log');
-  const log = fs.createWriteStream(logFile);
+  // Written synchronously, so a failing run that exits at once still leaves the whole log.
+  const log = fs.openSync(logFile, 'w');
   const child = spawn(CODE_SERVER, [
     '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
@@ -83,6 +84,7 @@ export async function startCodeServer({ runDir, userDataDir, extensionsDir }) {
   ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: env(runDir) });
   let exited = false;
   const exit = new Promise((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+  child.on('close', () => fs.closeSync(log));
   const kill = () => { if (!exited) { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } } };
   process.on('exit', kill);
   const stop = async () => { kill(); await Promise.race([exit, new Promise((r) => setTimeout(r, 5000))]); };
@@ -93,10 +95,10 @@ export async function startCodeServer({ runDir, userDataDir, extensionsDir }) {
     const timer = setTimeout(() => resolve(false), 60_000);
     const done = (ok) => { clearTimeout(timer); resolve(ok); };
     child.stdout.on('data', (chunk) => {
-      log.write(chunk);
+      fs.writeSync(log, chunk);
       if (seen !== null && (seen = (seen + chunk).slice(-4096)).includes(listening)) { seen = null; done(true); }
     });
-    child.stderr.on('data', (chunk) => log.write(chunk));
+    child.stderr.on('data', (chunk) => fs.writeSync(log, chunk));
     exit.then(() => done(false));
   });
   if (!up) { await stop(); throw new Error(`code-server did not start; log: ${logFile}`); }
