@@ -29,7 +29,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineIndex, check, fixAll, formatMessage, type CheckOptions, type Problem, type Severity } from '../../server/src/core';
+import { LineIndex, check, fixAll, formatMessage, type CheckOptions, type Problem, type RowModel, type Severity } from '../../server/src/core';
 
 function findRoot(from: string): string {
   for (let dir = from, i = 0; i < 8; i++, dir = path.dirname(dir)) {
@@ -228,6 +228,11 @@ export function checkFixture(name: string, dir = FIXTURES): Fixture {
   if (f.fixed !== undefined) expectFix(f.text, f.fixed);
   else assertSameText(fixAll(f.text, OPTIONS), f.text, `fixAll must leave ${name} unchanged (it has no .fixed snapshot)`);
   return f;
+}
+
+/** Each row as `key n n n …` (the numbers as read), for comparing a table with its expected numbers. */
+export function rowNumbers(rows: RowModel[]): string[] {
+  return rows.map((r) => `${r.key} ${r.cells.map((c) => c.value).join(' ')}`);
 }
 
 // ── seeds ──

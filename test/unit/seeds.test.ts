@@ -1,7 +1,7 @@
 /** The five real reports: exactly what the checker must say about each, and what fixing them does. */
 import * as assert from 'assert';
 import { LineIndex, check, fixAll } from '../../server/src/core';
-import { OPTIONS, SEED_IDS, expectFindings, expectFix, seed, type Expected, type SeedId } from './helpers';
+import { OPTIONS, SEED_IDS, expectFindings, expectFix, rowNumbers, seed, type Expected, type SeedId } from './helpers';
 
 const EXPECTED: Record<SeedId, Expected[]> = {
   '000': [{ rule: 'label-variant', line: 175, message: '行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」' }],
@@ -108,7 +108,7 @@ describe('seeds (test/fixtures/seeds)', () => {
 
   it('seed 001: every number of tables 三 and 四 is read into the right row, in order', () => {
     const r = check(seed('001'), OPTIONS);
-    const t3 = r.model.tables.t3!.rows.map((row) => `${row.key} ${row.cells.map((c) => c.value).join(' ')}`);
+    const t3 = rowNumbers(r.model.tables.t3!.rows);
     const z = '0 0 0 0 0 0 0';
     assert.deepStrictEqual(t3, [
       't3.new 30 0 0 0 0 0 30',

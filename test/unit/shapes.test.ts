@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { check, type ReportModel } from '../../server/src/core';
-import { CLI_OFF, OPTIONS, expectFindings, expectNoFindings, lineOf, loadFixture, replaceOnce, runCli, seedPath } from './helpers';
+import { CLI_OFF, OPTIONS, expectFindings, expectNoFindings, lineOf, loadFixture, replaceOnce, rowNumbers, runCli, seedPath } from './helpers';
 
 
 /** The numbers of the fixtures' report, row by row. */
@@ -50,7 +50,7 @@ const EXPECTED = [
 ];
 
 function numbers(m: ReportModel): string[] {
-  return (['t2', 't3', 't4'] as const).flatMap((t) => (m.tables[t]?.rows ?? []).map((r) => `${r.key} ${r.cells.map((c) => c.value).join(' ')}`));
+  return (['t2', 't3', 't4'] as const).flatMap((t) => rowNumbers(m.tables[t]?.rows ?? []));
 }
 
 
