@@ -5,8 +5,9 @@ import type { Line, LineList } from './text';
 import type { TextEdit } from './types';
 
 /**
- * Apply edits; an edit overlapping an earlier-sorted one is skipped, identical edits are applied
- * once, and several insertions at one offset go in in the order given (sorting is stable).
+ * Apply edits; an edit overlapping an earlier-sorted one is skipped, an edit identical to the one
+ * sorted just before it is applied once, and several insertions at one offset go in in the order
+ * given (sorting is stable).
  */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);

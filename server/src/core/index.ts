@@ -54,17 +54,13 @@ interface Internals {
 const INTERNALS = Symbol('internals');
 const internalsOf = (r: CheckResult): Internals | undefined => (r as CheckResult & { [INTERNALS]?: Internals })[INTERNALS];
 
-function setting(options: CheckOptions, meta: RuleMeta): Severity | 'off' {
-  const r = options.rules;
-  return r?.[meta.alias] ?? r?.[meta.id] ?? meta.severity;
+/** The severity the user set for a rule (by alias or id), if any. */
+function userSetting(options: CheckOptions, meta: RuleMeta): Severity | 'off' | undefined {
+  return options.rules?.[meta.alias] ?? options.rules?.[meta.id];
 }
 
 function withCrlf(f: Fix): Fix {
   return { ...f, edits: f.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
-}
-
-function overridden(options: CheckOptions, meta: RuleMeta): boolean {
-  return !!(options.rules?.[meta.alias] ?? options.rules?.[meta.id]);
 }
 
 /**
@@ -101,12 +97,12 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
       }),
   };
   for (const rule of ALL_RULES) {
-    const s = setting(options, rule.meta);
-    if (s === 'off') continue;
+    const set = userSetting(options, rule.meta);
+    if (set === 'off') continue;
     if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) continue;
     meta = rule.meta;
-    sev = s;
-    sevFixed = overridden(options, rule.meta);
+    sev = set ?? meta.severity;
+    sevFixed = !!set;
     rule.run(ctx);
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -175,10 +171,10 @@ export function describeAt(result: CheckResult, offset: number, locale: Locale =
   if (!hit) return undefined;
   const { t, r, c } = hit;
   const def = rowDef(r.key);
-  const col = r.key === 't4.row' ? TABLES.t4.columns[c.col] : def ? columnName(TABLES[t.id], def, c.col) : '';
+  const col = def ? columnName(TABLES[t.id], def, c.col) : '';
   const rowLabel = r.key === 't4.row' ? (locale === 'en' ? 'Table 四' : '表四') : (def?.short ?? r.label);
   const shown = c.blank ? (locale === 'en' ? 'blank (0)' : '空（按 0 计）') : c.raw;
-  const title = `${rowLabel} × ${col ?? ''} = ${shown}`;
+  const title = `${rowLabel} × ${col} = ${shown}`;
   const lines: string[] = [];
   const arith = internalsOf(result)?.arith;
   for (const e of arith?.at(refKey([r.key, c.col])) ?? []) {
@@ -253,7 +249,7 @@ export function looksLikeReport(text: string): boolean {
   return REPORT_HINTS.some((h) => squeezed.includes(h));
 }
 
-/** The title is looked for in the first 12 non-empty lines, and the two after. */
+/** `findTitle` reads at most the first 12 non-empty lines and the one after; 16 leaves room. */
 const TITLE_LINES = 16;
 
 /** The start of `text` up to the end of its `n`th non-empty line (or all of it), at most 8000 characters. */

@@ -5,7 +5,7 @@
  * clause whose scope is unclear yields nothing.
  */
 import type { ReportModel } from './model';
-import { lastAtOrBefore } from './text';
+import { halfWidth, lastAtOrBefore } from './text';
 import type { Span } from './types';
 
 export type FigureKind =
@@ -41,7 +41,7 @@ const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两:
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 function parseChineseNumber(s: string): number {
-  if (/^[0-9０-９]+$/.test(s)) return Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (/^[0-9０-９]+$/.test(s)) return Number(halfWidth(s));
   let total = 0;
   let digit = 0;
   for (const ch of s) {

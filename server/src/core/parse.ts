@@ -14,7 +14,6 @@ export interface HeadingFound {
   text: string;
   /** Exact canonical wording or an accepted variant, with the right numeral. */
   canonical: boolean;
-  numeral: string | null;
   /** Span of the heading text without Markdown marks (what a fix replaces). */
   inner: Span;
 }
@@ -92,11 +91,11 @@ function findHeading(line: Line): HeadingFound | null {
   if (!m) {
     // Without a numeral only an exact wording on a heading-like line counts.
     if (!exactIndex || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= 24)) return null;
-    return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical: false, numeral, inner };
+    return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
   }
   if (exactIndex) {
     const canonical = NUMERAL_OF.get(numeral!) === exactIndex;
-    return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical, numeral, inner };
+    return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical, inner };
   }
   if (ROW_WORDS.some((w) => body.includes(w))) return null;
   let best = 0;
@@ -111,7 +110,7 @@ function findHeading(line: Line): HeadingFound | null {
   }
   const numeralOk = NUMERAL_OF.get(numeral!) === best;
   if (!best || !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
-  return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, numeral, inner };
+  return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
 }
 
 const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;
@@ -147,7 +146,7 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     const parts = [l];
     if (/^\s*\d{4}/.test(c)) {
       const prev = nonEmpty(i - 1, -1, i);
-      if (prev && prev.n < i && innerSpan(prev).clean.length < 40 && !prev.text.includes('。')) parts.unshift(prev);
+      if (prev && innerSpan(prev).clean.length < 40 && !prev.text.includes('。')) parts.unshift(prev);
     }
     return makeTitle(parts);
   }

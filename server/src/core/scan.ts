@@ -40,7 +40,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Only ASCII digits (and at least one). */
-function allDigits(s: string): boolean {
+export function allDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
@@ -95,8 +95,9 @@ function scanField(t: string, from: number, to: number, lineStart: number, line:
   while (a < b && isSpace(t.charCodeAt(a))) a++;
   while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
   if (a === b) {
-    // Empty fields before the first filled one are label columns: nothing reads them.
-    if (!toks.some((k) => k.kind !== 'empty')) return;
+    // Empty fields before the first filled one are label columns: nothing reads them. (Empty
+    // fields are only kept after a filled one, so any token so far means one was filled.)
+    if (toks.length === 0) return;
     const at = lineStart + Math.min(from + 1, to, a);
     toks.push({ kind: 'empty', start: at, end: at, raw: '', value: NaN, line });
     return;
@@ -122,6 +123,9 @@ function hasAsciiDigitOrDash(t: string): boolean {
   return false;
 }
 
+/** Most digits of a number on its own line that is read without the general scanner. */
+export const LONE_NUMBER_DIGITS = 9;
+
 /**
  * The commonest table line, a cell on its own line ("0"), is read without the general scanner:
  * the end of its digits from `first`, or -1. Only up to nine plain digits between spaces qualify
@@ -130,7 +134,7 @@ function hasAsciiDigitOrDash(t: string): boolean {
 function loneNumberEnd(t: string, first: number): number {
   for (let i = 0; i < first; i++) if (t.charCodeAt(i) === 9) return -1;
   let i = first;
-  for (; i < t.length && i - first < 9; i++) {
+  for (; i < t.length && i - first < LONE_NUMBER_DIGITS; i++) {
     const c = t.charCodeAt(i);
     if (c < 48 || c > 57) break;
   }
