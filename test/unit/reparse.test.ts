@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { check, type CellModel } from '../../server/src/core';
-import { figuresOf, parse, type Parsed } from '../../server/src/core/parse';
+import { figuresOf, parse, sentencesOf, type Parsed } from '../../server/src/core/parse';
 import { reparse } from '../../server/src/core/reparse';
 import { FC_SEED, FIXTURES, SEED_IDS, fixtureNames, loadFixture, seed } from './helpers';
 
@@ -24,12 +24,13 @@ const CELLS = TEXTS.map(cellsOf);
 /** Everything a reading holds, as plain data (the lines by their boundaries). */
 function reading(p: Parsed): unknown {
   const ends = Array.from({ length: p.lines.length }, (_, i) => p.lines.endOf(i));
-  return { ...p, lines: { starts: p.lines.starts, ends }, figures: figuresOf(p) };
+  return { ...p, lines: { starts: p.lines.starts, ends }, figures: figuresOf(p), sentences: sentencesOf(p) };
 }
 
 function assertSameAsFull(before: string, after: string): boolean {
   const old = parse(before);
   figuresOf(old);
+  sentencesOf(old);
   const quick = reparse(old, after);
   const full = parse(after);
   if (quick) assert.deepStrictEqual(reading(quick), reading(full));

@@ -6,7 +6,7 @@
  */
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
-import { T2, T3, T4, T4_GROUPS, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, type CellRef, type Identity } from './template';
+import { T2, T3, T4, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, usesOldSingleOther, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
   id: Identity;
@@ -43,10 +43,6 @@ export function cellName(ref: CellRef): string {
   return `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}`;
 }
 
-export function t4GroupName(g: number): string {
-  return T4_GROUPS[g];
-}
-
 export function buildArith(p: Parsed): Arith {
   // Cells of the rows whose cells line up with the template, by row key.
   const aligned = new Map<string, CellModel[]>();
@@ -56,7 +52,7 @@ export function buildArith(p: Parsed): Arith {
   }
   const t3 = p.model.tables.t3;
   const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
-  const oldSingle = !!t3 && t3.rows.some((r) => r.key === 't3.r6');
+  const oldSingle = !!t3 && usesOldSingleOther(t3);
   const ids: Identity[] = [];
   if (t3) {
     for (const id of t3Identities(oldSingle)) {

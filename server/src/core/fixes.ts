@@ -61,7 +61,8 @@ export function cellSeparator(row: RowModel, lines: LineList): string {
   }
 }
 
-function zeros(n: number): string[] {
+/** `n` cells of 0. */
+export function zeros(n: number): string[] {
   return new Array<string>(n).fill('0');
 }
 
@@ -69,9 +70,10 @@ function pipeHeader(cols: string[]): string {
   return `| ${cols.join(' | ')} |\n|${cols.map(() => ' --- |').join('')}`;
 }
 
-/** The whole template table filled with zeros, in the given shape. */
-export function templateTable(table: TableDef, shape: TableShape): string {
-  const sep = shape === 'tabs' || shape === 'cell-per-line' ? '\t' : ' ';
+/** The whole template table filled with zeros, in the given shape (one cell per line is written as tabs). */
+export function templateTable(table: TableDef, given: TableShape): string {
+  const shape: TableShape = given === 'cell-per-line' ? 'tabs' : given;
+  const sep = shape === 'tabs' ? '\t' : ' ';
   const out: string[] = [];
   const headerLine = (cells: string[]) => (shape === 'pipes' ? pipeHeader(cells) : cells.join(sep));
   const labelOnly = (label: string, width: number) => (shape === 'pipes' ? `| ${label} |${' |'.repeat(width)}` : label);

@@ -7,7 +7,7 @@ import { reparse } from './reparse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, RuleContext } from './rules/context';
-import { T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
+import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type IdentityKind } from './template';
 import { LineIndex, LineList } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
@@ -43,7 +43,8 @@ export function ruleMeta(aliasOrId: string): RuleMeta | undefined {
 
 export { formatMessage } from './messages';
 
-const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
+/** The rules of the identities (arithmetic fixes come after structural ones in fixAll). */
+const ARITHMETIC = new Set<string>(IDENTITY_KINDS);
 
 interface Internals {
   parsed: Parsed;
@@ -158,7 +159,7 @@ function cellAt(result: CheckResult, offset: number) {
   return blank;
 }
 
-const KIND_LABEL: Record<string, Record<Locale, string>> = {
+const KIND_LABEL: Record<IdentityKind, Record<Locale, string>> = {
   'row-total': { 'zh-CN': '行合计', en: 'row total' },
   'results-total': { 'zh-CN': '办理结果合计', en: 'results total' },
   balance: { 'zh-CN': '一 + 二 = （七） + 四', en: '一 + 二 = （七） + 四' },

@@ -1,6 +1,6 @@
 /** Model: text → title, sections, tables 二/三/四, template — everything with exact spans. */
 import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
-import { readFigures, type Figure } from './narrative';
+import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
 import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
@@ -32,11 +32,18 @@ export interface Parsed {
   markdown: boolean;
   /** The narrative's figures, read on first use (`figuresOf`). */
   figures?: Figure[];
+  /** The narrative's sentences, read on first use (`sentencesOf`). */
+  sentences?: string[];
 }
 
 /** The figures the narrative states, read once per parsed text. */
 export function figuresOf(parsed: Parsed): Figure[] {
   return (parsed.figures ??= readFigures(parsed.model));
+}
+
+/** The narrative's sentences without white space or digits, read once per parsed text. */
+export function sentencesOf(parsed: Parsed): string[] {
+  return (parsed.sentences ??= sentences(parsed.model));
 }
 
 const OLD_TOKENS_RE = new RegExp(OLD_TEMPLATE_TOKENS.map((t) => t.replace(/[()（）/]/g, (c) => `\\${c}`)).join('|'));
@@ -114,7 +121,8 @@ function findHeading(line: Line): HeadingFound | null {
 }
 
 const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;
-const STANDARD_REST = '政府信息公开工作年度报告';
+/** The standard end of a title, after the body's name and the year. */
+export const STANDARD_REST = '政府信息公开工作年度报告';
 
 export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel | undefined {
   let seen = 0;

@@ -188,7 +188,8 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
     emptyHeaders,
     markdown: before.markdown,
   };
-  // The narrative is read outside the tables: the same figures, moved.
+  // The narrative is read outside the tables: the same figures, moved, and the same sentences.
   if (before.figures) parsed.figures = mapSame(before.figures, figure);
+  if (before.sentences) parsed.sentences = before.sentences;
   return parsed;
 }

@@ -196,7 +196,9 @@ export function columnName(table: TableDef, row: RowDef, col: number): string {
 
 /** Identities of table 三 and 四. A cell reference is [rowKey, col]. */
 export type CellRef = [string, number];
-export type IdentityKind = 'row-total' | 'results-total' | 'balance' | 'review-total';
+/** The kinds of identity; each is checked by the rule of the same alias. */
+export const IDENTITY_KINDS = ['row-total', 'results-total', 'balance', 'review-total'] as const;
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
 export interface Identity {
   kind: IdentityKind;
   /** `row:col` keys of lhs, rhs and both (precomputed: identities are evaluated on every keystroke). */
@@ -245,6 +247,11 @@ function withKeys(ids: Identity[]): Identity[] {
 }
 
 const T3_IDENTITIES: Identity[][] = [];
+
+/** Table 三 as read has the old single （六）其他处理 row, which stands for its three sub-rows. */
+export function usesOldSingleOther(t3: { rows: { key: string }[] }): boolean {
+  return t3.rows.some((r) => r.key === 't3.r6');
+}
 
 /** The identities of table 三 given which of the optional rows are present (built once). */
 export function t3Identities(oldSingleOther: boolean): Identity[] {

@@ -1,7 +1,7 @@
 /** Shared by the four arithmetic rules: a violated identity → a finding with numbers, related cells and fixes. */
-import { cellName, t4GroupName, type Evaluated } from '../arith';
+import { cellName, type Evaluated } from '../arith';
 import { msg } from '../messages';
-import { T3 } from '../template';
+import { T3, T4_GROUPS } from '../template';
 import type { Fix, Related } from '../types';
 import { rowName } from './cells';
 import type { Finding, Rule, RuleContext } from './context';
@@ -47,7 +47,7 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   let message;
   if (id.kind === 'row-total') message = msg('rowTotal', { ...args, row: rowName(total[0]) });
   else if (id.kind === 'results-total') message = msg('resultsTotal', { ...args, col: T3.columns[id.col ?? 0] });
-  else message = msg('reviewTotal', { ...args, group: t4GroupName(id.col ?? 0) });
+  else message = msg('reviewTotal', { ...args, group: T4_GROUPS[id.col ?? 0] });
   return { span: at.span, message, related, fixes };
 }
 

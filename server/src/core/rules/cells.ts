@@ -1,6 +1,7 @@
 /** Walking the cells of every table, with the names messages use for them. */
 import type { CellModel, RowModel, TableModel } from '../model';
-import { TABLES, colsOf, columnName, rowDef } from '../template';
+import { cellName } from '../arith';
+import { TABLES, colsOf, rowDef } from '../template';
 import type { RuleContext } from './context';
 
 export interface NamedCell {
@@ -16,15 +17,15 @@ export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void 
     if (!table) continue;
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        if (cell.blank || cell.invalid) fn({ cell, name: cellLabel(table, row.key, cell.col), decimal: !!rowDef(row.key)!.decimal });
+        if (cell.blank || cell.invalid) fn({ cell, name: cellLabel(row.key, cell.col), decimal: !!rowDef(row.key)!.decimal });
       }
     }
   }
 }
 
-/** A cell as messages name it: `row·column`, e.g. `（五）2.重复申请·总计`, `表四·行政复议·总计`. */
-export function cellLabel(table: TableModel, rowKey: string, col: number): string {
-  return `${rowName(rowKey)}·${columnName(TABLES[table.id], rowDef(rowKey)!, col)}`;
+/** A cell as the cell rules name it: `row·column`, e.g. `（五）2.重复申请·总计`, `表四·行政复议·总计`. */
+export function cellLabel(rowKey: string, col: number): string {
+  return (rowKey === 't4.row' ? '表四·' : '') + cellName([rowKey, col]);
 }
 
 /** The row's name in messages. */

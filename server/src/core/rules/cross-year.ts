@@ -1,7 +1,6 @@
 import { buildArith, cellName, type Arith } from '../arith';
 import { msg } from '../messages';
-import { sentences } from '../narrative';
-import { bodyKey, parse, type Parsed } from '../parse';
+import { bodyKey, parse, sentencesOf, type Parsed } from '../parse';
 import { T3 } from '../template';
 import { rowName } from './cells';
 import type { Rule, RuleContext } from './context';
@@ -26,13 +25,13 @@ let last: Previous | undefined;
 function previousOf(text: string): Previous {
   if (last?.text !== text) {
     const parsed = parse(text);
-    last = { text, parsed, arith: buildArith(parsed), sentences: new Set(sentences(parsed.model)) };
+    last = { text, parsed, arith: buildArith(parsed), sentences: new Set(sentencesOf(parsed)) };
   }
   return last;
 }
 
 function repeatedShare(ctx: RuleContext, theirs: Set<string>): number {
-  const mine = sentences(ctx.parsed.model);
+  const mine = sentencesOf(ctx.parsed);
   let total = 0;
   let same = 0;
   for (const s of mine) {

@@ -1,14 +1,14 @@
 import { cellSeparator } from '../fixes';
 import { msg } from '../messages';
 import type { RowModel, TableModel } from '../model';
-import { T4_IDENTITIES, t3Identities, type CellRef, type Identity } from '../template';
+import { T4_IDENTITIES, t3Identities, usesOldSingleOther, type CellRef, type Identity } from '../template';
 import type { Fix } from '../types';
 import { cellLabel, expectedCols, rowName } from './cells';
 import type { Rule, RuleContext } from './context';
 
 /** Candidate rows with one cell inserted at each position, kept when every checkable identity holds. */
 function solveOneMissing(ctx: RuleContext, table: TableModel, row: RowModel): { pos: number; value: number } | 'ambiguous' {
-  const ids: Identity[] = table.id === 't4' ? T4_IDENTITIES : t3Identities(table.rows.some((r) => r.key === 't3.r6'));
+  const ids: Identity[] = table.id === 't4' ? T4_IDENTITIES : t3Identities(usesOldSingleOther(table));
   const mine = ids.filter((id) => [...id.lhs, ...id.rhs].some((r) => r[0] === row.key));
   const present = row.cells.map((c) => c.value);
   const get = (vals: number[], r: CellRef): number | undefined => (r[0] === row.key ? vals[r[1]] : ctx.arith.cell(r)?.value);
@@ -72,7 +72,7 @@ function missingFix(ctx: RuleContext, table: TableModel, row: RowModel, want: nu
     s.pos < cells.length
       ? { start: cells[s.pos].span.start, end: cells[s.pos].span.start, newText: value + sep }
       : { start: last.span.end, end: last.span.end, newText: sep + value };
-  return { title: msg('fixInsertCell', { cell: cellLabel(table, row.key, s.pos), value }), preferred: true, edits: [edit] };
+  return { title: msg('fixInsertCell', { cell: cellLabel(row.key, s.pos), value }), preferred: true, edits: [edit] };
 }
 
 export const rule: Rule = {

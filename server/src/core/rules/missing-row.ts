@@ -1,4 +1,4 @@
-import { formatRow, indentOf } from '../fixes';
+import { formatRow, indentOf, zeros } from '../fixes';
 import { msg } from '../messages';
 import type { TableModel } from '../model';
 import { TABLES, colsOf, type RowDef } from '../template';
@@ -19,17 +19,17 @@ function insertRow(ctx: RuleContext, table: TableModel, missing: RowDef) {
   const before = [...table.rows].filter((r) => order.indexOf(r.key) < idx).sort((a, b) => order.indexOf(b.key) - order.indexOf(a.key))[0];
   const after = [...table.rows].filter((r) => order.indexOf(r.key) > idx).sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key))[0];
   const lines = ctx.parsed.lines;
-  const zeros = new Array<string>(colsOf(def, missing)).fill('0');
+  const cells = zeros(colsOf(def, missing));
   if (before) {
     const lastLine = lines.at(ctx.lineOf(before.span.end))!;
     const labelLine = lines.at(ctx.lineOf(before.labelSpan.start))!;
-    const row = formatRow(missing.label, zeros, before.shape, indentOf(labelLine));
-    const spaced = before.shape === 'cell-per-line' && lines.at(lastLine.n + 1)! && !lines.at(lastLine.n + 1)!.text.trim();
+    const row = formatRow(missing.label, cells, before.shape, indentOf(labelLine));
+    const spaced = before.shape === 'cell-per-line' && lines.at(lastLine.n + 1)?.text.trim() === '';
     return { start: lastLine.end, end: lastLine.end, newText: (spaced ? '\n\n' : '\n') + row };
   }
   if (after) {
     const labelLine = lines.at(ctx.lineOf(after.labelSpan.start))!;
-    const row = formatRow(missing.label, zeros, after.shape, indentOf(labelLine));
+    const row = formatRow(missing.label, cells, after.shape, indentOf(labelLine));
     return { start: labelLine.start, end: labelLine.start, newText: row + '\n' };
   }
   return undefined;

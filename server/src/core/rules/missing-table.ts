@@ -25,7 +25,7 @@ export const rule: Rule = {
       const heading = p.headings.find((h) => h.index === def.section);
       if (!header && !heading) continue;
       const at = header ?? heading!.span;
-      const text = templateTable(def, shape === 'cell-per-line' ? 'tabs' : shape);
+      const text = templateTable(def, shape);
       ctx.report({
         span: at,
         message: msg(header ? 'emptyTable' : 'missingTable', { table: `@table.${id}` }),

@@ -22,7 +22,7 @@ const TARGETS: Record<Exclude<FigureKind, 'allConcluded' | 'allUpheld'>, { cells
   otherHandling: { cells: sumOf('t3.r6.'), where: '@where.otherHandling' },
   review: { cells: [['t4.row', 4]], where: '@where.review' },
   litigation: { cells: [['t4.row', 9], ['t4.row', 14]], where: '@where.litigation' },
-  noRequests: { cells: [['t3.new', T]], where: '@where.noRequests' },
+  noRequests: { cells: [['t3.new', T]], where: '@where.received' },
 };
 
 function statementCells(f: Figure): { cells: CellRef[]; where: string } {

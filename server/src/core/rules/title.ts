@@ -1,9 +1,9 @@
 import { msg } from '../messages';
+import { STANDARD_REST } from '../parse';
 import { halfWidth } from '../text';
 import type { Fix } from '../types';
 import type { Rule, RuleContext } from './context';
 
-const STANDARD = '政府信息公开工作年度报告';
 
 function titleFix(ctx: RuleContext, expected: string): Fix | undefined {
   const t = ctx.parsed.model.title!;
@@ -18,7 +18,7 @@ function titleFix(ctx: RuleContext, expected: string): Fix | undefined {
   return {
     title: msg('fixTitle', { title: expected }),
     preferred: false,
-    edits: [{ start: line.start + start, end: line.start + end + 2, newText: STANDARD }],
+    edits: [{ start: line.start + start, end: line.start + end + 2, newText: STANDARD_REST }],
   };
 }
 
@@ -51,7 +51,7 @@ export const rule: Rule = {
       return;
     }
     if (t.standard) return;
-    const expected = t.body && t.year ? `${t.body}${t.year}年${STANDARD}` : `<机关名称>${t.year ?? '<年份>'}年${STANDARD}`;
+    const expected = t.body && t.year ? `${t.body}${t.year}年${STANDARD_REST}` : `<机关名称>${t.year ?? '<年份>'}年${STANDARD_REST}`;
     const fix = t.body && t.year ? titleFix(ctx, expected) : undefined;
     ctx.report({ span: t.span, message: msg('titleNonStandard', { found: t.text, expected }), fixes: fix ? [fix] : [] });
   },
