@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { LANGUAGE_ID, StatusNotification, type InitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { createReport, fixAllInFile, openRuleDocs, showSummary } from './commands';
 import { ReportStatus } from './status';
+import { REPORT_GLOB } from '../../server/src/files';
 import { WorkspaceCheck } from './workspaceCheck';
 
 let client: LanguageClient | undefined;
@@ -33,7 +34,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     initializationOptions,
     diagnosticCollectionName: 'report-review',
     // Report files coming and going: the server's index of last year's reports stays current.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(REPORT_GLOB) },
   };
   // The id `reportReview` makes the client honour `reportReview.trace.server`.
   return new LanguageClient('reportReview', vscode.l10n.t('Report Review'), serverOptions, clientOptions);

@@ -7,9 +7,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckFilesRequest, type CheckFilesParams, type CheckFilesResult } from '../../server/src/lsp/protocol';
 import { decodeText } from '../../server/src/decode';
-import { SKIP_DIR_NAMES } from '../../server/src/files';
+import { REPORT_GLOB, SKIP_DIR_NAMES } from '../../server/src/files';
 
-const INCLUDE = '**/*.{txt,md}';
 const EXCLUDE = `**/{${SKIP_DIR_NAMES.join(',')}}/**`;
 const BATCH = 25;
 
@@ -25,7 +24,7 @@ export class WorkspaceCheck implements vscode.Disposable {
   async run(): Promise<void> {
     const client = this.client();
     if (!client) return;
-    const files = await vscode.workspace.findFiles(INCLUDE, EXCLUDE);
+    const files = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE);
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     const todo = files.filter((f) => !open.has(f.toString()));
     this.collection.clear();

@@ -121,10 +121,10 @@ function readInput(input: Input): Buffer {
   return input.stdin ? fs.readFileSync(0) : fs.readFileSync(input.path);
 }
 
+/** A file's result, or why it has none; neither when it was skipped (not a report, found by walking). */
 interface Checked {
   result?: LocatedFile;
   error?: string;
-  skipped?: boolean;
 }
 
 type Loaded =
@@ -149,7 +149,7 @@ function load(input: Input, locale: Locale): Loaded {
 
 function checkOne(input: Input, options: CheckOptions, locale: Locale): Checked {
   const l = load(input, locale);
-  if (!l.ok) return l.failure === 'not-report' || (input.walked && l.failure === 'binary') ? { skipped: true } : { error: l.message };
+  if (!l.ok) return l.failure === 'not-report' || (input.walked && l.failure === 'binary') ? {} : { error: l.message };
   return { result: locate(input.path, check(l.text, options), locale) };
 }
 
@@ -204,7 +204,7 @@ async function checkAll(inputs: Input[], options: CheckOptions, locale: Locale):
     bar.end();
     return out;
   }
-  // Both cores: workers check interleaved slices and send back plain data.
+  // Several cores: workers check interleaved slices and send back plain data.
   const results: Checked[] = new Array(inputs.length);
   let done = 0;
   let found = 0;

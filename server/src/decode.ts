@@ -1,7 +1,7 @@
 /**
  * Bytes → text for files read from disk (the CLI, last year's report, the client's workspace
  * check): UTF-8 with or without BOM, UTF-16 with BOM, and GB18030/GBK (common for real files)
- * detected and decoded with the platform's WHATWG TextDecoder (no encoding tables in the bundles). Binary and empty inputs get
+ * detected and decoded with the platform's WHATWG TextDecoder (no encoding tables in the server or client bundle). Binary and empty inputs get
  * a one-line reason instead of an exception. Writing back in the original encoding is in
  * encode.ts (the CLI's `fix --write`).
  */

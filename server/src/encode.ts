@@ -3,16 +3,7 @@ import * as iconv from 'iconv-lite';
 import type { Encoding } from './decode';
 
 export function encodeText(text: string, encoding: Encoding): Buffer {
-  switch (encoding) {
-    case 'utf-8':
-      return Buffer.from(text, 'utf8');
-    case 'utf-8-bom':
-      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-    case 'utf-16le':
-      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
-    case 'utf-16be':
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
-    default:
-      return iconv.encode(text, 'gb18030');
-  }
+  // A file read with a byte-order mark is written with one.
+  const bom = encoding === 'utf-8-bom' || encoding === 'utf-16le' || encoding === 'utf-16be';
+  return iconv.encode(text, encoding === 'utf-8-bom' ? 'utf-8' : encoding, { addBOM: bom });
 }

@@ -5,12 +5,17 @@ import * as path from 'node:path';
 /** Folders never searched for reports (the client's workspace check skips them too). */
 export const SKIP_DIR_NAMES = ['node_modules', '.git', '.vscode-test', 'out', 'dist'];
 const SKIP_DIRS = new Set(SKIP_DIR_NAMES);
+/** The files that may be reports, as a glob (the client's file watcher and workspace check). */
+export const REPORT_GLOB = '**/*.{txt,md}';
+
+const isReportName = (name: string): boolean => /\.(txt|md)$/i.test(name);
+const isSkippedDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
 
 /** Whether `file` is one that `reportFiles(root)` lists (below `root`, not in a skipped folder). */
 export function isReportFile(root: string, file: string): boolean {
   const rel = path.relative(root, file);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || !/\.(txt|md)$/i.test(rel)) return false;
-  return rel.split(path.sep).slice(0, -1).every((d) => !SKIP_DIRS.has(d) && !d.startsWith('.'));
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || !isReportName(rel)) return false;
+  return rel.split(path.sep).slice(0, -1).every((d) => !isSkippedDir(d));
 }
 
 /** Every .txt/.md file below `dir`, in name order; at most `limit` of them. */
@@ -28,8 +33,8 @@ export function reportFiles(dir: string, limit = Infinity): string[] {
       if (out.length >= limit) return;
       const p = path.join(d, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-      } else if (e.isFile() && /\.(txt|md)$/i.test(e.name)) out.push(p);
+        if (!isSkippedDir(e.name)) walk(p);
+      } else if (e.isFile() && isReportName(e.name)) out.push(p);
     }
   };
   walk(dir);

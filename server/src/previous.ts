@@ -25,13 +25,14 @@ export class PreviousReports {
   /** A folder had more report files than are indexed: updates cannot tell what the walk would list. */
   private capped = false;
 
-  constructor(private readonly roots: () => string[]) {}
+  /** `roots`: the workspace folders (paths). */
+  constructor(private readonly roots: string[]) {}
 
   /** The text of the report of `body` for `year - 1`, if one is in the folders. */
   find(body: string | undefined, year: number | undefined, exclude?: string): string | undefined {
     if (!body || !year) return undefined;
     if (!this.built) this.rebuild();
-    for (const file of this.index.get(`${bodyKey(body)}|${year - 1}`) ?? []) {
+    for (const file of this.index.get(keyFor(body, year - 1)) ?? []) {
       if (exclude && path.resolve(file) === path.resolve(exclude)) continue;
       const known = this.texts.get(file);
       if (known !== undefined) return known;
@@ -63,7 +64,7 @@ export class PreviousReports {
     for (const file of files) {
       if (this.texts.delete(file)) changed = true;
       const before = this.keys.get(file);
-      const after = this.roots().some((root) => isReportFile(root, file)) ? keyOf(file) : undefined;
+      const after = this.roots.some((root) => isReportFile(root, file)) ? keyOf(file) : undefined;
       if (before === after) continue;
       changed = true;
       const list = after === undefined ? [] : (this.index.get(after) ?? []);
@@ -90,7 +91,7 @@ export class PreviousReports {
     const index = new Map<string, string[]>();
     const keys = new Map<string, string>();
     let capped = false;
-    for (const root of this.roots()) {
+    for (const root of this.roots) {
       const files = reportFiles(root, MAX_FILES);
       if (files.length >= MAX_FILES) capped = true;
       for (const file of files) {
@@ -114,7 +115,11 @@ export class PreviousReports {
 function keyOf(file: string): string | undefined {
   const head = readHead(file);
   const title = head === undefined ? undefined : titleOf(head);
-  return title?.body && title.year ? `${bodyKey(title.body)}|${title.year}` : undefined;
+  return title?.body && title.year ? keyFor(title.body, title.year) : undefined;
+}
+
+function keyFor(body: string, year: number): string {
+  return `${bodyKey(body)}|${year}`;
 }
 
 function readHead(file: string): string | undefined {

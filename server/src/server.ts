@@ -163,10 +163,15 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function revalidateAll(): void {
-    settings.clear();
+  /** Check every open document again, from scratch. */
+  function recheckOpen(): void {
     analyses.clear();
     for (const doc of documents.all()) validate(doc, 'settings');
+  }
+
+  function revalidateAll(): void {
+    settings.clear();
+    recheckOpen();
     if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
@@ -191,13 +196,12 @@ export function startServer(connection: Connection): void {
       log,
       previous: (uri, text) => {
         const title = titleOf(text);
-        if (!title?.body || !title.year) return undefined;
-        return previousReports.find(title.body, title.year, uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+        return previousReports.find(title?.body, title?.year, uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
       },
     };
-    const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
-    // Built on first use; rebuilt when report files change (file events from the client).
-    previousReports = new PreviousReports(() => roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    // Built on first use; updated from file events (which the client watches).
+    previousReports = new PreviousReports(roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -229,8 +233,7 @@ export function startServer(connection: Connection): void {
     const files = params.changes.filter((c) => c.uri.startsWith('file:')).map((c) => fileURLToPath(c.uri));
     // Only last year's reports feed the checks; saving this year's changes nothing they use.
     if (!previousReports.update(files)) return;
-    analyses.clear();
-    for (const doc of documents.all()) validate(doc, 'settings');
+    recheckOpen();
   });
 
   /** Open documents already seen by `onDidChangeContent` (which TextDocuments also fires on open). */

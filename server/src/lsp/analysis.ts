@@ -26,7 +26,6 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   /** Milliseconds spent finding last year's report, checking and converting the problems. */
   ms: number;
-  error?: unknown;
 }
 
 export interface AnalysisInput {
@@ -47,7 +46,7 @@ export interface AnalyzerEnv {
   previous?(uri: string, text: string): string | undefined;
 }
 
-/** UTF-8 size, without encoding when the answer is obvious. */
+/** UTF-8 size; below `limit / 3` characters, the text's length (certainly under the limit) without encoding. */
 export function utf8Size(text: string, limit: number): number {
   if (text.length * 3 <= limit) return text.length; // certainly under the limit
   return Buffer.byteLength(text, 'utf8');
@@ -102,7 +101,7 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
     return { ...base, state: 'checked', result, index, diagnostics, ms };
   } catch (error) {
     env.log(`check failed for ${input.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return { ...base, state: 'failed', error };
+    return { ...base, state: 'failed' };
   }
 }
 

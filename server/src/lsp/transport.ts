@@ -51,7 +51,8 @@ class PeekingReader implements MessageReader {
  * `--node-ipc` and `--stdio` get a peeking reader; other transports (`--socket`, `--pipe`) the
  * library's own connection, without the look-ahead.
  */
-export function createServerConnection(peek: (message: Message) => void, argv = process.argv.slice(2)): Connection {
+export function createServerConnection(peek: (message: Message) => void): Connection {
+  const argv = process.argv.slice(2);
   let reader: MessageReader;
   let writer: MessageWriter;
   if (argv.includes('--node-ipc')) {
@@ -68,7 +69,8 @@ export function createServerConnection(peek: (message: Message) => void, argv = 
   }
   const connection = createConnection(ProposedFeatures.all, new PeekingReader(reader, peek), writer);
   if (argv.includes('--stdio')) {
-    // The client closed our input: leave, as the library does for a stdio stream.
+    // The client closed our input: leave, as the library does for a stdio stream. This takes the
+    // connection's one onShutdown handler: the server must not register another.
     let shutdown = false;
     connection.onShutdown(() => {
       shutdown = true;
