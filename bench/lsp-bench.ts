@@ -8,28 +8,17 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { LineIndex } from '../server/src/core';
 import { LspClient, ROOT, SERVER } from '../test/lsp/client';
 import { SEEDS, seedText } from '../test/lsp/fixtures';
 
 const FLOOR = path.join(__dirname, 'floor-server.js');
 const quick = process.argv.includes('--quick');
 
-interface Position {
-  line: number;
-  character: number;
-}
-
-function positionOf(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
-
 /**
  * Seed 000 with narrative paragraphs from the other seeds added at the end of section 四 (just
  * before the heading of section 五) until it is `bytes` long. Their figures contradict seed
- * 000's tables, so every keystroke also re-reads thousands of sentences and re-publishes about
- * 500 narrative-mismatch warnings.
+ * 000's tables, so every keystroke re-publishes about 500 narrative-mismatch warnings.
  */
 function bigReport(bytes: number): string {
   const base = seedText(SEEDS[0]);
@@ -57,7 +46,7 @@ interface Contender {
 /** The cell the benchmark types into: the 自然人 number of 一、本年新收. */
 function typedRange(text: string) {
   const cell = text.indexOf('一、本年新收政府信息公开申请数量') + '一、本年新收政府信息公开申请数量 '.length;
-  const pos = positionOf(text, cell);
+  const pos = new LineIndex(text).positionAt(cell);
   return { start: pos, end: { line: pos.line, character: pos.character + 1 } };
 }
 

@@ -18,7 +18,7 @@ step() {
   fi
 }
 
-step npm run --silent build
+# Packaging builds the production bundles the tests run.
 step npm run --silent package
 # Compiled copies of tests since deleted or renamed must not run.
 rm -rf out/test/lsp out/test/package

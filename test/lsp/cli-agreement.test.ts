@@ -5,10 +5,10 @@
  * 1-based UTF-16 columns), related locations and fix titles.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient, ROOT } from './client';
+import { LspClient } from './client';
+import { runCli } from '../unit/helpers';
 import { SEEDS, SEEDS_DIR, seedText, seedUri } from './fixtures';
 
 interface CliRange {
@@ -32,19 +32,10 @@ const SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 
 
 function cliJson(locale: string): CliReport {
   const files = SEEDS.map((s) => path.join(SEEDS_DIR, s));
-  let out: string;
-  try {
-    out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'report-review.js'), 'check', '--format', 'json', '--locale', locale, ...files], {
-      encoding: 'utf8',
-      cwd: ROOT,
-    });
-  } catch (error) {
-    // Exit code 1 means "errors found"; the JSON is still on stdout.
-    const e = error as { status?: number; stdout?: string };
-    if (e.status !== 1 || !e.stdout) throw error;
-    out = e.stdout;
-  }
-  return JSON.parse(out) as CliReport;
+  const r = runCli(['check', '--format', 'json', '--locale', locale, ...files]);
+  // Exit code 1 means "errors found"; the JSON is still on stdout.
+  if (r.code !== 0 && r.code !== 1) throw new Error(`report-review exited with ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as CliReport;
 }
 
 function range(r: { start: { line: number; character: number }; end: { line: number; character: number } }): CliRange {

@@ -5,8 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient } from './client';
+import { SEEDS_DIR } from './fixtures';
 
-const SEED = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'seeds', '001_b58105edacdfa4c5.txt');
+const SEED = path.join(SEEDS_DIR, '001_b58105edacdfa4c5.txt');
 
 describe('cross-year from the workspace', function () {
   this.timeout(30000);

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../../server/src/core/index';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+import { ROOT } from '../lsp/client';
 const VSIX = path.join(ROOT, 'report-review.vsix');
 
 interface Entry {

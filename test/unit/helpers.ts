@@ -30,6 +30,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LineIndex, check, fixAll, formatMessage, type CheckOptions, type Problem, type RowModel, type Severity } from '../../server/src/core';
+import { IDENTITY_KINDS } from '../../server/src/core/template';
 
 function findRoot(from: string): string {
   for (let dir = from, i = 0; i < 8; i++, dir = path.dirname(dir)) {
@@ -56,7 +57,7 @@ export function runCli(args: string[], input?: string | Buffer, cwd = ROOT): { c
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export const ARITHMETIC = new Set(['row-total', 'results-total', 'balance', 'review-total']);
+export const ARITHMETIC = new Set<string>(IDENTITY_KINDS);
 
 /** fast-check's seed: fixed for reproducible runs; FC_SEED=<n> picks another, FC_SEED=random a new one each run. */
 export const FC_SEED = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 20250110);
@@ -86,6 +87,11 @@ export function lineOf(text: string, needle: string, nth = 1): number {
     if (at < 0) throw new Error(`lineOf: occurrence ${nth} of ${JSON.stringify(needle)} not found`);
   }
   return new LineIndex(text).positionAt(at).line + 1;
+}
+
+/** 1-based line of an offset. */
+export function lineAt(text: string, offset: number): number {
+  return new LineIndex(text).positionAt(offset).line + 1;
 }
 
 /** Replace the single occurrence of `from`; throws when it occurs zero or several times. */

@@ -1,9 +1,7 @@
 /** Windows line endings (Word on Windows): the same findings, and fixes that keep CRLF. */
 import * as assert from 'assert';
 import { check, fixAll, formatMessage, lineIndexOf } from '../../server/src/core';
-import { FIXTURES, SEED_IDS, seed } from './helpers';
-import * as fs from 'fs';
-import * as path from 'path';
+import { SEED_IDS, loadFixture, seed } from './helpers';
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
 const found = (t: string) => {
@@ -25,7 +23,7 @@ describe('CRLF line endings', () => {
   }
 
   it('an inserted row (one cell per line) uses CRLF', () => {
-    const text = crlf(fs.readFileSync(path.join(FIXTURES, 'missing-row-cell-per-line.txt'), 'utf8').replace(/〔[^〕]*〕/g, ''));
+    const text = crlf(loadFixture('missing-row-cell-per-line.txt').text);
     const fixed = fixAll(text);
     assert.notStrictEqual(fixed, text);
     assert.ok(!/[^\r]\n/.test(fixed), 'a bare LF was inserted');

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { check, type ReportModel } from '../../server/src/core';
-import { CLI_OFF, OPTIONS, expectFindings, expectNoFindings, lineOf, loadFixture, replaceOnce, rowNumbers, runCli, seedPath } from './helpers';
+import { CLI_OFF, expectFindings, expectNoFindings, lineAt, lineOf, loadFixture, OPTIONS, replaceOnce, rowNumbers, runCli, seedPath } from './helpers';
 
 
 /** The numbers of the fixtures' report, row by row. */
@@ -89,9 +89,8 @@ describe('shapes', () => {
     const furniture = [lineOf(text, '\n-3-\n') + 1, lineOf(text, '\n— 4 —\n') + 1];
     const cells = check(text, OPTIONS).model.tables.t3!.rows.flatMap((r) => r.cells);
     assert.strictEqual(cells.length, 25 * 7);
-    const cellLines = cells.map((c) => lineOf(text.slice(0, c.span.start) + '\u0000', '\u0000'));
+    const cellLines = cells.map((c) => lineAt(text, c.span.start));
     assert.deepStrictEqual(furniture.filter((n) => cellLines.includes(n)), []);
-    assert.deepStrictEqual(furniture.map((n) => text.split('\n')[n - 1]), ['-3-', '— 4 —']);
   });
 
   it('a sentence that starts with a section’s words is not a heading', () => {
@@ -118,12 +117,11 @@ describe('shapes', () => {
     const text = loadFixture('shape-fullwidth-digits.txt').text;
     const bad = replaceOnce(text, '３１ ２ １ ０ １ ０ ３５', '３１ ２ １ ０ １ ０ ３６');
     const line = lineOf(bad, '３６');
-    const got = expectFindings(bad, [
+    expectFindings(bad, [
       { rule: 'row-total', line, message: '（七）总计·总计 应为 35（31+2+1+1），实为 ３６' },
       { rule: 'results-total', line, message: '（七）总计·总计 应为 35（11+4+1+3+1+4+1+10），实为 ３６' },
       { rule: 'balance', line: lineOf(bad, '四、结转下年度') },
     ]);
-    assert.strictEqual(got.length, 3);
   });
 
   it('the 2019 format is recognised as such, said once', () => {

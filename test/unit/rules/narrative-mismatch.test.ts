@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { applyEdits, fixAll, formatMessage, type CheckOptions } from '../../../server/src/core';
-import { SEED_IDS, expectFindings, lineOf, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
+import { expectFindings, lineAt, lineOf, loadFixture, problemsOf, replaceOnce, seed, SEED_IDS } from '../helpers';
 
 /** Every rule on (the helpers' default turns the three newest rules off). */
 const ALL: CheckOptions = {};
@@ -9,7 +9,7 @@ describe('rule narrative-mismatch (RPT017)', () => {
   it('seed 001: the text says 行政诉讼 3 件 and 行政复议 5 件, table 四 says 2 and 11', () => {
     const s = seed('001');
     const ps = problemsOf(s, 'narrative-mismatch', ALL);
-    assert.deepStrictEqual(ps.map((p) => [lineOf(s.slice(0, p.span.start) + '\u0000', '\u0000'), s.slice(p.span.start, p.span.end), p.severity, formatMessage(p.message)]), [
+    assert.deepStrictEqual(ps.map((p) => [lineAt(s, p.span.start), s.slice(p.span.start, p.span.end), p.severity, formatMessage(p.message)]), [
       [52, '3', 'warning', '正文所写的 3 件与表四两项行政诉讼总计之和不一致：表中为 2'],
       [54, '5', 'warning', '正文所写的 5 件与表四行政复议总计不一致：表中为 11'],
     ]);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { fixAll, formatMessage } from '../../../server/src/core';
-import { OPTIONS, checkFixture, expectFindings, lineOf, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
+import { checkFixture, expectFindings, lineAt, lineOf, loadFixture, OPTIONS, problemsOf, replaceOnce, seed } from '../helpers';
 
 const LEAVES = [
   '（一）予以公开',
@@ -32,12 +32,12 @@ describe('rule results-total (RPT002)', () => {
     assert.strictEqual(formatMessage(p.message), '（七）总计·自然人 应为 31（10+3+1+2+1+4+1+9），实为 30');
     assert.strictEqual(p.severity, 'error');
     assert.strictEqual(f.text.slice(p.span.start, p.span.end), '30');
-    assert.strictEqual(lineOf(f.text.slice(0, p.span.start) + '@', '@'), lineOf(f.text, '| （七）总计 |'));
+    assert.strictEqual(lineAt(f.text, p.span.start), lineOf(f.text, '| （七）总计 |'));
     assert.strictEqual(p.related.length, 22);
     assert.deepStrictEqual(p.related[0].span, p.span);
     // Each part points at the 自然人 cell (first number) of its leaf row, in template order.
     const lines = f.text.split('\n');
-    const at = (o: number) => f.text.slice(0, o).split('\n').length - 1;
+    const at = (o: number) => lineAt(f.text, o) - 1;
     const leafLines = [...LEAVES, '3.其他'].map((l) => lines.findIndex((x) => x.startsWith(`| ${l}`)));
     assert.ok(leafLines.every((n) => n > 0));
     assert.deepStrictEqual(p.related.slice(1).map((r) => at(r.span.start)), leafLines);
