@@ -28,11 +28,17 @@ export class PreviousReports {
   /** `roots`: the workspace folders (paths). */
   constructor(private readonly roots: string[]) {}
 
-  /** The text of the report of `body` for `year - 1`, if one is in the folders. */
-  find(body: string | undefined, year: number | undefined, exclude?: string): string | undefined {
+  /**
+   * The text of the report of `body` for `year - 1`, if one is in the folders. `asking`: the
+   * path of the report asking, never its own answer (computed only when there is a candidate).
+   */
+  find(body: string | undefined, year: number | undefined, asking?: () => string | undefined): string | undefined {
     if (!body || !year) return undefined;
     if (!this.built) this.rebuild();
-    for (const file of this.index.get(keyFor(body, year - 1)) ?? []) {
+    const files = this.index.get(keyFor(body, year - 1));
+    if (!files) return undefined;
+    const exclude = asking?.();
+    for (const file of files) {
       if (exclude && path.resolve(file) === path.resolve(exclude)) continue;
       const known = this.texts.get(file);
       if (known !== undefined) return known;

@@ -196,7 +196,7 @@ export function startServer(connection: Connection): void {
       log,
       previous: (uri, text) => {
         const title = titleOf(text);
-        return previousReports.find(title?.body, title?.year, uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+        return previousReports.find(title?.body, title?.year, () => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined));
       },
     };
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
