@@ -43,30 +43,20 @@ export function cellName(ref: CellRef): string {
   return `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}`;
 }
 
-export function buildArith(p: Parsed): Arith {
+/**
+ * `prior`: the arithmetic of the reading `p` was made from by replacing the number of cell
+ * `ref` (see `reparse`): only the identities that name that cell are evaluated again.
+ */
+export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): Arith {
   // Cells of the rows whose cells line up with the template, by row key.
   const aligned = new Map<string, CellModel[]>();
   for (const t of Object.values(p.model.tables)) {
     if (!t) continue;
     for (const r of t.rows) if (r.aligned) aligned.set(r.key, r.cells);
   }
-  const t3 = p.model.tables.t3;
-  const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
-  const oldSingle = !!t3 && usesOldSingleOther(t3);
-  const ids: Identity[] = [];
-  if (t3) {
-    for (const id of t3Identities(oldSingle)) {
-      if (id.kind !== 'row-total' && !t3Sure) continue;
-      ids.push(id);
-    }
-  }
-  ids.push(...T4_IDENTITIES);
-
   const cellOf = (ref: CellRef): CellModel | undefined => aligned.get(ref[0])?.[ref[1]];
   const value = (ref: CellRef): number => cellOf(ref)!.value;
   const valueOf = (k: string): number => value(refOfKey(k)!);
-  const evals: Evaluated[] = [];
-  const evalOf = new Map<Identity, Evaluated>();
   const sideOf = (refs: CellRef[]): number => {
     let v = 0;
     for (const r of refs) {
@@ -76,17 +66,43 @@ export function buildArith(p: Parsed): Arith {
     }
     return Math.round(v * 100) / 100;
   };
-  for (const id of ids) {
+  const evaluate = (id: Identity): Evaluated | undefined => {
     const lhs = sideOf(id.lhs);
-    if (Number.isNaN(lhs)) continue;
+    if (Number.isNaN(lhs)) return undefined;
     const rhs = sideOf(id.rhs);
-    if (Number.isNaN(rhs)) continue;
-    const e = { id, lhs, rhs, holds: lhs === rhs };
-    evals.push(e);
-    evalOf.set(id, e);
+    if (Number.isNaN(rhs)) return undefined;
+    return { id, lhs, rhs, holds: lhs === rhs };
+  };
+
+  const evals: Evaluated[] = [];
+  if (prior) {
+    // The same rows line up: the same identities are evaluated, and only these can change.
+    const touched = identitiesByCell().get(refKey(prior.ref)) ?? [];
+    for (const e of prior.arith.evals) {
+      const x = touched.includes(e.id) ? evaluate(e.id) : e;
+      if (x) evals.push(x);
+    }
+  } else {
+    const t3 = p.model.tables.t3;
+    const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
+    const oldSingle = !!t3 && usesOldSingleOther(t3);
+    const ids: Identity[] = [];
+    if (t3) {
+      for (const id of t3Identities(oldSingle)) {
+        if (id.kind !== 'row-total' && !t3Sure) continue;
+        ids.push(id);
+      }
+    }
+    ids.push(...T4_IDENTITIES);
+    for (const id of ids) {
+      const e = evaluate(id);
+      if (e) evals.push(e);
+    }
   }
+  let evalOf: Map<Identity, Evaluated> | undefined;
   /** The evaluated identities that name a cell, in evaluation order. */
   const evalsAt = (k: string): Evaluated[] => {
+    evalOf ??= new Map(evals.map((e) => [e.id, e]));
     const out: Evaluated[] = [];
     for (const id of identitiesByCell().get(k) ?? []) {
       const e = evalOf.get(id);

@@ -2,12 +2,12 @@
 import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableModel } from './model';
-import { findTitle, parse, type Parsed } from './parse';
+import { findTitle, parse, type NumberEdit, type Parsed } from './parse';
 import { reparse } from './reparse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
-import type { Finding, RuleContext } from './rules/context';
-import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type IdentityKind } from './template';
+import type { Finding, Rule, RuleContext } from './rules/context';
+import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type CellRef, type IdentityKind } from './template';
 import { LineIndex, LineList } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
@@ -46,9 +46,18 @@ export { formatMessage } from './messages';
 /** The rules of the identities (arithmetic fixes come after structural ones in fixAll). */
 const ARITHMETIC = new Set<string>(IDENTITY_KINDS);
 
+/** A rule's findings in one check, and the cells it read through `ctx.arith` (`all`: it needs every number). */
+interface RuleRun {
+  problems: Problem[];
+  reads?: CellRef[] | 'all';
+}
+
 interface Internals {
   parsed: Parsed;
   arith: Arith;
+  options: CheckOptions;
+  /** Per rule of ALL_RULES, in order; undefined for a rule that did not run. */
+  runs: (RuleRun | undefined)[];
   index?: LineIndex;
 }
 /** What a result keeps for the adapters (line index, hover), out of sight of JSON and enumeration. */
@@ -64,18 +73,67 @@ function withCrlf(f: Fix): Fix {
   return { ...f, edits: f.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
 }
 
+/** A problem of the earlier reading, with the offsets from `edit.at` on moved (the same object if none moves). */
+function moved(p: Problem, edit: NumberEdit): Problem {
+  const { at, delta } = edit;
+  const span = (s: Span): Span => (s.end < at ? s : { start: s.start >= at ? s.start + delta : s.start, end: s.end + delta });
+  const edit1 = (e: TextEdit): TextEdit => (e.end < at ? e : { start: e.start >= at ? e.start + delta : e.start, end: e.end + delta, newText: e.newText });
+  const sp = span(p.span);
+  const related = p.related.map((r) => {
+    const s = span(r.span);
+    return s === r.span ? r : { span: s, message: r.message };
+  });
+  const fixes = p.fixes.map((f) => {
+    const edits = f.edits.map(edit1);
+    return edits.every((e, i) => e === f.edits[i]) ? f : { ...f, edits };
+  });
+  if (sp === p.span && related.every((r, i) => r === p.related[i]) && fixes.every((f, i) => f === p.fixes[i])) return p;
+  return { ...p, span: sp, related, fixes };
+}
+
+/** The earlier run of a rule still holds after `edit`: the rule reads no number the edit changed. */
+function stillHolds(rule: Rule, run: RuleRun | undefined, edit: NumberEdit): run is RuleRun {
+  if (!run || !rule.numbers) return false;
+  if (rule.numbers === 'none') return true;
+  const [key, col] = edit.ref;
+  return run.reads !== 'all' && !run.reads?.some((r) => r[0] === key && r[1] === col);
+}
+
+/** `arith` for one rule, writing down the cells it reads (`all` once it reads more than cells). */
+function tracking(arith: Arith, run: RuleRun): Arith {
+  const reads: CellRef[] = [];
+  run.reads = reads;
+  const all = () => (run.reads = 'all');
+  return {
+    get evals() {
+      all();
+      return arith.evals;
+    },
+    at: (k) => (all(), arith.at(k)),
+    fixesFor: (e) => (all(), arith.fixesFor(e)),
+    value: (ref) => (reads.push(ref), arith.value(ref)),
+    cell: (ref) => (reads.push(ref), arith.cell(ref)),
+  };
+}
+
+const sameOptions = (a: CheckOptions, b: CheckOptions): boolean => a.rules === b.rules && a.previous === b.previous;
+
 /**
  * Check a report. `before`, the result for an earlier version of the same document, lets the
  * check reuse that reading when the edit since only changed a number in a table (see
- * `reparse`); the result is the same either way.
+ * `reparse`), and the findings of the rules that number cannot change; the result is the same
+ * either way.
  */
 export function check(text: string, options: CheckOptions = {}, before?: CheckResult): CheckResult {
-  const prior = before && internalsOf(before)?.parsed;
-  const parsed = (prior && reparse(prior, text)) ?? parse(text);
-  const arith = buildArith(parsed);
+  const prior = before && internalsOf(before);
+  if (prior && prior.parsed.model.text === text && sameOptions(prior.options, options)) return before!;
+  const parsed = (prior && reparse(prior.parsed, text)) ?? parse(text);
+  const edit = prior && parsed.edit && sameOptions(prior.options, options) ? parsed.edit : undefined;
+  const arith = buildArith(parsed, edit && { arith: prior!.arith, ref: edit.ref });
   // Fixes insert lines with the document's own line ending.
   const crlf = text.includes('\r\n');
   const problems: Problem[] = [];
+  const runs: (RuleRun | undefined)[] = [];
   const template = parsed.model.template;
   let meta: RuleMeta = ALL_RULES[0].meta;
   let sev: Severity = meta.severity;
@@ -97,18 +155,30 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
         fixes: crlf && f.fixes ? f.fixes.map(withCrlf) : (f.fixes ?? []),
       }),
   };
-  for (const rule of ALL_RULES) {
+  ALL_RULES.forEach((rule, i) => {
     const set = userSetting(options, rule.meta);
-    if (set === 'off') continue;
-    if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) continue;
+    if (set === 'off') return;
+    if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) return;
+    const earlier = prior?.runs[i];
+    if (edit && stillHolds(rule, earlier, edit)) {
+      const kept = edit.delta === 0 ? earlier.problems : earlier.problems.map((p) => moved(p, edit));
+      problems.push(...kept);
+      runs[i] = { problems: kept, reads: earlier.reads };
+      return;
+    }
     meta = rule.meta;
     sev = set ?? meta.severity;
     sevFixed = !!set;
+    const from = problems.length;
+    const run: RuleRun = { problems: [] };
+    ctx.arith = rule.numbers === 'arith' ? tracking(arith, run) : arith;
     rule.run(ctx);
-  }
+    run.problems = problems.slice(from);
+    runs[i] = run;
+  });
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const result: CheckResult = { template, model: parsed.model, problems };
-  Object.defineProperty(result, INTERNALS, { value: { parsed, arith } satisfies Internals });
+  Object.defineProperty(result, INTERNALS, { value: { parsed, arith, options, runs } satisfies Internals });
   return result;
 }
 

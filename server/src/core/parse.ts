@@ -3,7 +3,7 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
-import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
+import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3, type CellRef } from './template';
 import { LineList, halfWidth, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
@@ -34,6 +34,17 @@ export interface Parsed {
   figures?: Figure[];
   /** The narrative's sentences, read on first use (`sentencesOf`). */
   sentences?: string[];
+  /**
+   * Set by `reparse`: this reading is the earlier one with the number of cell `ref` replaced;
+   * offsets from `at` on moved by `delta`.
+   */
+  edit?: NumberEdit;
+}
+
+export interface NumberEdit {
+  ref: CellRef;
+  at: number;
+  delta: number;
 }
 
 /** The figures the narrative states, read once per parsed text. */

@@ -14,8 +14,11 @@ import type { Span } from './types';
 
 /** Longest line taken: shorter than every line length the readers treat differently. */
 const MAX_LINE = 200;
-/** Characters compared at a time when looking for the edit. */
-const CHUNK = 2048;
+/**
+ * Characters compared at a time when looking for the edit, largest first: comparing slices runs
+ * in native code, so the loop over single characters is left with fewer than the smallest.
+ */
+const CHUNKS = [4096, 512, 64, 8];
 
 /** 1 to LONE_NUMBER_DIGITS ASCII digits (a number the scanner reads the same way on any line). */
 function plainNumber(s: string): boolean {
@@ -26,7 +29,7 @@ function plainNumber(s: string): boolean {
 function commonPrefix(a: string, b: string): number {
   const min = Math.min(a.length, b.length);
   let p = 0;
-  while (p + CHUNK <= min && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  for (const chunk of CHUNKS) while (p + chunk <= min && a.slice(p, p + chunk) === b.slice(p, p + chunk)) p += chunk;
   while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   return p;
 }
@@ -34,7 +37,9 @@ function commonPrefix(a: string, b: string): number {
 /** Length of the common suffix of `a` and `b`, at most `max`. */
 function commonSuffix(a: string, b: string, max: number): number {
   let s = 0;
-  while (s + CHUNK <= max && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
+  for (const chunk of CHUNKS) {
+    while (s + chunk <= max && a.slice(a.length - s - chunk, a.length - s) === b.slice(b.length - s - chunk, b.length - s)) s += chunk;
+  }
   while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return s;
 }
@@ -187,6 +192,7 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
     oldToken: before.oldToken && span(before.oldToken),
     emptyHeaders,
     markdown: before.markdown,
+    edit: { ref: [targetRow.key, target.col], at: ce, delta },
   };
   // The narrative is read outside the tables: the same figures, moved, and the same sentences.
   if (before.figures) parsed.figures = mapSame(before.figures, figure);

@@ -24,4 +24,12 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   run(ctx: RuleContext): void;
+  /**
+   * What of the tables' numbers the findings depend on, for a check after a number was typed
+   * (the earlier findings, moved, stand when it cannot change them):
+   * - `none`: no number at all, only the structure of the reading;
+   * - `arith`: only the numbers the rule reads through `ctx.arith.cell` or `ctx.arith.value`;
+   * - absent: any number; the rule runs on every check.
+   */
+  numbers?: 'none' | 'arith';
 }

@@ -11,6 +11,7 @@ export const rule: Rule = {
     fixable: false,
     description: { 'zh-CN': '一行的数字多于模板的列数', en: 'A row has more numbers than the template has columns' },
   },
+  numbers: 'none',
   run(ctx) {
     for (const table of Object.values(ctx.parsed.model.tables)) {
       if (!table) continue;

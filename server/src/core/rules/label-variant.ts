@@ -21,6 +21,7 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '行标签或列标题与模板措辞不同', en: 'A row or column label differs from the template wording' },
   },
+  numbers: 'none',
   run(ctx) {
     const { model, lines } = ctx.parsed;
     for (const id of ['t2', 't3'] as const) {
