@@ -147,11 +147,13 @@ describe('language server over stdio', function () {
     const at = text.indexOf(label) + label.length;
     const index = new LineIndex(text);
     const pos = index.positionAt(at);
-    // Type 1, 2 after the 0, then select the three digits and type 7.
+    // Type 1, 2 after the 0, select the three digits and type 7, then type 8 over the 7 (the
+    // findings of the rules that read no number carry over as they were, for the new version).
     const steps = [
       { from: 1, to: 1, typed: '1' },
       { from: 2, to: 2, typed: '2' },
       { from: 0, to: 3, typed: '7' },
+      { from: 0, to: 1, typed: '8' },
     ];
     let version = 1;
     for (const s of steps) {

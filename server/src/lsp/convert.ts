@@ -74,6 +74,12 @@ export function toDiagnostic(p: Problem, ctx: ConvertContext): Diagnostic {
   return d;
 }
 
+/** A diagnostic converted for an earlier version, for `version`: only the version its fixes carry changes. */
+export function forVersion(d: Diagnostic, version: number | null): Diagnostic {
+  const data = d.data as DiagnosticData | undefined;
+  return data && data.version !== version ? { ...d, data: { version, fixes: data.fixes } satisfies DiagnosticData } : d;
+}
+
 export function isDiagnosticData(v: unknown): v is DiagnosticData {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Partial<DiagnosticData>;
