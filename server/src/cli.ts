@@ -298,9 +298,9 @@ function runFix(paths: string[], mode: 'write' | 'stdout' | 'dry', locale: Local
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let locale: Locale = 'zh-CN';
+  // Read ahead of the full parse, so that a usage error is told in the asked language too.
   const li = argv.indexOf('--locale');
-  if (li >= 0 && argv[li + 1] === 'en') locale = 'en';
+  let locale: Locale = (li >= 0 && argv[li + 1] === 'en') || argv.includes('--locale=en') ? 'en' : 'zh-CN';
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -325,15 +325,16 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError(`--locale ${values.locale}`);
+    locale = values.locale;
     if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`--format ${values.format}`);
     const [command, ...paths] = positionals;
     if (command !== 'check' && command !== 'fix') throw new UsageError(command ? `${command}?` : '');
     if (!paths.length) throw new UsageError(locale === 'en' ? 'no input given' : '没有指定输入');
     const options: CheckOptions = { rules: parseRules(values.rule as string[]) };
     if (values.previous) {
-      const d = decodeBytes(fs.readFileSync(values.previous));
+      const d = load({ path: values.previous }, locale);
       if (!d.ok) {
-        process.stderr.write(`${values.previous}: ${REASONS[locale][d.reason]}\n`);
+        process.stderr.write(`${'message' in d ? d.message : values.previous}\n`);
         return 2;
       }
       options.previous = d.text;
