@@ -7,7 +7,6 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { LANGUAGE_ID, StatusNotification, type InitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { createReport, fixAllInFile, openRuleDocs, showSummary } from './commands';
 import { ReportStatus } from './status';
-import { REPORT_GLOB } from '../../server/src/files';
 import { WorkspaceCheck } from './workspaceCheck';
 
 let client: LanguageClient | undefined;
@@ -33,8 +32,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     outputChannel: output,
     initializationOptions,
     diagnosticCollectionName: 'report-review',
-    // Report files coming and going: the server's index of last year's reports stays current.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(REPORT_GLOB) },
+    // The server registers its own watcher of report files (workspace/didChangeWatchedFiles).
   };
   // The id `reportReview` makes the client honour `reportReview.trace.server`.
   return new LanguageClient('reportReview', vscode.l10n.t('Report Review'), serverOptions, clientOptions);

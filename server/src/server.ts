@@ -8,6 +8,7 @@ import {
   CodeAction,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -18,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { summarize, titleOf } from './core/index';
+import { REPORT_GLOB } from './files';
 import { PreviousReports } from './previous';
 import {
   anyFixable,
@@ -80,6 +82,7 @@ export function startServer(connection: Connection): void {
   let editOptions: EditOptions = { documentChanges: false };
   let resolveEdits = false;
   let dynamicConfiguration = false;
+  let watchFiles = false;
   let inlayRefresh = false;
   let sendStatus = false;
 
@@ -185,6 +188,7 @@ export function startServer(connection: Connection): void {
     );
     settings.global = normalizeSettings(init.settings);
     dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     inlayRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     editOptions = { documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true };
     resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
@@ -218,6 +222,11 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (dynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    }
+    // Report files coming and going keep the index of last year's reports current, in any
+    // client that can watch files for the server.
+    if (watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }] });
     }
   });
 

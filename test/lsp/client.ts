@@ -25,6 +25,7 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
   workspace: {
     configuration: true,
     didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
     workspaceEdit: { documentChanges: true },
     inlayHint: { refreshSupport: true },
   },
@@ -62,6 +63,8 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly log: string[] = [];
+  /** What the server registered with `client/registerCapability`. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private noteWaiters: { method: string; test: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   settings: (uri: string | undefined) => unknown;
@@ -103,7 +106,10 @@ export class LspClient {
     conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
       p.items.map((i) => client.settings(i.scopeUri)),
     );
-    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      client.registrations.push(...p.registrations.map((r) => ({ method: r.method, registerOptions: r.registerOptions })));
+      return null;
+    });
     conn.onRequest('workspace/inlayHint/refresh', () => null);
     conn.listen();
     client.initializeResult = await conn.sendRequest<InitializeResult>('initialize', {

@@ -45,6 +45,15 @@ describe('cross-year from the workspace', function () {
     );
   });
 
+  it('asks the client to watch report files, when it can watch for the server', async () => {
+    client = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    await client.request('textDocument/hover', { textDocument: { uri: 'file:///none.txt' }, position: { line: 0, character: 0 } });
+    assert.deepStrictEqual(
+      client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles'),
+      [{ method: 'workspace/didChangeWatchedFiles', registerOptions: { watchers: [{ globPattern: '**/*.{txt,md}' }] } }],
+    );
+  });
+
   it('follows file events: last year\'s report appearing, changing and going away', async () => {
     const uri = pathToFileURL(path.join(dir, '2025.txt')).href;
     fs.writeFileSync(path.join(dir, '2025.txt'), thisYear());
