@@ -211,6 +211,9 @@ describe('CLI (report-review)', function () {
     assert.strictEqual(r.code, 0);
     const dry = run(['fix', ...OFF, S001]);
     assert.strictEqual(dry.stdout, `${S001}: 3 个问题可自动修复\n`);
+    const piped = run(['fix', ...OFF, '-'], seed('001'));
+    assert.strictEqual(piped.stdout, fixAll(seed('001'), OPTIONS), 'fix - reads stdin and prints the fixed text');
+    assert.strictEqual(piped.code, 0);
   });
 
   it('fix --write rewrites a copy in its own encoding (UTF-8 and GBK), and a second run has nothing to fix', () => {
