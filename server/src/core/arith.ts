@@ -35,12 +35,19 @@ export interface Arith {
 
 export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
 
+const NAMES = new Map<string, string>();
+
+/** A cell's name in messages, `row·column` (table 四: `group·column`). */
 export function cellName(ref: CellRef): string {
-  const [key, col] = ref;
-  if (key === 't4.row') return T4.columns[col] ?? '';
-  const def = rowDef(key);
-  if (!def) return key;
-  return `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}`;
+  const k = refKey(ref);
+  let name = NAMES.get(k);
+  if (name === undefined) {
+    const [key, col] = ref;
+    const def = key === 't4.row' ? undefined : rowDef(key);
+    name = key === 't4.row' ? (T4.columns[col] ?? '') : def ? `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}` : key;
+    NAMES.set(k, name);
+  }
+  return name;
 }
 
 /**
@@ -99,13 +106,17 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
       if (e) evals.push(e);
     }
   }
-  let evalOf: Map<Identity, Evaluated> | undefined;
+  /** By identity index (see `Identity.index`), built on first use. */
+  let evalOf: Evaluated[] | undefined;
   /** The evaluated identities that name a cell, in evaluation order. */
   const evalsAt = (k: string): Evaluated[] => {
-    evalOf ??= new Map(evals.map((e) => [e.id, e]));
+    if (!evalOf) {
+      evalOf = [];
+      for (const e of evals) evalOf[e.id.index!] = e;
+    }
     const out: Evaluated[] = [];
     for (const id of identitiesByCell().get(k) ?? []) {
-      const e = evalOf.get(id);
+      const e = evalOf[id.index!];
       if (e) out.push(e);
     }
     return out;

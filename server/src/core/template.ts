@@ -205,6 +205,8 @@ export interface Identity {
   lhsKeys?: string[];
   rhsKeys?: string[];
   allKeys?: string[];
+  /** Position among all identities (every form of table 三 and table 四), for lookups by identity. */
+  index?: number;
   /** left side (sum) = right side (sum). For sum identities `lhs` is the single total cell. */
   lhs: CellRef[];
   rhs: CellRef[];
@@ -236,9 +238,12 @@ export function refOfKey(key: string): CellRef | undefined {
   return REFS.get(key);
 }
 
+let identityCount = 0;
+
 function withKeys(ids: Identity[]): Identity[] {
   const k = (r: CellRef) => cellKey(r[0], r[1]);
   for (const id of ids) {
+    id.index = identityCount++;
     id.lhsKeys = id.lhs.map(k);
     id.rhsKeys = id.rhs.map(k);
     id.allKeys = [...id.lhsKeys, ...id.rhsKeys];
