@@ -26,6 +26,17 @@ describe('describeAt', () => {
     assert.strictEqual(info.span.start, info.span.end);
   });
 
+  it('in English: the cell, and each identity with its numbers and ✓/✗', () => {
+    const wrong = text.replace(packed, '|二、上年结转政府信息公开申请数量|2||7|0|0|0|5|');
+    const total = wrong.indexOf('|0|0|0|5|', at) + 7;
+    assert.deepStrictEqual(describeAt(check(wrong), total, 'en'), {
+      title: '二、上年结转 × 总计 = 5',
+      lines: ['row total: 二、上年结转·总计 = 2 + 7 = 9, written 5 ✗', '一 + 二 = （七） + 四 (总计): 34 + 5 = 35 + 1 ✗'],
+      span: { start: total, end: total + 1 },
+    });
+    assert.strictEqual(describeAt(check(wrong), text.indexOf('||7|', at) + 1, 'en')?.title, '二、上年结转 × 商业企业 = blank (0)');
+  });
+
   it('the label is no cell', () => {
     assert.strictEqual(describeAt(result, at + 3), undefined);
   });

@@ -2,12 +2,13 @@
 import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableModel } from './model';
+import { formatMessage, msg } from './messages';
 import { findTitle, parse, type NumberEdit, type Parsed } from './parse';
 import { reparse } from './reparse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, Rule, RuleContext } from './rules/context';
-import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type CellRef, type IdentityKind } from './template';
+import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type CellRef } from './template';
 import { LineIndex, LineList } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
@@ -41,7 +42,7 @@ export function ruleMeta(aliasOrId: string): RuleMeta | undefined {
   return RULES.find((r) => r.alias === aliasOrId || r.id === aliasOrId);
 }
 
-export { formatMessage } from './messages';
+export { formatMessage };
 
 /** The rules of the identities (arithmetic fixes come after structural ones in fixAll). */
 const ARITHMETIC = new Set<string>(IDENTITY_KINDS);
@@ -229,36 +230,29 @@ function cellAt(result: CheckResult, offset: number) {
   return blank;
 }
 
-const KIND_LABEL: Record<IdentityKind, Record<Locale, string>> = {
-  'row-total': { 'zh-CN': '行合计', en: 'row total' },
-  'results-total': { 'zh-CN': '办理结果合计', en: 'results total' },
-  balance: { 'zh-CN': '一 + 二 = （七） + 四', en: '一 + 二 = （七） + 四' },
-  'review-total': { 'zh-CN': '表四合计', en: 'table 四 total' },
-};
-
 /** Hover data: which row × column a cell is, and the identities it takes part in. */
 export function describeAt(result: CheckResult, offset: number, locale: Locale = 'zh-CN'): CellInfo | undefined {
   const hit = cellAt(result, offset);
   if (!hit) return undefined;
   const { t, r, c } = hit;
+  const say = (id: string, args?: Record<string, string | number>) => formatMessage(msg(id, args), locale);
   const def = rowDef(r.key);
   const col = def ? columnName(TABLES[t.id], def, c.col) : '';
-  const rowLabel = r.key === 't4.row' ? (locale === 'en' ? 'Table 四' : '表四') : (def?.short ?? r.label);
-  const shown = c.blank ? (locale === 'en' ? 'blank (0)' : '空（按 0 计）') : c.raw;
-  const title = `${rowLabel} × ${col} = ${shown}`;
+  const row = r.key === 't4.row' ? say('hoverTable4') : (def?.short ?? r.label);
+  const title = say('hoverCell', { row, col, value: c.blank ? say('hoverBlank') : c.raw });
   const lines: string[] = [];
   const arith = internalsOf(result)?.arith;
   for (const e of arith?.at(refKey([r.key, c.col])) ?? []) {
-    const parts = e.id.rhs.map((x) => arith!.value(x)).filter((v) => v !== 0);
     const mark = e.holds ? '✓' : '✗';
-    const label = KIND_LABEL[e.id.kind][locale];
+    const label = say(`kind.${e.id.kind}`);
     if (e.id.kind === 'balance') {
-      const [a, b] = e.id.lhs.map((x) => arith!.value(x));
-      const [d, f] = e.id.rhs.map((x) => arith!.value(x));
-      lines.push(`${label}（${T3.columns[e.id.col ?? 0]}）：${a} + ${b} = ${d} + ${f} ${mark}`);
+      const [n, carried] = e.id.lhs.map((x) => arith!.value(x));
+      const [total, next] = e.id.rhs.map((x) => arith!.value(x));
+      lines.push(say('hoverBalance', { label, col: T3.columns[e.id.col ?? 0], new: n, carried, total, next, mark }));
     } else {
-      const sumText = parts.length ? parts.join(' + ') : '0';
-      lines.push(`${label}：${cellName(e.id.lhs[0])} = ${sumText} = ${e.rhs}，${locale === 'en' ? 'written' : '实为'} ${e.lhs} ${mark}`);
+      const parts = e.id.rhs.map((x) => arith!.value(x)).filter((v) => v !== 0);
+      const sum = parts.length ? parts.join(' + ') : '0';
+      lines.push(say('hoverSum', { label, cell: cellName(e.id.lhs[0]), sum, expected: e.rhs, actual: e.lhs, mark }));
     }
   }
   return { title, lines, span: c.span };
