@@ -31,6 +31,12 @@ export interface Arith {
   cell(ref: CellRef): CellModel | undefined;
   /** Fixes for a violated identity, preferred first. */
   fixesFor(e: Evaluated): CellFix[];
+  /**
+   * A row of `ids`' table that lacks one number and has `present`: the position and value of
+   * the missing one that make every identity naming the row hold (those the other rows' numbers
+   * can check), or `ambiguous` when not exactly one does.
+   */
+  solveMissing(rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous';
 }
 
 export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
@@ -178,11 +184,55 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
     return [{ ...recompute, preferred: totalOk }];
   };
 
+  const solveMissing = (rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous' => {
+    const names = (id: Identity, col?: number) => id.lhs.some((r) => r[0] === rowKey && (col === undefined || r[1] === col)) || id.rhs.some((r) => r[0] === rowKey && (col === undefined || r[1] === col));
+    const mine = ids.filter((id) => names(id));
+    /** A side's sum with the row's numbers `vals`; undefined when one of its cells is not known. */
+    const sum = (vals: number[], refs: CellRef[]): number | undefined => {
+      let total = 0;
+      for (const r of refs) {
+        const x = r[0] === rowKey ? vals[r[1]] : cellOf(r)?.value;
+        if (x === undefined) return undefined;
+        total += x;
+      }
+      return total;
+    };
+    const results = new Map<string, { pos: number; value: number }>();
+    for (let pos = 0; pos <= present.length; pos++) {
+      const rowVals = (v: number) => [...present.slice(0, pos), v, ...present.slice(pos)];
+      // Solve for v from the first identity that names the missing cell and is otherwise known.
+      let v: number | undefined;
+      const probe = rowVals(0);
+      for (const id of mine) {
+        if (!names(id, pos)) continue;
+        const l = sum(probe, id.lhs);
+        const r = sum(probe, id.rhs);
+        if (l === undefined || r === undefined) continue;
+        v = id.lhs.some((x) => x[0] === rowKey && x[1] === pos) ? r - l : l - r;
+        break;
+      }
+      if (v === undefined || v < 0 || !Number.isInteger(v)) continue;
+      const vals = rowVals(v);
+      let checked = 0;
+      let ok = true;
+      for (const id of mine) {
+        const l = sum(vals, id.lhs);
+        const r = sum(vals, id.rhs);
+        if (l === undefined || r === undefined) continue;
+        checked++;
+        if (Math.abs(l - r) > 1e-9) ok = false;
+      }
+      if (ok && checked > 0) results.set(vals.join(','), { pos, value: v });
+    }
+    return results.size === 1 ? [...results.values()][0] : 'ambiguous';
+  };
+
   return {
     evals,
     at: evalsAt,
     value,
     cell: cellOf,
     fixesFor,
+    solveMissing,
   };
 }

@@ -112,6 +112,7 @@ function tracking(arith: Arith, run: RuleRun): Arith {
     },
     at: (k) => (all(), arith.at(k)),
     fixesFor: (e) => (all(), arith.fixesFor(e)),
+    solveMissing: (key, present, ids) => (all(), arith.solveMissing(key, present, ids)),
     value: (ref) => (reads.push(ref), arith.value(ref)),
     cell: (ref) => (reads.push(ref), arith.cell(ref)),
   };

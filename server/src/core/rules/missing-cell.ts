@@ -1,78 +1,40 @@
 import { cellSeparator } from '../fixes';
 import { msg } from '../messages';
 import type { RowModel, TableModel } from '../model';
-import { T4_IDENTITIES, t3Identities, usesOldSingleOther, type CellRef, type Identity } from '../template';
+import { T4_IDENTITIES, t3Identities, usesOldSingleOther } from '../template';
 import type { Fix } from '../types';
 import { cellLabel, expectedCols, rowName } from './cells';
 import type { Rule, RuleContext } from './context';
 
-/** Candidate rows with one cell inserted at each position, kept when every checkable identity holds. */
-function solveOneMissing(ctx: RuleContext, table: TableModel, row: RowModel): { pos: number; value: number } | 'ambiguous' {
-  const ids: Identity[] = table.id === 't4' ? T4_IDENTITIES : t3Identities(usesOldSingleOther(table));
-  const mine = ids.filter((id) => [...id.lhs, ...id.rhs].some((r) => r[0] === row.key));
-  const present = row.cells.map((c) => c.value);
-  const get = (vals: number[], r: CellRef): number | undefined => (r[0] === row.key ? vals[r[1]] : ctx.arith.cell(r)?.value);
-  /** A side's sum with the row's values `vals`; undefined when one of its cells is not known. */
-  const sum = (vals: number[], refs: CellRef[]): number | undefined => {
-    let total = 0;
-    for (const r of refs) {
-      const x = get(vals, r);
-      if (x === undefined) return undefined;
-      total += x;
-    }
-    return total;
-  };
-  const results = new Map<string, { pos: number; value: number }>();
-  for (let pos = 0; pos <= present.length; pos++) {
-    const rowVals = (v: number) => [...present.slice(0, pos), v, ...present.slice(pos)];
-    // Solve for v from the first identity that names the missing cell and is otherwise known.
-    let v: number | undefined;
-    const probe = rowVals(0);
-    for (const id of mine) {
-      if (![...id.lhs, ...id.rhs].some((r) => r[0] === row.key && r[1] === pos)) continue;
-      const l = sum(probe, id.lhs);
-      const r = sum(probe, id.rhs);
-      if (l === undefined || r === undefined) continue;
-      v = id.lhs.some((x) => x[0] === row.key && x[1] === pos) ? r - l : l - r;
-      break;
-    }
-    if (v === undefined || v < 0 || !Number.isInteger(v)) continue;
-    const vals = rowVals(v);
-    let checked = 0;
-    let ok = true;
-    for (const id of mine) {
-      const l = sum(vals, id.lhs);
-      const r = sum(vals, id.rhs);
-      if (l === undefined || r === undefined) continue;
-      checked++;
-      if (Math.abs(l - r) > 1e-9) ok = false;
-    }
-    if (ok && checked > 0) results.set(vals.join(','), { pos, value: v });
-  }
-  return results.size === 1 ? [...results.values()][0] : 'ambiguous';
-}
-
-function missingFix(ctx: RuleContext, table: TableModel, row: RowModel, want: number): Fix | undefined {
+/**
+ * The fix of a row that lacks cells: zeros when all its numbers are 0, else the one missing
+ * number where the identities determine it. `ambiguous`: one number is missing from a row of
+ * table 三 or 四 and the identities do not tell which one, or what it is.
+ */
+function missingFix(ctx: RuleContext, table: TableModel, row: RowModel, want: number): { fix?: Fix; ambiguous: boolean } {
   const cells = row.cells;
   const missing = want - cells.length;
   const sep = cellSeparator(row, ctx.parsed.lines);
   const last = cells[cells.length - 1];
   if (cells.every((c) => !c.invalid && c.value === 0)) {
-    return {
+    const fix: Fix = {
       title: msg('fixZeros', { row: rowName(row.key) }),
       preferred: true,
       edits: [{ start: last.span.end, end: last.span.end, newText: (sep + '0').repeat(missing) }],
     };
+    return { fix, ambiguous: false };
   }
-  if (missing !== 1 || table.id === 't2' || cells.some((c) => c.invalid)) return undefined;
-  const s = solveOneMissing(ctx, table, row);
-  if (s === 'ambiguous') return undefined;
+  if (missing !== 1 || table.id === 't2') return { ambiguous: false };
+  if (cells.some((c) => c.invalid)) return { ambiguous: true };
+  const ids = table.id === 't4' ? T4_IDENTITIES : t3Identities(usesOldSingleOther(table));
+  const s = ctx.arith.solveMissing(row.key, cells.map((c) => c.value), ids);
+  if (s === 'ambiguous') return { ambiguous: true };
   const value = String(s.value);
   const edit =
     s.pos < cells.length
       ? { start: cells[s.pos].span.start, end: cells[s.pos].span.start, newText: value + sep }
       : { start: last.span.end, end: last.span.end, newText: sep + value };
-  return { title: msg('fixInsertCell', { cell: cellLabel(row.key, s.pos), value }), preferred: true, edits: [edit] };
+  return { fix: { title: msg('fixInsertCell', { cell: cellLabel(row.key, s.pos), value }), preferred: true, edits: [edit] }, ambiguous: false };
 }
 
 export const rule: Rule = {
@@ -90,9 +52,8 @@ export const rule: Rule = {
       for (const row of table.rows) {
         const want = expectedCols(table, row);
         if (!row.cells.length || row.cells.length >= want) continue;
-        const fix = missingFix(ctx, table, row, want);
+        const { fix, ambiguous } = missingFix(ctx, table, row, want);
         const args = { row: rowName(row.key), expected: want, actual: row.cells.length };
-        const ambiguous = !fix && want - row.cells.length === 1 && table.id !== 't2';
         ctx.report({
           // Table 四's label is its header, far from the numbers: the problem sits on the numbers.
           span: { start: row.key === 't4.row' || row.labelSpan.start === row.labelSpan.end ? row.cells[0].span.start : row.labelSpan.start, end: row.span.end },
