@@ -81,6 +81,38 @@ function toCell(t: Tok, col: number): CellModel {
   return { col, span: { start: t.start, end: t.end }, raw: t.raw, value: blank ? 0 : invalid ? NaN : t.value, blank, invalid };
 }
 
+/**
+ * The cells of one line as they are read: a blank field counts as a cell when a number follows
+ * it on the line, or (a `|` row) when the row is short of its width at the end of the line.
+ */
+class LineCells {
+  private blanks: Tok[] = [];
+  /** A number was read on this line. */
+  private hasNumber = false;
+
+  startLine(): void {
+    if (this.blanks.length) this.blanks.length = 0;
+    this.hasNumber = false;
+  }
+
+  blank(tok: Tok): void {
+    if (this.hasNumber) this.blanks.push(tok);
+  }
+
+  /** A number: the blanks before it on the line, then the number, are the next cells. */
+  number(tok: Tok, cells: CellModel[]): void {
+    for (const e of this.blanks) cells.push(toCell(e, cells.length));
+    this.blanks.length = 0;
+    cells.push(toCell(tok, cells.length));
+    this.hasNumber = true;
+  }
+
+  /** End of a `|` row: its trailing blank fields, up to `width` cells. */
+  endPipeRow(cells: CellModel[], width: number): void {
+    for (const e of this.blanks) if (cells.length < width) cells.push(toCell(e, cells.length));
+  }
+}
+
 export interface ReadOptions {
   /** Lines that end the region (section headings, other tables' starts). */
   stopLines: Set<number>;
@@ -101,7 +133,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   let done = false;
   let n = from;
   let sawAny = false;
-  const empties: Tok[] = [];
+  const line = new LineCells();
 
   let pastLast = false;
   /** Template rows not read yet (besides `except`, the row being read). */
@@ -127,8 +159,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     if (n > from && opts.stopLines.has(n)) break;
     const sl = scanned(n);
     if (sl.skip) continue;
-    let lineHasCell = false;
-    if (empties.length) empties.length = 0;
+    line.startLine();
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
       const junkStartsRow = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line && !!matchRow(table, pending, expect, used);
@@ -146,7 +177,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         continue;
       }
       if (tok.kind === 'empty') {
-        if (lineHasCell) empties.push(tok);
+        line.blank(tok);
         continue;
       }
       if (!cur) {
@@ -164,21 +195,14 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         pendingChars = 0;
         sawAny = true;
       }
-      // Blank cells between two cells of this line.
-      for (const e of empties) cur.cells.push(toCell(e, cur.cells.length));
-      empties.length = 0;
-      cur.cells.push(toCell(tok, cur.cells.length));
+      line.number(tok, cur.cells);
       if (tok.line !== cur.lastCellLine) {
         cur.cellLineCount++;
         cur.lastCellLine = tok.line;
       }
       cur.shape ??= sl.shape;
-      lineHasCell = true;
     }
-    if (cur && sl.shape === 'pipes' && cur.def) {
-      const want = colsOf(table, cur.def);
-      for (const e of empties) if (cur.cells.length < want) cur.cells.push(toCell(e, cur.cells.length));
-    }
+    if (cur && sl.shape === 'pipes' && cur.def) line.endPipeRow(cur.cells, colsOf(table, cur.def));
     const c: RowBuild | null = cur;
     if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def) && !remaining(c.def.key)) {
       // The last row is complete at the end of its line.
@@ -231,13 +255,12 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   let numbersStarted = false;
   let shape: TableShape | undefined;
   let stop = false;
-  const empties: Tok[] = [];
+  const line = new LineCells();
   for (; n < lines.length && !stop; n++) {
     if (n > anchor && stopLines.has(n)) break;
     const sl = scanned(n);
     if (sl.skip) continue;
-    let lineHasCell = false;
-    if (empties.length) empties.length = 0;
+    line.startLine();
     for (const tok of sl.toks) {
       if (tok.kind === 'text') {
         if (isT4Header(tok.raw) && !numbersStarted) continue;
@@ -252,19 +275,16 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
         continue;
       }
       if (tok.kind === 'empty') {
-        if (lineHasCell) empties.push(tok);
+        line.blank(tok);
         continue;
       }
-      for (const e of empties) cells.push(toCell(e, cells.length));
-      empties.length = 0;
-      cells.push(toCell(tok, cells.length));
+      line.number(tok, cells);
       cellLines.add(tok.line);
       shape ??= sl.shape;
       numbersStarted = true;
-      lineHasCell = true;
     }
     if (stop) break;
-    if (sl.shape === 'pipes' && numbersStarted) for (const e of empties) if (cells.length < 15) cells.push(toCell(e, cells.length));
+    if (sl.shape === 'pipes' && numbersStarted) line.endPipeRow(cells, 15);
   }
   const head = lines.at(anchor)!;
   const labelSpan = { start: head.start, end: head.end };
