@@ -102,6 +102,8 @@ export function toSarif(files: LocatedFile[], locale: Locale, version: string): 
               shortDescription: { text: r.description[locale] },
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
               helpUri: `docs/rules/${r.alias}.md`,
+              // Code scanning shows these as the rule's tags (and filters by them).
+              properties: { tags: r.tags },
             })),
           },
         },

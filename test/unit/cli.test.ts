@@ -131,6 +131,7 @@ describe('CLI (report-review)', function () {
     const driver = s.runs[0].tool.driver;
     assert.strictEqual(driver.name, 'report-review');
     assert.deepStrictEqual(driver.rules.map((x: { id: string }) => x.id), RULES.map((x) => x.alias));
+    assert.deepStrictEqual(driver.rules.find((x: { id: string }) => x.id === 'row-total').properties, { tags: ['table', 'numbers'] });
     const results = s.runs[0].results as { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[];
     assert.deepStrictEqual(results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine, x.locations[0].physicalLocation.region.startColumn]), [
       ['label-variant', 'note', S001, 174, 1],
