@@ -67,6 +67,13 @@ describe('report-review.vsix', () => {
     }
   });
 
+  it('holds the screenshots the README shows (the extension page reads them from the package)', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\((docs\/images\/[^)]+)\)/g)].map((m) => `extension/${m[1]}`);
+    assert.strictEqual(images.length, 3);
+    assert.deepStrictEqual(images.filter((f) => !names.includes(f)), []);
+  });
+
   it('holds the docs page of every rule the checker has (the diagnostics link to them)', () => {
     const expected = RULES.map((r) => `extension/docs/rules/${r.alias}.md`).sort();
     assert.strictEqual(expected.length, 19);
@@ -78,7 +85,7 @@ describe('report-review.vsix', () => {
       /\.ts$|\.map$|(^|\/)(node_modules|out|test|client|server|scripts|bench|\.ci|\.vscode-test)\//.test(n.replace(/^extension\//, '')),
     );
     assert.deepStrictEqual(bad, []);
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.zh-cn)?\.json|dist\/(extension|server)\.js|l10n\/bundle\.l10n(\.zh-cn)?\.json|syntaxes\/[^/]+\.json|docs\/rules\/[^/]+\.md|readme\.md|changelog\.md|LICENSE\.txt))$/i;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.zh-cn)?\.json|dist\/(extension|server)\.js|l10n\/bundle\.l10n(\.zh-cn)?\.json|syntaxes\/[^/]+\.json|docs\/rules\/[^/]+\.md|docs\/images\/[^/]+\.png|readme\.md|changelog\.md|LICENSE\.txt))$/i;
     assert.deepStrictEqual(names.filter((n) => !allowed.test(n)), []);
   });
 
