@@ -1,5 +1,5 @@
 import { msg } from '../messages';
-import { rowDef } from '../template';
+import { rowDef, type RowDef } from '../template';
 import { norm, stripMarker } from '../text';
 import type { Rule } from './context';
 
@@ -8,6 +8,19 @@ function canonicalCore(label: string): string {
   let c = CORES.get(label);
   if (c === undefined) CORES.set(label, (c = stripMarker(norm(label))));
   return c;
+}
+
+/** Per template row, whether a written label reads as it (labels repeat from version to version and report to report). */
+const READS_AS = new Map<RowDef, Map<string, boolean>>();
+function readsAs(label: string, def: RowDef): boolean {
+  let known = READS_AS.get(def);
+  if (!known) READS_AS.set(def, (known = new Map()));
+  let same = known.get(label);
+  if (same === undefined) {
+    if (known.size >= 1000) known.clear();
+    known.set(label, (same = norm(label).endsWith(canonicalCore(def.label))));
+  }
+  return same;
 }
 
 const COLUMN_VARIANTS: [string, string][] = [['社会组织', '社会公益组织']];
@@ -30,15 +43,14 @@ export const rule: Rule = {
       for (const row of table.rows) {
         const def = rowDef(row.key);
         if (!def || row.labelSpan.end <= row.labelSpan.start) continue;
-        const written = norm(row.label);
-        if (written.endsWith(canonicalCore(def.label))) continue;
+        if (readsAs(row.label, def)) continue;
         const raw = model.text.slice(row.labelSpan.start, row.labelSpan.end);
         const oneLine = !/[\r\n]/.test(raw);
         ctx.report({
           span: row.labelSpan,
           message: msg('labelVariant', { found: row.label, label: def.label }),
           fixes: oneLine
-            ? [{ title: msg('fixLabel', { label: def.label }), preferred: true, edits: [{ ...row.labelSpan, newText: def.label }] }]
+            ? [{ title: msg('fixLabel', { label: def.label }), preferred: true, edits: [{ start: row.labelSpan.start, end: row.labelSpan.end, newText: def.label }] }]
             : [],
         });
       }
