@@ -1,5 +1,5 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
-import { buildArith, cellName, refKey, type Arith } from './arith';
+import { buildArith, cellName, refKey, type Arith, type Evaluated } from './arith';
 import { applyEdits } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableModel } from './model';
 import { formatMessage, msg } from './messages';
@@ -8,7 +8,7 @@ import { reparse } from './reparse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, Rule, RuleContext } from './rules/context';
-import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type CellRef } from './template';
+import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type CellRef, type Identity } from './template';
 import { LineIndex, LineList } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
@@ -100,22 +100,37 @@ function stillHolds(rule: Rule, run: RuleRun | undefined, edit: NumberEdit): run
   return run.reads !== 'all' && !run.reads?.some((r) => r[0] === key && r[1] === col);
 }
 
-/** `arith` for one rule, writing down the cells it reads (`all` once it reads more than cells). */
-function tracking(arith: Arith, run: RuleRun): Arith {
-  const reads: CellRef[] = [];
-  run.reads = reads;
-  const all = () => (run.reads = 'all');
-  return {
-    get evals() {
-      all();
-      return arith.evals;
-    },
-    at: (k) => (all(), arith.at(k)),
-    fixesFor: (e) => (all(), arith.fixesFor(e)),
-    solveMissing: (key, present, ids) => (all(), arith.solveMissing(key, present, ids)),
-    value: (ref) => (reads.push(ref), arith.value(ref)),
-    cell: (ref) => (reads.push(ref), arith.cell(ref)),
-  };
+/**
+ * `arith` for one rule, writing down the cells it reads (`all` once it reads more than cells).
+ * A class: its getter lives on the prototype, so every check's instance shares one shape.
+ */
+class TrackedArith implements Arith {
+  reads: CellRef[] | 'all' = [];
+  constructor(private readonly arith: Arith) {}
+  get evals() {
+    this.reads = 'all';
+    return this.arith.evals;
+  }
+  at(k: string) {
+    this.reads = 'all';
+    return this.arith.at(k);
+  }
+  fixesFor(e: Evaluated) {
+    this.reads = 'all';
+    return this.arith.fixesFor(e);
+  }
+  solveMissing(key: string, present: number[], ids: Identity[]) {
+    this.reads = 'all';
+    return this.arith.solveMissing(key, present, ids);
+  }
+  value(ref: CellRef) {
+    if (this.reads !== 'all') this.reads.push(ref);
+    return this.arith.value(ref);
+  }
+  cell(ref: CellRef) {
+    if (this.reads !== 'all') this.reads.push(ref);
+    return this.arith.cell(ref);
+  }
 }
 
 const sameOptions = (a: CheckOptions, b: CheckOptions): boolean => a.rules === b.rules && a.previous === b.previous;
@@ -172,11 +187,10 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
     sev = set ?? meta.severity;
     sevFixed = !!set;
     const from = problems.length;
-    const run: RuleRun = { problems: [] };
-    ctx.arith = rule.numbers === 'arith' ? tracking(arith, run) : arith;
+    const tracked = rule.numbers === 'arith' ? new TrackedArith(arith) : undefined;
+    ctx.arith = tracked ?? arith;
     rule.run(ctx);
-    run.problems = problems.slice(from);
-    runs[i] = run;
+    runs[i] = { problems: problems.slice(from), reads: tracked?.reads };
   });
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const result: CheckResult = { template, model: parsed.model, problems };
