@@ -183,6 +183,23 @@ describe('CLI (report-review)', function () {
     assert.strictEqual(e.stderr, `${empty}: 是文件夹，但其中没有 .txt 或 .md 文件\n`);
   });
 
+  it('a folder of hundreds of reports (checked by worker threads on a machine with two cores or more) gives every file in order, as one by one', () => {
+    const dir = path.join(tmp, 'many');
+    fs.mkdirSync(dir);
+    const ids = ['000', '001', '002', '003', '004'] as const;
+    const n = 230;
+    for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `r${String(i).padStart(3, '0')}.txt`), seed(ids[i % 5]));
+    // Found by walking: skipped without a word.
+    fs.writeFileSync(path.join(dir, 'r999.txt'), Buffer.from([0, 1, 2, 3, 0, 0]));
+    const r = run(['check', '--format', 'json', ...OFF, dir]);
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.stderr, '');
+    const out = JSON.parse(r.stdout) as JsonOut;
+    assert.deepStrictEqual(out.files.map((f) => path.basename(f.path)), Array.from({ length: n }, (_, i) => `r${String(i).padStart(3, '0')}.txt`));
+    const one = ids.map((id) => (JSON.parse(run(['check', '--format', 'json', ...OFF, seedPath(id)]).stdout) as JsonOut).files[0].problems);
+    out.files.forEach((f, i) => assert.deepStrictEqual(f.problems, one[i % 5], f.path));
+  });
+
   it('--previous: last year’s report for the cross-year checks', () => {
     const cur = 'test/fixtures/shape-spaces.txt';
     const prev = path.join(tmp, 'previous.txt');
