@@ -221,12 +221,16 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (dynamicConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SECTION })
+        .catch((error) => log(`registering for configuration changes failed: ${describe(error)}`));
     }
     // Report files coming and going keep the index of last year's reports current, in any
     // client that can watch files for the server.
     if (watchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }] });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }] })
+        .catch((error) => log(`registering the report file watcher failed: ${describe(error)}`));
     }
   });
 

@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import {
   createMessageConnection,
+  ErrorCodes,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
@@ -57,6 +59,8 @@ export interface StartOptions {
   execArgv?: string[];
   /** Workspace folder URIs sent with `initialize`. */
   workspaceFolders?: string[];
+  /** Answer `client/registerCapability` with an error, as a client that cannot do what it announced. */
+  refuseRegistrations?: boolean;
 }
 
 export class LspClient {
@@ -108,7 +112,7 @@ export class LspClient {
     );
     conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       client.registrations.push(...p.registrations.map((r) => ({ method: r.method, registerOptions: r.registerOptions })));
-      return null;
+      return opts.refuseRegistrations ? new ResponseError(ErrorCodes.MethodNotFound, 'not here') : null;
     });
     conn.onRequest('workspace/inlayHint/refresh', () => null);
     conn.listen();

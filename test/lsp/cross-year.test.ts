@@ -54,6 +54,18 @@ describe('cross-year from the workspace', function () {
     );
   });
 
+  it('keeps working, and says why in its log, when the client refuses to watch files for it', async () => {
+    client = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href], refuseRegistrations: true });
+    const uri = pathToFileURL(path.join(dir, '2025.txt')).href;
+    const opened = client.diagnosticsFor(uri, 1);
+    await client.open(uri, thisYear(), 'plaintext', 1);
+    assert.ok((await opened).diagnostics.length > 0);
+    // The refusal reached the server before the diagnostics reached us; its log line comes before this answer.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.ok(client.log.some((l) => l.includes('registering the report file watcher failed')), client.log.join(''));
+    assert.ok(!client.log.some((l) => l.includes('uncaught')), client.log.join(''));
+  });
+
   it('follows file events: last year\'s report appearing, changing and going away', async () => {
     const uri = pathToFileURL(path.join(dir, '2025.txt')).href;
     fs.writeFileSync(path.join(dir, '2025.txt'), thisYear());
