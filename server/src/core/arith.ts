@@ -25,6 +25,10 @@ export interface CellFix {
 
 export interface Arith {
   evals: Evaluated[];
+  /** The evaluated identities that do not hold, in evaluation order. */
+  broken: Evaluated[];
+  /** Where each identity's evaluation is in `evals`, by identity index (see `Identity.index`). */
+  positions: number[];
   /** The identities that could be evaluated and name the cell with this key. */
   at(key: string): Evaluated[];
   value(ref: CellRef): number;
@@ -87,15 +91,33 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
     return { id, lhs, rhs, holds: lhs === rhs };
   };
 
-  const evals: Evaluated[] = [];
-  if (prior) {
-    // The same rows line up: the same identities are evaluated, and only these can change.
-    const touched = identitiesByCell().get(refKey(prior.ref)) ?? [];
-    for (const e of prior.arith.evals) {
-      const x = touched.includes(e.id) ? evaluate(e.id) : e;
-      if (x) evals.push(x);
+  let evals: Evaluated[] = [];
+  let positions: number[] = [];
+  let broken: Evaluated[] = [];
+  /** The same rows line up, so the same identities are evaluated, in the same places; only those that name the edited cell are evaluated again. */
+  const again = (arith: Arith, before: number[], ref: CellRef): boolean => {
+    evals = arith.evals.slice();
+    positions = before;
+    const touched = identitiesByCell().get(refKey(ref)) ?? [];
+    for (const id of touched) {
+      const at = positions[id.index!];
+      if (at === undefined) continue; // not among the identities this table is checked by
+      const e = evaluate(id);
+      if (!e) return false;
+      evals[at] = e;
     }
-  } else {
+    broken = arith.broken.filter((e) => !touched.includes(e.id));
+    for (const id of touched) {
+      const at = positions[id.index!];
+      if (at !== undefined && !evals[at].holds) broken.push(evals[at]);
+    }
+    if (broken.length > 1) broken.sort((a, b) => positions[a.id.index!] - positions[b.id.index!]);
+    return true;
+  };
+  if (!prior || !again(prior.arith, prior.arith.positions, prior.ref)) {
+    evals = [];
+    positions = [];
+    broken = [];
     const t3 = p.model.tables.t3;
     const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
     const oldSingle = !!t3 && usesOldSingleOther(t3);
@@ -109,21 +131,18 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
     ids.push(...T4_IDENTITIES);
     for (const id of ids) {
       const e = evaluate(id);
-      if (e) evals.push(e);
+      if (!e) continue;
+      positions[id.index!] = evals.length;
+      evals.push(e);
+      if (!e.holds) broken.push(e);
     }
   }
-  /** By identity index (see `Identity.index`), built on first use. */
-  let evalOf: Evaluated[] | undefined;
   /** The evaluated identities that name a cell, in evaluation order. */
   const evalsAt = (k: string): Evaluated[] => {
-    if (!evalOf) {
-      evalOf = [];
-      for (const e of evals) evalOf[e.id.index!] = e;
-    }
     const out: Evaluated[] = [];
     for (const id of identitiesByCell().get(k) ?? []) {
-      const e = evalOf[id.index!];
-      if (e) out.push(e);
+      const at = positions[id.index!];
+      if (at !== undefined) out.push(evals[at]);
     }
     return out;
   };
@@ -152,7 +171,7 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
   const recomputeKeepsHolding = (total: CellRef, v: number): boolean => {
     if (!recomputes) {
       recomputes = new Map();
-      for (const x of evals) if (!x.holds && x.id.kind !== 'balance') recomputes.set(x.id.lhsKeys![0], x.rhs);
+      for (const x of broken) if (x.id.kind !== 'balance') recomputes.set(x.id.lhsKeys![0], x.rhs);
     }
     const tk = refKey(total);
     const val = (k: string) => (k === tk ? v : (recomputes!.get(k) ?? valueOf(k)));
@@ -229,6 +248,8 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
 
   return {
     evals,
+    broken,
+    positions,
     at: evalsAt,
     value,
     cell: cellOf,

@@ -111,6 +111,13 @@ class TrackedArith implements Arith {
     this.reads = 'all';
     return this.arith.evals;
   }
+  get broken() {
+    this.reads = 'all';
+    return this.arith.broken;
+  }
+  get positions() {
+    return this.arith.positions;
+  }
   at(k: string) {
     this.reads = 'all';
     return this.arith.at(k);
@@ -278,8 +285,8 @@ export function expectedTotals(result: CheckResult): { span: Span; expected: num
   const arith = internalsOf(result)?.arith;
   if (!arith) return [];
   const out: { span: Span; expected: number }[] = [];
-  for (const e of arith.evals) {
-    if (e.holds || e.id.kind === 'balance') continue;
+  for (const e of arith.broken) {
+    if (e.id.kind === 'balance') continue;
     out.push({ span: arith.cell(e.id.lhs[0])!.span, expected: e.rhs });
   }
   return out;

@@ -52,8 +52,8 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
 }
 
 function runIdentities(ctx: RuleContext, kind: Evaluated['id']['kind']): void {
-  for (const e of ctx.arith.evals) {
-    if (e.holds || e.id.kind !== kind) continue;
+  for (const e of ctx.arith.broken) {
+    if (e.id.kind !== kind) continue;
     ctx.report(identityFinding(ctx, e));
   }
 }
