@@ -174,28 +174,34 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   const m = before.model;
   const tables: ReportModel['tables'] = {};
   for (const id of ['t2', 't3', 't4'] as const) if (m.tables[id]) tables[id] = table(m.tables[id]);
-  const orphans: Parsed['orphans'] = {};
-  for (const id of ['t2', 't3'] as const) {
-    const o = before.orphans[id];
-    if (o) orphans[id] = mapSame(o, row);
-  }
-  const emptyHeaders: Parsed['emptyHeaders'] = {};
-  for (const id of ['t2', 't3', 't4'] as const) {
-    const e = before.emptyHeaders[id];
-    if (e) emptyHeaders[id] = span(e);
+  // A number of the same length moves nothing: only its table changes, the rest is shared.
+  const moves = delta !== 0;
+  let orphans = before.orphans;
+  let emptyHeaders = before.emptyHeaders;
+  if (moves) {
+    orphans = {};
+    for (const id of ['t2', 't3'] as const) {
+      const o = before.orphans[id];
+      if (o) orphans[id] = mapSame(o, row);
+    }
+    emptyHeaders = {};
+    for (const id of ['t2', 't3', 't4'] as const) {
+      const e = before.emptyHeaders[id];
+      if (e) emptyHeaders[id] = span(e);
+    }
   }
   const parsed: Parsed = {
-    model: { text, template: m.template, title: title(m.title), sections: mapSame(m.sections, section), tables },
+    model: { text, template: m.template, title: moves ? title(m.title) : m.title, sections: moves ? mapSame(m.sections, section) : m.sections, tables },
     lines: lines.edited(text, n, delta),
-    headings: mapSame(before.headings, heading),
+    headings: moves ? mapSame(before.headings, heading) : before.headings,
     orphans,
-    oldToken: before.oldToken && span(before.oldToken),
+    oldToken: moves ? before.oldToken && span(before.oldToken) : before.oldToken,
     emptyHeaders,
     markdown: before.markdown,
     edit: { ref: [targetRow.key, target.col], at: ce, delta },
   };
   // The narrative is read outside the tables: the same figures, moved, and the same sentences.
-  if (before.figures) parsed.figures = mapSame(before.figures, figure);
+  if (before.figures) parsed.figures = moves ? mapSame(before.figures, figure) : before.figures;
   if (before.sentences) parsed.sentences = before.sentences;
   return parsed;
 }
