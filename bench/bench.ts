@@ -43,18 +43,33 @@ const root = path.resolve(__dirname, '..', '..');
 const seedsDir = path.join(root, 'test', 'fixtures', 'seeds');
 const seeds = fs.readdirSync(seedsDir).sort().map((f) => fs.readFileSync(path.join(seedsDir, f)));
 
+const median = (samples: number[]): number => samples.sort((a, b) => a - b)[samples.length >> 1];
+
 /** Median time per call in ms, over enough repetitions to last about `budgetMs`. */
 function time(fn: () => void, budgetMs = 400): number {
-  for (let i = 0; i < 5; i++) fn();
-  const samples: number[] = [];
+  return timeEach([fn], budgetMs)[0];
+}
+
+/**
+ * Median time per call in ms of each function. The functions take turns in blocks of calls
+ * (about 20 ms each) until about `budgetMs` has passed: a machine that speeds up or slows down
+ * during the run affects them alike, and within a block each runs as it would alone.
+ */
+function timeEach(fns: (() => void)[], budgetMs = 400): number[] {
+  for (let i = 0; i < 5; i++) for (const fn of fns) fn();
+  const samples: number[][] = fns.map(() => []);
   const t0 = performance.now();
-  while (performance.now() - t0 < budgetMs || samples.length < 5) {
-    const s = performance.now();
-    fn();
-    samples.push(performance.now() - s);
+  while (performance.now() - t0 < budgetMs || samples[0].length < 5) {
+    fns.forEach((fn, k) => {
+      const block = performance.now();
+      do {
+        const s = performance.now();
+        fn();
+        samples[k].push(performance.now() - s);
+      } while (performance.now() - block < 20);
+    });
   }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1];
+  return samples.map(median);
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -75,15 +90,18 @@ function row(name: string, bytes: number, checkMs: number, floorMs: number): str
 
 function main(): void {
   const lines: string[] = [];
+  // Check and floor take turns, so both see the machine in the same state.
   lines.push('| input | size | check (decode + check) | floor (decode + split lines) | ratio |', '|---|---|---|---|---|');
-  const seedCheck = seeds.map((b) => time(() => check(decoder.decode(b))));
-  const seedFloor = seeds.map((b) => time(() => splitLines(decoder.decode(b))));
+  const seedTimes = seeds.map((b) => timeEach([() => check(decoder.decode(b)), () => splitLines(decoder.decode(b))], 800));
+  const seedCheck = seedTimes.map((t) => t[0]);
+  const seedFloor = seedTimes.map((t) => t[1]);
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const avgBytes = avg(seeds.map((b) => b.length));
   lines.push(row('seed-sized (mean of 5 seeds)', avgBytes, avg(seedCheck), avg(seedFloor)));
   for (const mb of [1, 10]) {
     const b = bigReport(mb * 1024 * 1024);
-    lines.push(row(`${mb} MB report`, b.length, time(() => check(decoder.decode(b)), 1500), time(() => splitLines(decoder.decode(b)), 1500)));
+    const [checkMs, floorMs] = timeEach([() => check(decoder.decode(b)), () => splitLines(decoder.decode(b))], 3000);
+    lines.push(row(`${mb} MB report`, b.length, checkMs, floorMs));
   }
   console.log(lines.join('\n'));
 
