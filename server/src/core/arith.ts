@@ -27,8 +27,6 @@ export interface Arith {
   evals: Evaluated[];
   /** The evaluated identities that do not hold, in evaluation order. */
   broken: Evaluated[];
-  /** Where each identity's evaluation is in `evals`, by identity index (see `Identity.index`). */
-  positions: number[];
   /** The identities that could be evaluated and name the cell with this key. */
   at(key: string): Evaluated[];
   value(ref: CellRef): number;
@@ -43,6 +41,18 @@ export interface Arith {
   solveMissing(rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous';
 }
 
+/** What `buildArith` returns: the arithmetic, and where each identity's evaluation is (for the next check). */
+export interface BuiltArith extends Arith {
+  /** Position of each identity's evaluation in `evals`, by identity index (see `Identity.index`). */
+  positions: number[];
+}
+
+interface Evaluations {
+  evals: Evaluated[];
+  broken: Evaluated[];
+  positions: number[];
+}
+
 export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
 
 const NAMES = new Map<string, string>();
@@ -53,8 +63,9 @@ export function cellName(ref: CellRef): string {
   let name = NAMES.get(k);
   if (name === undefined) {
     const [key, col] = ref;
-    const def = key === 't4.row' ? undefined : rowDef(key);
-    name = key === 't4.row' ? (T4.columns[col] ?? '') : def ? `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}` : key;
+    const def = rowDef(key);
+    if (key === 't4.row') name = T4.columns[col] ?? '';
+    else name = def ? `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}` : key;
     NAMES.set(k, name);
   }
   return name;
@@ -64,7 +75,7 @@ export function cellName(ref: CellRef): string {
  * `prior`: the arithmetic of the reading `p` was made from by replacing the number of cell
  * `ref` (see `reparse`): only the identities that name that cell are evaluated again.
  */
-export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): Arith {
+export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef }): BuiltArith {
   // Cells of the rows whose cells line up with the template, by row key.
   const aligned = new Map<string, CellModel[]>();
   for (const t of Object.values(p.model.tables)) {
@@ -91,33 +102,9 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
     return { id, lhs, rhs, holds: lhs === rhs };
   };
 
-  let evals: Evaluated[] = [];
-  let positions: number[] = [];
-  let broken: Evaluated[] = [];
-  /** The same rows line up, so the same identities are evaluated, in the same places; only those that name the edited cell are evaluated again. */
-  const again = (arith: Arith, before: number[], ref: CellRef): boolean => {
-    evals = arith.evals.slice();
-    positions = before;
-    const touched = identitiesByCell().get(refKey(ref)) ?? [];
-    for (const id of touched) {
-      const at = positions[id.index!];
-      if (at === undefined) continue; // not among the identities this table is checked by
-      const e = evaluate(id);
-      if (!e) return false;
-      evals[at] = e;
-    }
-    broken = arith.broken.filter((e) => !touched.includes(e.id));
-    for (const id of touched) {
-      const at = positions[id.index!];
-      if (at !== undefined && !evals[at].holds) broken.push(evals[at]);
-    }
-    if (broken.length > 1) broken.sort((a, b) => positions[a.id.index!] - positions[b.id.index!]);
-    return true;
-  };
-  if (!prior || !again(prior.arith, prior.arith.positions, prior.ref)) {
-    evals = [];
-    positions = [];
-    broken = [];
+  /** Every identity of the tables as read that can be evaluated. */
+  const all = (): Evaluations => {
+    const out: Evaluations = { evals: [], broken: [], positions: [] };
     const t3 = p.model.tables.t3;
     const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
     const oldSingle = !!t3 && usesOldSingleOther(t3);
@@ -132,11 +119,37 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
     for (const id of ids) {
       const e = evaluate(id);
       if (!e) continue;
-      positions[id.index!] = evals.length;
-      evals.push(e);
-      if (!e.holds) broken.push(e);
+      out.positions[id.index!] = out.evals.length;
+      out.evals.push(e);
+      if (!e.holds) out.broken.push(e);
     }
-  }
+    return out;
+  };
+  /**
+   * The same rows line up, so the same identities are evaluated, in the same places: only those
+   * that name the edited cell are evaluated again (undefined if one of them no longer can be).
+   */
+  const again = ({ arith, ref }: { arith: BuiltArith; ref: CellRef }): Evaluations | undefined => {
+    const { positions } = arith;
+    const evals = arith.evals.slice();
+    const touched = identitiesByCell().get(refKey(ref)) ?? [];
+    for (const id of touched) {
+      const at = positions[id.index!];
+      if (at === undefined) continue; // not among the identities this table is checked by
+      const e = evaluate(id);
+      if (!e) return undefined;
+      evals[at] = e;
+    }
+    const broken = arith.broken.filter((e) => !touched.includes(e.id));
+    for (const id of touched) {
+      const at = positions[id.index!];
+      if (at !== undefined && !evals[at].holds) broken.push(evals[at]);
+    }
+    if (broken.length > 1) broken.sort((a, b) => positions[a.id.index!] - positions[b.id.index!]);
+    return { evals, broken, positions };
+  };
+  const { evals, broken, positions } = (prior && again(prior)) ?? all();
+
   /** The evaluated identities that name a cell, in evaluation order. */
   const evalsAt = (k: string): Evaluated[] => {
     const out: Evaluated[] = [];
@@ -193,8 +206,8 @@ export function buildArith(p: Parsed, prior?: { arith: Arith; ref: CellRef }): A
       const k = refKey(part);
       const v = e.lhs - (e.rhs - value(part));
       if (v < 0 || v === value(part)) continue;
-      const broken = evalsAt(k).filter((x) => !x.holds).length;
-      if (broken < 2) continue;
+      const brokenHere = evalsAt(k).filter((x) => !x.holds).length;
+      if (brokenHere < 2) continue;
       if (allHoldWith(part, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
     }
     const totalOk = recomputeKeepsHolding(total, e.rhs);

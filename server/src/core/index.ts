@@ -1,9 +1,9 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
-import { buildArith, cellName, refKey, type Arith, type Evaluated } from './arith';
+import { buildArith, cellName, refKey, type Arith, type BuiltArith, type Evaluated } from './arith';
 import { applyEdits } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableModel } from './model';
 import { formatMessage, msg } from './messages';
-import { findTitle, parse, type NumberEdit, type Parsed } from './parse';
+import { findTitle, movedOffset, parse, type NumberEdit, type Parsed } from './parse';
 import { reparse } from './reparse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
@@ -55,7 +55,7 @@ interface RuleRun {
 
 interface Internals {
   parsed: Parsed;
-  arith: Arith;
+  arith: BuiltArith;
   options: CheckOptions;
   /** Per rule of ALL_RULES, in order; undefined for a rule that did not run. */
   runs: (RuleRun | undefined)[];
@@ -76,9 +76,8 @@ function withCrlf(f: Fix): Fix {
 
 /** A problem of the earlier reading, with the offsets from `edit.at` on moved (the same object if none moves). */
 function moved(p: Problem, edit: NumberEdit): Problem {
-  const { at, delta } = edit;
-  const span = (s: Span): Span => (s.end < at ? s : { start: s.start >= at ? s.start + delta : s.start, end: s.end + delta });
-  const edit1 = (e: TextEdit): TextEdit => (e.end < at ? e : { start: e.start >= at ? e.start + delta : e.start, end: e.end + delta, newText: e.newText });
+  const span = (s: Span): Span => (s.end < edit.at ? s : { start: movedOffset(s.start, edit), end: movedOffset(s.end, edit) });
+  const edit1 = (e: TextEdit): TextEdit => (e.end < edit.at ? e : { start: movedOffset(e.start, edit), end: movedOffset(e.end, edit), newText: e.newText });
   const sp = span(p.span);
   const related = p.related.map((r) => {
     const s = span(r.span);
@@ -115,9 +114,6 @@ class TrackedArith implements Arith {
     this.reads = 'all';
     return this.arith.broken;
   }
-  get positions() {
-    return this.arith.positions;
-  }
   at(k: string) {
     this.reads = 'all';
     return this.arith.at(k);
@@ -150,9 +146,11 @@ const sameOptions = (a: CheckOptions, b: CheckOptions): boolean => a.rules === b
  */
 export function check(text: string, options: CheckOptions = {}, before?: CheckResult): CheckResult {
   const prior = before && internalsOf(before);
-  if (prior && prior.parsed.model.text === text && sameOptions(prior.options, options)) return before!;
+  const same = !!prior && sameOptions(prior.options, options);
+  if (same && prior.parsed.model.text === text) return before!;
   const parsed = (prior && reparse(prior.parsed, text)) ?? parse(text);
-  const edit = prior && parsed.edit && sameOptions(prior.options, options) ? parsed.edit : undefined;
+  // Earlier findings and evaluations stand only for the same options.
+  const edit = same ? parsed.edit : undefined;
   const arith = buildArith(parsed, edit && { arith: prior!.arith, ref: edit.ref });
   // Fixes insert lines with the document's own line ending.
   const crlf = text.includes('\r\n');

@@ -47,6 +47,11 @@ export interface NumberEdit {
   delta: number;
 }
 
+/** Where an offset of the earlier reading is after `edit`: from `at` on, `delta` further. */
+export function movedOffset(x: number, edit: NumberEdit): number {
+  return x >= edit.at ? x + edit.delta : x;
+}
+
 /** The figures the narrative states, read once per parsed text. */
 export function figuresOf(parsed: Parsed): Figure[] {
   return (parsed.figures ??= readFigures(parsed.model));

@@ -7,7 +7,7 @@
  */
 import type { CellModel, ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import type { Figure } from './narrative';
-import type { HeadingFound, Parsed } from './parse';
+import { movedOffset, type HeadingFound, type NumberEdit, type Parsed } from './parse';
 import { allDigits, LONE_NUMBER_DIGITS, scanLine, type Tok } from './scan';
 import { parseNumber } from './text';
 import type { Span } from './types';
@@ -117,7 +117,8 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   // row that ends before the number, or any row but its own when the length is the same, is
   // kept as it is. Copies are object literals, not spreads: spreading is several times slower
   // here, where a 1 MB report moves thousands of objects.
-  const at = (x: number): number => (x >= ce ? x + delta : x);
+  const edit: NumberEdit = { ref: [targetRow.key, target.col], at: ce, delta };
+  const at = (x: number): number => movedOffset(x, edit);
   const spans = new Map<Span, Span>();
   const span = (x: Span): Span => {
     const a = at(x.start);
@@ -198,7 +199,7 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
     oldToken: moves ? before.oldToken && span(before.oldToken) : before.oldToken,
     emptyHeaders,
     markdown: before.markdown,
-    edit: { ref: [targetRow.key, target.col], at: ce, delta },
+    edit,
   };
   // The narrative is read outside the tables: the same figures, moved, and the same sentences.
   if (before.figures) parsed.figures = moves ? mapSame(before.figures, figure) : before.figures;
