@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LineIndex } from '../server/src/core';
-import { LspClient, ROOT, SERVER } from '../test/lsp/client';
+import { LspClient, ROOT, SERVER, type StartOptions } from '../test/lsp/client';
 import { SEEDS, seedText } from '../test/lsp/fixtures';
 
 const FLOOR = path.join(__dirname, 'floor-server.js');
@@ -38,10 +38,6 @@ const URI = 'file:///bench/report.report.txt';
 /** Folders to remove at the end. */
 const temporary: string[] = [];
 
-interface Contender {
-  script: string;
-  env?: NodeJS.ProcessEnv;
-}
 
 /** The cell the benchmark types into: the 自然人 number of 一、本年新收. */
 function typedRange(text: string) {
@@ -53,8 +49,9 @@ function typedRange(text: string) {
 /**
  * A do-nothing server that publishes, for every version, what the real server publishes once a
  * digit is typed into the cell: the cost of sending those diagnostics, without any checking.
+ * Also says how many diagnostics that is, and their size as JSON.
  */
-async function publishOnly(text: string): Promise<Contender> {
+async function publishOnly(text: string): Promise<{ contender: StartOptions; diagnostics: number; bytes: number }> {
   const client = await LspClient.start({ script: SERVER });
   try {
     await client.open(URI, text, 'gov-report', 1);
@@ -64,8 +61,10 @@ async function publishOnly(text: string): Promise<Contender> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-lsp-bench-'));
     temporary.push(dir);
     const file = path.join(dir, 'diagnostics.json');
-    fs.writeFileSync(file, JSON.stringify((await waiting).diagnostics));
-    return { script: FLOOR, env: { ...process.env, REPORT_REVIEW_BENCH_PUBLISH: file } };
+    const { diagnostics } = await waiting;
+    const json = JSON.stringify(diagnostics);
+    fs.writeFileSync(file, json);
+    return { contender: { script: FLOOR, env: { ...process.env, REPORT_REVIEW_BENCH_PUBLISH: file } }, diagnostics: diagnostics.length, bytes: Buffer.byteLength(json) };
   } finally {
     await client.stop();
   }
@@ -81,7 +80,7 @@ function percentile(sorted: number[], p: number): number {
  * measures the time from sending didChange to receiving that version's diagnostics. The real
  * server and the floor take turns keystroke by keystroke, so load on the machine hits both alike.
  */
-async function keystrokes(contenders: Contender[], text: string, count: number, warmup: number): Promise<number[][]> {
+async function keystrokes(contenders: StartOptions[], text: string, count: number, warmup: number): Promise<number[][]> {
   const clients = await Promise.all(contenders.map((c) => LspClient.start(c)));
   try {
     for (const c of clients) {
@@ -89,14 +88,13 @@ async function keystrokes(contenders: Contender[], text: string, count: number, 
       await c.diagnosticsFor(URI, 1, 60000);
     }
     const range = typedRange(text);
-    const uri = URI;
     const times: number[][] = clients.map(() => []);
     for (let i = 0; i < warmup + count; i++) {
       const version = i + 2;
       for (let k = 0; k < clients.length; k++) {
-        const waiting = clients[k].diagnosticsFor(uri, version, 60000);
+        const waiting = clients[k].diagnosticsFor(URI, version, 60000);
         const t0 = performance.now();
-        await clients[k].change(uri, version, [{ range, text: String(i % 10) }]);
+        await clients[k].change(URI, version, [{ range, text: String(i % 10) }]);
         await waiting;
         if (i >= warmup) times[k].push(performance.now() - t0);
       }
@@ -135,7 +133,7 @@ async function memory(script: string): Promise<number> {
 const fmt = (n: number) => n.toFixed(2);
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(SERVER)) throw new Error('dist/server.js missing: run `npm run build`');
+  if (!fs.existsSync(SERVER)) throw new Error('dist/server.js missing: run `npm run bench:lsp`, which builds it');
   const seed = seedText(SEEDS[0]);
   const big = bigReport(1_000_000);
   const n = quick ? 60 : 400;
@@ -144,16 +142,19 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const verdicts: string[] = [];
 
-  const [sSeed, fSeed, pSeed] = await keystrokes([{ script: SERVER }, { script: FLOOR }, await publishOnly(seed)], seed, n, 50);
-  const [sBig, fBig, pBig] = await keystrokes([{ script: SERVER }, { script: FLOOR }, await publishOnly(big)], big, nBig, 10);
+  const seedPublish = await publishOnly(seed);
+  const bigPublish = await publishOnly(big);
+  const [sSeed, fSeed, pSeed] = await keystrokes([{ script: SERVER }, { script: FLOOR }, seedPublish.contender], seed, n, 50);
+  const [sBig, fBig, pBig] = await keystrokes([{ script: SERVER }, { script: FLOOR }, bigPublish.contender], big, nBig, 10);
   const sMem = await memory(SERVER);
   const fMem = await memory(FLOOR);
 
   const seedKb = (Buffer.byteLength(seed) / 1024).toFixed(1);
   const bigKb = (Buffer.byteLength(big) / 1024).toFixed(0);
   const latency = (t: number[]) => `p50 ${fmt(percentile(t, 50))} · p99 ${fmt(percentile(t, 99))} ms`;
-  rows.push([`keystroke → diagnostics, seed (${seedKb} KB), n=${n}`, latency(sSeed), latency(fSeed), latency(pSeed)]);
-  rows.push([`keystroke → diagnostics, 1 MB (${bigKb} KB), n=${nBig}`, latency(sBig), latency(fBig), latency(pBig)]);
+  const published = (p: { diagnostics: number; bytes: number }) => `${p.diagnostics} diagnostics, ${(p.bytes / 1024).toFixed(0)} KB of JSON`;
+  rows.push([`keystroke → diagnostics, seed (${seedKb} KB; ${published(seedPublish)}), n=${n}`, latency(sSeed), latency(fSeed), latency(pSeed)]);
+  rows.push([`keystroke → diagnostics, 1 MB (${bigKb} KB; ${published(bigPublish)}), n=${nBig}`, latency(sBig), latency(fBig), latency(pBig)]);
   rows.push(['RSS with 50 open reports', `${fmt(sMem)} MB`, `${fmt(fMem)} MB`, '—']);
 
   const ratio = percentile(sSeed, 50) / percentile(fSeed, 50);

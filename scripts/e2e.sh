@@ -32,12 +32,10 @@ finish() {
 }
 
 step bash scripts/setup-e2e.sh || finish
-sources=(server/src client/src package.json package.nls.json package.nls.zh-cn.json l10n syntaxes docs/rules
-  scripts/build.mjs .vscodeignore bin)
-newer() { [ -n "$(find "${sources[@]}" -newer "$1" -print -quit 2>/dev/null)" ]; }
-if [ ! -f report-review.vsix ] || newer report-review.vsix; then
+source scripts/fresh.sh
+if vsix_stale; then
   step npm run --silent package || finish
-elif [ ! -f dist/extension.js ] || [ ! -f dist/server.js ] || [ ! -f dist/cli.js ] || newer dist/extension.js; then
+elif bundles_stale; then
   step npm run --silent build || finish
 fi
 # Compiled copies of tests since deleted or renamed must not run.

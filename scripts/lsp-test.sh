@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Language-server and packaging tests: builds the bundles, packages the .vsix, compiles the
-# tests, then runs test/lsp (server over stdio) and test/package (the .vsix contents) with mocha.
+# Language-server and packaging tests: packages the .vsix (and so builds the bundles) when it is
+# missing or stale, compiles the tests, then runs test/lsp (server over stdio) and test/package
+# (the .vsix contents) with mocha.
 # Ends with one line `N passed, M failed`; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +19,13 @@ step() {
   fi
 }
 
-# Packaging builds the production bundles the tests run.
-step npm run --silent package
+# Packaging builds the production bundles the tests run (unless the .vsix there is up to date).
+source scripts/fresh.sh
+if vsix_stale; then
+  step npm run --silent package
+elif bundles_stale; then
+  step npm run --silent build
+fi
 # Compiled copies of tests since deleted or renamed must not run.
 rm -rf out/test/lsp out/test/package
 step npm run --silent compile

@@ -5,10 +5,12 @@ import * as path from 'node:path';
 /** Folders never searched for reports (the client's workspace check skips them too). */
 export const SKIP_DIR_NAMES = ['node_modules', '.git', '.vscode-test', 'out', 'dist'];
 const SKIP_DIRS = new Set(SKIP_DIR_NAMES);
-/** The files that may be reports, as a glob (the client's file watcher and workspace check). */
-export const REPORT_GLOB = '**/*.{txt,md}';
+const REPORT_EXTENSIONS = ['txt', 'md'];
+/** The files that may be reports, as a glob (the server's file watcher, the client's workspace check). */
+export const REPORT_GLOB = `**/*.{${REPORT_EXTENSIONS.join(',')}}`;
 
-const isReportName = (name: string): boolean => /\.(txt|md)$/i.test(name);
+const REPORT_NAME = new RegExp(`\\.(${REPORT_EXTENSIONS.join('|')})$`, 'i');
+const isReportName = (name: string): boolean => REPORT_NAME.test(name);
 const isSkippedDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
 
 /** Whether `file` is one that `reportFiles(root)` lists (below `root`, not in a skipped folder). */

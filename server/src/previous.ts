@@ -37,9 +37,10 @@ export class PreviousReports {
     if (!this.built) this.rebuild();
     const files = this.index.get(keyFor(body, year - 1));
     if (!files) return undefined;
-    const exclude = asking?.();
+    const asker = asking?.();
+    const exclude = asker && path.resolve(asker);
     for (const file of files) {
-      if (exclude && path.resolve(file) === path.resolve(exclude)) continue;
+      if (exclude && path.resolve(file) === exclude) continue;
       const known = this.texts.get(file);
       if (known !== undefined) return known;
       try {

@@ -204,7 +204,7 @@ export function startServer(connection: Connection): void {
       },
     };
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    // Built on first use; updated from file events (which the client watches).
+    // Built on first use; updated from file events, when the client watches files for us (watchFiles).
     previousReports = new PreviousReports(roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     return {
       capabilities: {

@@ -97,8 +97,7 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
     const index = lineIndexOf(result);
     const ctx = { uri: input.uri, version: input.version, index, locale, docs: env.docs, related: env.related };
     // A problem the check carried over unmoved from the earlier version converts as it did then.
-    const earlier = before?.result && before.locale === locale ? before : undefined;
-    const converted = earlier && new Map(earlier.result!.problems.map((p, i) => [p, earlier.diagnostics[i]]));
+    const converted = before?.result && before.locale === locale ? new Map(before.result.problems.map((p, i) => [p, before.diagnostics[i]])) : undefined;
     const diagnostics = result.problems.map((p) => {
       const d = converted?.get(p);
       return d ? forVersion(d, input.version) : toDiagnostic(p, ctx);

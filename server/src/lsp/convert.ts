@@ -77,7 +77,7 @@ export function toDiagnostic(p: Problem, ctx: ConvertContext): Diagnostic {
 /** A diagnostic converted for an earlier version, for `version`: only the version its fixes carry changes. */
 export function forVersion(d: Diagnostic, version: number | null): Diagnostic {
   const data = d.data as DiagnosticData | undefined;
-  return data && data.version !== version ? { ...d, data: { version, fixes: data.fixes } satisfies DiagnosticData } : d;
+  return data && data.version !== version ? { ...d, data: { ...data, version } satisfies DiagnosticData } : d;
 }
 
 export function isDiagnosticData(v: unknown): v is DiagnosticData {
