@@ -190,6 +190,14 @@ export class LspClient {
     this.proc.stdin!.write(all);
   }
 
+  /**
+   * A request answered after everything sent before it: the server handles messages in order,
+   * so whatever they made it send (diagnostics, log lines) has arrived by the time this resolves.
+   */
+  async roundTrip(): Promise<void> {
+    await this.request('textDocument/hover', { textDocument: { uri: 'file:///round-trip.txt' }, position: { line: 0, character: 0 } });
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.conn.sendRequest<R>(method, params);
   }

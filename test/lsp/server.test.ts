@@ -404,8 +404,8 @@ describe('language server over stdio', function () {
     await client.open(uri, seedText(SEED0));
     await client.diagnosticsFor(uri, 1);
     await client.change(uri, 2, [{ range: { start: { line: 174, character: 8 }, end: { line: 174, character: 9 } }, text: '一' }]);
-    // Messages are handled in order: a check of the change would be published before this reply.
-    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    // A check of the change would be published before the answer.
+    await client.roundTrip();
     assert.deepStrictEqual(client.published.filter((x) => x.uri === uri).map((x) => x.version), [1]);
     await client.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
     const p = await client.waitFor((x) => x.uri === uri && x.version !== 1);

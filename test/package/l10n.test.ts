@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { RULES } from '../../server/src/core/index';
 
-import { ROOT } from '../lsp/client';
+import { ROOT } from '../unit/helpers';
 const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, string>;
 
 /** The first argument of every `vscode.l10n.t('…')` call in client/src. */

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../../server/src/core/index';
 
-import { ROOT } from '../lsp/client';
+import { ROOT } from '../unit/helpers';
 const VSIX = path.join(ROOT, 'report-review.vsix');
 
 interface Entry {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { check, type CellModel } from '../../server/src/core';
+import { check, type CellModel, type CheckResult } from '../../server/src/core';
 import { figuresOf, parse, sentencesOf, type Parsed } from '../../server/src/core/parse';
 import { reparse } from '../../server/src/core/reparse';
 import { FC_SEED, FIXTURES, SEED_IDS, fixtureNames, loadFixture, seed } from './helpers';
@@ -14,12 +14,13 @@ const LF = [...SEED_IDS.map((id) => seed(id)), ...fixtureNames(FIXTURES).map((n)
 /** Every fixture, and each with CRLF line endings too. */
 const TEXTS = [...LF, ...LF.map((t) => t.replace(/\r?\n/g, '\r\n'))];
 
-function cellsOf(text: string): CellModel[] {
+/** Every table cell of a check's reading. */
+function cellsOf(result: CheckResult): CellModel[] {
   const out: CellModel[] = [];
-  for (const t of Object.values(check(text).model.tables)) for (const r of t?.rows ?? []) out.push(...r.cells);
+  for (const t of Object.values(result.model.tables)) for (const r of t?.rows ?? []) out.push(...r.cells);
   return out;
 }
-const CELLS = TEXTS.map(cellsOf);
+const CELLS = TEXTS.map((t) => cellsOf(check(t)));
 
 /** Everything a reading holds, as plain data (the lines by their boundaries), but how it was made (`edit`). */
 function reading(p: Parsed): unknown {
@@ -117,8 +118,7 @@ describe('reparse: reading again after a number is typed', function () {
         let text = TEXTS[t];
         let last = check(text, opts);
         for (const s of steps) {
-          const cells: CellModel[] = [];
-          for (const table of Object.values(last.model.tables)) for (const r of table?.rows ?? []) cells.push(...r.cells);
+          const cells = cellsOf(last);
           if (!cells.length) return;
           const c = cells[s.cell % cells.length];
           text = text.slice(0, c.span.start) + s.digits + text.slice(s.over ? c.span.end : c.span.start);
