@@ -12,7 +12,7 @@
 
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -140,44 +140,42 @@ for (const { alias, id, severity, fixable } of RULES) {
 }
 
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|');
-const table = [
-  '| 规则 Rule | 编号 ID | 默认级别 Severity | 快速修复 Fix | 说明 | Description |',
-  '|---|---|---|---|---|---|',
-  ...docs.map(
-    ({ alias, id, severity, fm }) =>
-      `| [${alias}](${alias}.md) | ${id} | ${SEVERITY_ZH[severity]} ${severity} | ${FIX[fm.fix]?.zh ?? '?'} ${FIX[fm.fix]?.en ?? '?'} | ${cell(fm['summary-zh'])} | ${cell(fm['summary-en'])} |`,
-  ),
-].join('\n');
 
-/** The README's table: what each fix does, preferred or not. */
+/** The README's fix column: what each fix does, preferred or not. */
 const fixText = (fm) => {
   const f = FIX[fm.fix];
   if (!f?.fixable) return '—';
   const preferred = fm.fix !== 'not-preferred';
   return `${fm['fix-zh']}（${preferred ? '首选' : '非首选'}） ${fm['fix-en']} (${preferred ? 'preferred' : 'not preferred'})`;
 };
-const readmeTable = [
-  '| 规则 Rule | 编号 ID | 默认级别 Severity | 快速修复 Fix | 说明 | Description |',
-  '|---|---|---|---|---|---|',
-  ...docs.map(
-    ({ alias, id, severity, fm }) =>
-      `| [${alias}](docs/rules/${alias}.md) | ${id} | ${SEVERITY_ZH[severity]} ${severity} | ${cell(fixText(fm))} | ${cell(fm['summary-zh'])} | ${cell(fm['summary-en'])} |`,
-  ),
-].join('\n');
+
+/** The rules table, with links to the docs under `docsDir` and the fix column `fix` gives. */
+const rulesTable = (docsDir, fix) =>
+  [
+    '| 规则 Rule | 编号 ID | 默认级别 Severity | 快速修复 Fix | 说明 | Description |',
+    '|---|---|---|---|---|---|',
+    ...docs.map(
+      ({ alias, id, severity, fm }) =>
+        `| [${alias}](${docsDir}${alias}.md) | ${id} | ${SEVERITY_ZH[severity]} ${severity} | ${fix(fm)} | ${cell(fm['summary-zh'])} | ${cell(fm['summary-en'])} |`,
+    ),
+  ].join('\n');
+const table = rulesTable('', (fm) => `${FIX[fm.fix]?.zh ?? '?'} ${FIX[fm.fix]?.en ?? '?'}`);
+const readmeTable = rulesTable('docs/rules/', (fm) => cell(fixText(fm)));
 
 /** `file` with the text between its markers replaced by `body`. */
-function between(file, name, start, end, body, fallback) {
+function between(file, start, end, body, fallback) {
+  const name = relative(ROOT, file);
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const s = current.indexOf(start);
   const e = current.indexOf(end);
-  if (s >= 0 && e > s) return { current, next: current.slice(0, s + start.length) + '\n' + body + '\n' + current.slice(e) };
+  if (s >= 0 && e > s) return { file, name, current, next: current.slice(0, s + start.length) + '\n' + body + '\n' + current.slice(e) };
   if (current || !fallback) fail(name, `the table markers are missing (${start} … ${end})`);
-  return { current, next: fallback ? fallback(body) : current };
+  return { file, name, current, next: fallback ? fallback(body) : current };
 }
 
 const outputs = [
-  { file: INDEX, name: 'docs/rules/README.md', ...between(INDEX, 'docs/rules/README.md', START, END, table, (t) => `# 规则 Rules\n\n${START}\n${t}\n${END}\n`) },
-  { file: README, name: 'README.md', ...between(README, 'README.md', README_START, README_END, readmeTable) },
+  between(INDEX, START, END, table, (t) => `# 规则 Rules\n\n${START}\n${t}\n${END}\n`),
+  between(README, README_START, README_END, readmeTable),
 ];
 
 if (process.argv.includes('--check')) {
