@@ -109,8 +109,9 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   const ls = lines.starts[n];
   const le = lines.endOf(n);
   if (le - ls > MAX_LINE || le + delta - ls > MAX_LINE) return undefined;
-  const was = scanLine({ n, start: ls, end: le, text: old.slice(ls, le) });
-  const now = scanLine({ n, start: ls, end: le + delta, text: text.slice(ls, le + delta) });
+  const edited = lines.edited(text, n, delta);
+  const was = scanLine(lines.at(n)!);
+  const now = scanLine(edited.at(n)!);
   if (was.skip || now.skip || was.shape !== now.shape || !sameTokens(was.toks, now.toks, cs, ce, raw, delta)) return undefined;
 
   // Offsets after the number move with it; those before it (its own start included) stay. A
@@ -193,7 +194,7 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   }
   const parsed: Parsed = {
     model: { text, template: m.template, title: moves ? title(m.title) : m.title, sections: moves ? mapSame(m.sections, section) : m.sections, tables },
-    lines: lines.edited(text, n, delta),
+    lines: edited,
     headings: moves ? mapSame(before.headings, heading) : before.headings,
     orphans,
     oldToken: moves ? before.oldToken && span(before.oldToken) : before.oldToken,
