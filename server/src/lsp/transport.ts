@@ -5,12 +5,12 @@
  */
 import * as util from 'util';
 import {
+  AbstractMessageWriter,
   createConnection,
   IPCMessageReader,
   IPCMessageWriter,
   ProposedFeatures,
   StreamMessageReader,
-  StreamMessageWriter,
   type Connection,
   type DataCallback,
   type Message,
@@ -48,6 +48,40 @@ class PeekingReader implements MessageReader {
 }
 
 /**
+ * Writes each message in one piece, header and body together. The library's stream writer
+ * writes the header and then the body: two system calls, and a reader that may wake up twice.
+ */
+export class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (error: Error) => this.fireError(error));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    const json = JSON.stringify(msg);
+    const size = Buffer.byteLength(json, 'utf8');
+    const head = `Content-Length: ${size}\r\n\r\n`;
+    const chunk = Buffer.allocUnsafe(head.length + size);
+    chunk.write(head, 0, 'latin1');
+    chunk.write(json, head.length, 'utf8');
+    return new Promise((resolve, reject) => {
+      this.out.write(chunk, (error?: Error | null) => {
+        if (!error) return resolve();
+        this.fireError(error, msg, ++this.errors);
+        reject(error);
+      });
+    });
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}
+
+/**
  * `--node-ipc` and `--stdio` get a peeking reader; other transports (`--socket`, `--pipe`) the
  * library's own connection, without the look-ahead.
  */
@@ -60,7 +94,7 @@ export function createServerConnection(peek: (message: Message) => void): Connec
     writer = new IPCMessageWriter(process);
   } else if (argv.includes('--stdio')) {
     reader = new StreamMessageReader(process.stdin);
-    writer = new StreamMessageWriter(process.stdout);
+    writer = new WholeMessageWriter(process.stdout);
     // stdout carries the protocol: anything printed goes to stderr instead.
     const toStderr = (...args: unknown[]) => void process.stderr.write(util.format(...args) + '\n');
     console.log = console.info = console.debug = console.warn = toStderr;
