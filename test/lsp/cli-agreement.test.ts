@@ -2,11 +2,11 @@
  * The editor and the command line agree byte for byte: for every seed, the diagnostics the
  * server publishes (opened as plain text, with no configuration) are the problems that
  * `report-review check --format json` prints — rule, severity, message, range (the JSON's
- * 1-based UTF-16 columns), related locations and fix titles.
+ * 1-based UTF-16 columns), related locations, and the titles of the quick fixes the editor offers.
  */
 import * as assert from 'assert';
 import * as path from 'path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from './client';
 import { runCli } from '../unit/helpers';
 import { SEEDS, SEEDS_DIR, seedText, seedUri } from './fixtures';
@@ -43,15 +43,14 @@ function range(r: { start: { line: number; character: number }; end: { line: num
 }
 
 /** A published diagnostic in the CLI's JSON shape. */
-function asCli(d: Diagnostic): CliProblem {
-  const data = d.data as { fixes?: { title: string; preferred: boolean }[] } | undefined;
+function asCli(d: Diagnostic, fixes: CodeAction[]): CliProblem {
   return {
     rule: String(d.code),
     severity: SEVERITY[d.severity ?? 0],
     message: d.message,
     ...range(d.range),
     related: (d.relatedInformation ?? []).map((r) => ({ ...range(r.location.range), message: r.message })),
-    fixes: (data?.fixes ?? []).map((f) => ({ title: f.title, preferred: f.preferred })),
+    fixes: fixes.map((f) => ({ title: f.title, preferred: f.isPreferred === true })),
   };
 }
 
@@ -79,7 +78,12 @@ for (const locale of ['zh-CN', 'en']) {
         await client.open(uri, seedText(seed), 'plaintext');
         const published = await client.diagnosticsFor(uri, 1);
         const expected = cli.files.find((f) => path.basename(f.path) === seed)!.problems;
-        const actual = published.diagnostics.map(asCli);
+        const actual: CliProblem[] = [];
+        for (const d of published.diagnostics) {
+          // The quick fixes the editor offers for this diagnostic (not the "fix all of a rule" ones).
+          const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+          actual.push(asCli(d, actions.filter((a) => a.edit && a.diagnostics?.length === 1)));
+        }
         assert.ok(expected.length > 0, 'every seed has at least one problem');
         assert.deepStrictEqual(
           actual.map((p) => JSON.stringify(p)),

@@ -1,12 +1,13 @@
 /**
- * Code actions. Quick fixes come from the fix data carried by each diagnostic (stateless), and
- * only for the document version they were computed for; "fix all" runs the core's `fixAll` on
- * the current text and sends the minimal edits between the two texts.
+ * Code actions. Quick fixes are the fixes of the problems, found in the current version's
+ * analysis, that the request's diagnostics show; "fix all" runs the core's `fixAll` on the
+ * current text and sends the minimal edits between the two texts. Every edit is computed for the
+ * version it is sent with.
  */
-import { CodeAction, CodeActionKind, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, type CheckOptions, type Locale, type Problem, type TextEdit as CoreEdit } from '../core/index';
-import { isDiagnosticData } from './convert';
+import { fixAll, formatMessage, type CheckOptions, type LineIndex, type Locale, type Problem, type TextEdit as CoreEdit } from '../core/index';
+import { spanToRange } from './convert';
 import { minimalEdits } from './diff';
 import { FIX_ALL_KIND, SOURCE } from './protocol';
 import { t } from './strings';
@@ -44,14 +45,36 @@ export function kindWanted(kind: string, only: string[] | undefined): boolean {
   return only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-/** Quick fixes from the diagnostics' data; nothing for data computed for another version. */
-export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], opts: EditOptions): CodeAction[] {
+/** The current version's problems, with what it takes to match them to published diagnostics. */
+export interface Found {
+  problems: readonly Problem[];
+  index: LineIndex;
+  locale: Locale;
+}
+
+const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
+
+/**
+ * The problem of the current version that a diagnostic shows: same rule, range and message. A
+ * diagnostic published for an earlier version that no longer matches one shows none.
+ */
+function problemShown(d: Diagnostic, found: Found): Problem | undefined {
+  if (d.source !== SOURCE || typeof d.code !== 'string' || !d.range?.start || !d.range.end) return undefined;
+  return found.problems.find((p) => {
+    if (p.rule !== d.code || p.fixes.length === 0) return false;
+    const r = spanToRange(found.index, p.span);
+    return samePosition(r.start, d.range.start) && samePosition(r.end, d.range.end) && formatMessage(p.message, found.locale) === d.message;
+  });
+}
+
+/** The quick fixes of the problems the diagnostics show, preferred ones marked. */
+export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], found: Found, opts: EditOptions): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.source !== SOURCE || !isDiagnosticData(d.data)) continue;
-    if (d.data.version !== doc.version) continue; // stale: refuse
-    for (const fix of d.data.fixes) {
-      const action = CodeAction.create(fix.title, workspaceEdit(doc, fix.edits, opts), CodeActionKind.QuickFix);
+    const p = problemShown(d, found);
+    if (!p) continue;
+    for (const fix of p.fixes) {
+      const action = CodeAction.create(formatMessage(fix.title, found.locale), workspaceEdit(doc, fix.edits, opts), CodeActionKind.QuickFix);
       action.diagnostics = [d];
       if (fix.preferred) action.isPreferred = true;
       actions.push(action);

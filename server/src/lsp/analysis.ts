@@ -6,7 +6,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { check, lineIndexOf, looksLikeReport, type CheckOptions, type CheckResult, type LineIndex, type Locale } from '../core/index';
-import { forVersion, toDiagnostic } from './convert';
+import { toDiagnostic } from './convert';
 import type { RuleDocs } from './docs';
 import { LANGUAGE_ID, SOURCE, type StatusParams } from './protocol';
 import { effectiveLocale, type Settings } from './settings';
@@ -95,13 +95,10 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
     if (previous) options.previous = previous;
     const result = check(text, options, before?.result);
     const index = lineIndexOf(result);
-    const ctx = { uri: input.uri, version: input.version, index, locale, docs: env.docs, related: env.related };
-    // A problem the check carried over unmoved from the earlier version converts as it did then.
+    const ctx = { uri: input.uri, index, locale, docs: env.docs, related: env.related };
+    // A problem the check carried over unmoved from the earlier version has the same diagnostic.
     const converted = before?.result && before.locale === locale ? new Map(before.result.problems.map((p, i) => [p, before.diagnostics[i]])) : undefined;
-    const diagnostics = result.problems.map((p) => {
-      const d = converted?.get(p);
-      return d ? forVersion(d, input.version) : toDiagnostic(p, ctx);
-    });
+    const diagnostics = result.problems.map((p) => converted?.get(p) ?? toDiagnostic(p, ctx));
     const ms = performance.now() - started;
     return { ...base, state: 'checked', result, index, diagnostics, ms };
   } catch (error) {

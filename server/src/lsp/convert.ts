@@ -1,26 +1,17 @@
-/** Core problems → LSP diagnostics (ranges through the core's `LineIndex`, messages through `formatMessage`). */
+/**
+ * Core problems → LSP diagnostics (ranges through the core's `LineIndex`, messages through
+ * `formatMessage`). A diagnostic carries no fixes: code actions take them from the analysis of the
+ * current version (see actions.ts), so what is published on every keystroke stays small.
+ */
 import {
   Diagnostic,
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
   Range,
 } from 'vscode-languageserver';
-import { formatMessage, LineIndex, type Locale, type Problem, type Severity, type Span, type TextEdit } from '../core/index';
+import { formatMessage, LineIndex, type Locale, type Problem, type Severity, type Span } from '../core/index';
 import type { RuleDocs } from './docs';
 import { SOURCE } from './protocol';
-
-/** What travels in `diagnostic.data`: the fixes, and the document version they were computed for. */
-export interface DiagnosticData {
-  /** Document version the fix offsets refer to; `null` for texts that are not open documents. */
-  version: number | null;
-  fixes: FixData[];
-}
-
-export interface FixData {
-  title: string;
-  preferred: boolean;
-  edits: TextEdit[];
-}
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -35,7 +26,6 @@ export function spanToRange(index: LineIndex, span: Span): Range {
 
 export interface ConvertContext {
   uri: string;
-  version: number | null;
   index: LineIndex;
   locale: Locale;
   docs: RuleDocs;
@@ -60,28 +50,5 @@ export function toDiagnostic(p: Problem, ctx: ConvertContext): Diagnostic {
       ),
     );
   }
-  if (p.fixes.length > 0) {
-    const data: DiagnosticData = {
-      version: ctx.version,
-      fixes: p.fixes.map((f) => ({
-        title: formatMessage(f.title, ctx.locale),
-        preferred: f.preferred,
-        edits: f.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
-      })),
-    };
-    d.data = data;
-  }
   return d;
-}
-
-/** A diagnostic converted for an earlier version, for `version`: only the version its fixes carry changes. */
-export function forVersion(d: Diagnostic, version: number | null): Diagnostic {
-  const data = d.data as DiagnosticData | undefined;
-  return data && data.version !== version ? { ...d, data: { ...data, version } satisfies DiagnosticData } : d;
-}
-
-export function isDiagnosticData(v: unknown): v is DiagnosticData {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Partial<DiagnosticData>;
-  return (typeof d.version === 'number' || d.version === null) && Array.isArray(d.fixes);
 }
