@@ -56,6 +56,12 @@ export class PreviousReports {
     return undefined;
   }
 
+  /** No report of the folders is indexed: there is nothing to look up. */
+  get empty(): boolean {
+    if (!this.built) this.rebuild();
+    return this.index.size === 0;
+  }
+
   private invalidate(): void {
     this.built = false;
     this.texts.clear();

@@ -59,6 +59,8 @@ interface Internals {
   options: CheckOptions;
   /** Per rule of ALL_RULES, in order; undefined for a rule that did not run. */
   runs: (RuleRun | undefined)[];
+  /** The text's line breaks are CRLF. */
+  crlf: boolean;
   index?: LineIndex;
 }
 /** What a result keeps for the adapters (line index, hover), out of sight of JSON and enumeration. */
@@ -148,12 +150,13 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
   const prior = before && internalsOf(before);
   const same = !!prior && sameOptions(prior.options, options);
   if (same && prior.parsed.model.text === text) return before!;
-  const parsed = (prior && reparse(prior.parsed, text)) ?? parse(text);
+  const reread = prior && reparse(prior.parsed, text);
+  const parsed = reread || parse(text);
   // Earlier findings and evaluations stand only for the same options.
   const edit = same ? parsed.edit : undefined;
   const arith = buildArith(parsed, edit && { arith: prior!.arith, ref: edit.ref });
-  // Fixes insert lines with the document's own line ending.
-  const crlf = text.includes('\r\n');
+  // Fixes insert lines with the document's own line ending (which a typed number does not change).
+  const crlf = reread ? prior!.crlf : text.includes('\r\n');
   const problems: Problem[] = [];
   const runs: (RuleRun | undefined)[] = [];
   const template = parsed.model.template;
@@ -199,7 +202,7 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
   });
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const result: CheckResult = { template, model: parsed.model, problems };
-  Object.defineProperty(result, INTERNALS, { value: { parsed, arith, options, runs } satisfies Internals });
+  Object.defineProperty(result, INTERNALS, { value: { parsed, arith, options, runs, crlf } satisfies Internals });
   return result;
 }
 
