@@ -31,6 +31,8 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '缺少标题或标题不规范', en: 'The title is missing or non-standard' },
   },
+  // Only the lines before the first heading, where no table number is read again after typing.
+  numbers: 'none',
   run(ctx) {
     const p = ctx.parsed;
     let first = p.lines.at(0)!;
