@@ -48,6 +48,19 @@ export function allDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/** First characters of the junk cells `BAD` matches. */
+const BAD_FIRST = new Set(Array.from('-—–－/／\\×*＊无空Nn', (c) => c.charCodeAt(0)));
+
+/**
+ * Whether the word `s[start, end)` may be a cell (a number or junk): it starts like one. Any
+ * other word is label text, known without slicing it.
+ */
+function mayBeCell(s: string, start: number, end: number): boolean {
+  const c = s.charCodeAt(start);
+  if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45) return true;
+  return end - start <= 3 && BAD_FIRST.has(c);
+}
+
 function classify(raw: string): TokKind {
   if (allDigits(raw)) return 'num';
   const c = raw.charCodeAt(0);
@@ -73,8 +86,8 @@ function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
     if (i >= n) break;
     const st = i;
     while (i < n && !isSpace(c) && c !== 9) c = s.charCodeAt(++i);
-    const raw = s.slice(st, i);
-    const kind = classify(raw);
+    const raw = mayBeCell(s, st, i) ? s.slice(st, i) : '';
+    const kind = raw ? classify(raw) : 'text';
     if (kind === 'text') {
       if (textStart < 0) textStart = st;
       textEnd = i;

@@ -101,8 +101,10 @@ class LineCells {
 
   /** A number: the blanks before it on the line, then the number, are the next cells. */
   number(tok: Tok, cells: CellModel[]): void {
-    for (const e of this.blanks) cells.push(toCell(e, cells.length));
-    this.blanks.length = 0;
+    if (this.blanks.length) {
+      for (const e of this.blanks) cells.push(toCell(e, cells.length));
+      this.blanks.length = 0;
+    }
     cells.push(toCell(tok, cells.length));
     this.hasNumber = true;
   }
