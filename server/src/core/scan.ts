@@ -70,8 +70,8 @@ function classify(raw: string): TokKind {
   return 'text';
 }
 
-function pushTok(toks: Tok[], kind: TokKind, start: number, raw: string, line: number): void {
-  toks.push({ kind, start, end: start + raw.length, raw, value: kind === 'num' ? parseNumber(raw) : NaN, line });
+function pushTok(toks: Tok[], kind: TokKind, start: number, raw: string, line: number, value = kind === 'num' ? parseNumber(raw) : NaN): void {
+  toks.push({ kind, start, end: start + raw.length, raw, value, line });
 }
 
 /** Split `s` (starting at absolute offset `base`) on white space into number/text tokens; consecutive text joins. */
@@ -85,7 +85,21 @@ function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
     while (i < n && (isSpace(c) || c === 9)) c = s.charCodeAt(++i);
     if (i >= n) break;
     const st = i;
-    while (i < n && !isSpace(c) && c !== 9) c = s.charCodeAt(++i);
+    // A word of ASCII digits only, the commonest cell, is a number without classifying it.
+    let digits = true;
+    while (i < n && !isSpace(c) && c !== 9) {
+      if (c < 48 || c > 57) digits = false;
+      c = s.charCodeAt(++i);
+    }
+    if (digits) {
+      if (textStart >= 0) {
+        pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
+        textStart = -1;
+      }
+      const raw = s.slice(st, i);
+      pushTok(toks, 'num', base + st, raw, line, i - st === 1 ? s.charCodeAt(st) - 48 : Number(raw));
+      continue;
+    }
     const raw = mayBeCell(s, st, i) ? s.slice(st, i) : '';
     const kind = raw ? classify(raw) : 'text';
     if (kind === 'text') {
