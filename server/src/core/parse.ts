@@ -104,7 +104,8 @@ function findHeading(line: Line): HeadingFound | null {
   // digit: no wording of the template has one, and a numbered table row has its numbers.
   if (t.includes('。') || hasDigit(t)) return null;
   const { inner, clean } = innerSpan(line);
-  const h = halfWidth(clean).replace(/\*\*/g, '');
+  const half = halfWidth(clean);
+  const h = half.includes('**') ? half.replace(/\*\*/g, '') : half;
   if (h.includes('\t')) return null;
   const m = HEADING_RE.exec(h);
   const body = norm(m ? m[2] : h);
@@ -211,7 +212,7 @@ export function parse(text: string): Parsed {
   for (let n = 0; n < lines.length; n++) {
     const start = lines.starts[n];
     const end = lines.endOf(n);
-    if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
+    if (end === start || end - start > 90 || !mayBeHeading(text, start, end)) continue;
     const h = findHeading(lines.at(n)!);
     if (h) cands.push(h);
   }
@@ -317,10 +318,17 @@ export function parse(text: string): Parsed {
   };
 }
 
-const codes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
-const NUMERALS_1_6 = codes('一二三四五六');
-const SEPARATORS = codes('、.．,，');
-const BODY_STARTS = codes('总主收政存其行因');
+/** What a character may be at the start of a heading (`mayBeHeading`). */
+const NUMERAL_1_6 = 1;
+const SEPARATOR = 2;
+const BODY_START = 4;
+const HEADING_CHAR = new Uint8Array(65536);
+const mark = (chars: string, kind: number) => {
+  for (const c of chars) HEADING_CHAR[c.charCodeAt(0)] |= kind;
+};
+mark('一二三四五六', NUMERAL_1_6);
+mark('、.．,，', SEPARATOR);
+mark('总主收政存其行因', BODY_START);
 
 /**
  * Cheap pre-test on the line `text[start, end)`: a numeral and separator, Markdown marks, or a
@@ -332,10 +340,10 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
   if (i >= end) return false;
   const c = text.charCodeAt(i);
   if (c === 35 || c === 42) return true; // # *
-  if (NUMERALS_1_6.includes(c)) {
+  if (HEADING_CHAR[c] & NUMERAL_1_6) {
     let j = i + 1;
     while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0x3000)) j++;
-    return j < end && SEPARATORS.includes(text.charCodeAt(j));
+    return j < end && (HEADING_CHAR[text.charCodeAt(j)] & SEPARATOR) !== 0;
   }
-  return end - i <= 30 && BODY_STARTS.includes(c);
+  return end - i <= 30 && (HEADING_CHAR[c] & BODY_START) !== 0;
 }

@@ -32,23 +32,25 @@ for (const t of [T2, T3]) for (const r of t.rows) for (const k of r.replaces ?? 
 /** 元 */
 const YUAN = 0x5143;
 
+/** Whether row `r`, not read yet, is named by the normalised label `joined` (`core` without its list marker). */
+function names(r: RowDef, joined: string, core: string, used: Set<string>): boolean {
+  if (used.has(r.key)) return false;
+  if (r.exact && r.exact.includes(core)) return true;
+  for (const key of r.keys) if (joined.includes(key)) return true;
+  return false;
+}
+
 function matchRow(table: TableDef, frags: Tok[], expect: number, used: Set<string>): { def: RowDef; take: number } | null {
   const rows = table.rows;
   const maxK = Math.min(frags.length, 6);
-  const test = (r: RowDef, joined: string, core: string): boolean => {
-    if (used.has(r.key)) return false;
-    if (r.exact && r.exact.includes(core)) return true;
-    for (const key of r.keys) if (joined.includes(key)) return true;
-    return false;
-  };
   let joined = '';
   for (let k = 1; k <= maxK; k++) {
     joined = norm(frags[frags.length - k].raw) + joined;
     if (!joined) continue;
     const core = stripMarker(joined);
     // The rows from the expected one on, then the ones before it (a row out of order).
-    for (let i = expect; i < rows.length; i++) if (test(rows[i], joined, core)) return { def: rows[i], take: k };
-    for (let i = expect - 1; i >= 0; i--) if (test(rows[i], joined, core)) return { def: rows[i], take: k };
+    for (let i = expect; i < rows.length; i++) if (names(rows[i], joined, core, used)) return { def: rows[i], take: k };
+    for (let i = expect - 1; i >= 0; i--) if (names(rows[i], joined, core, used)) return { def: rows[i], take: k };
   }
   return null;
 }

@@ -133,8 +133,12 @@ export class LineIndex {
 }
 
 const STRIP_CHARS = ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=';
-const STRIP = new Uint8Array(65536);
-for (const ch of STRIP_CHARS) STRIP[ch.charCodeAt(0)] = 1;
+/** Per character code: whether `norm` strips it (`STRIPPED`), whether it is a list numeral 一 … 十 (`MARKER`). */
+const CHAR_KIND = new Uint8Array(65536);
+const STRIPPED = 1;
+const MARKER = 2;
+for (const ch of STRIP_CHARS) CHAR_KIND[ch.charCodeAt(0)] |= STRIPPED;
+for (const ch of '一二三四五六七八九十') CHAR_KIND[ch.charCodeAt(0)] |= MARKER;
 
 /** Full-width ASCII → half-width (digits, letters, punctuation). */
 export function halfWidth(s: string): string {
@@ -160,18 +164,17 @@ export function norm(s: string): string {
   let run = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (STRIP[c] === 1 || (c >= 0xff10 && c <= 0xff19)) {
+    const stripped = CHAR_KIND[c] & STRIPPED;
+    if (stripped || (c >= 0xff10 && c <= 0xff19)) {
       if (run < i) out += s.slice(run, i);
-      if (STRIP[c] !== 1) out += String.fromCharCode(c - 0xfee0);
+      if (!stripped) out += String.fromCharCode(c - 0xfee0);
       run = i + 1;
     }
   }
   return run === 0 ? s : run < s.length ? out + s.slice(run) : out;
 }
 
-/** Character codes of 一 … 十. */
-const MARKER_NUMERALS = Array.from('一二三四五六七八九十', (c) => c.charCodeAt(0));
-const isMarkerNumeral = (s: string, i: number) => i < s.length && MARKER_NUMERALS.includes(s.charCodeAt(i));
+const isMarkerNumeral = (s: string, i: number) => i < s.length && (CHAR_KIND[s.charCodeAt(i)] & MARKER) !== 0;
 const isAsciiDigit = (s: string, i: number) => {
   const c = s.charCodeAt(i);
   return c >= 48 && c <= 57;
