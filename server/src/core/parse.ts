@@ -62,7 +62,32 @@ export function sentencesOf(parsed: Parsed): string[] {
   return (parsed.sentences ??= sentences(parsed.model));
 }
 
-const OLD_TOKENS_RE = new RegExp(OLD_TEMPLATE_TOKENS.map((t) => t.replace(/[()（）/]/g, (c) => `\\${c}`)).join('|'));
+/** Characters that are rare in a 2021 report and begin the searched tail of a 2019 token. */
+const RARE_IN_2021 = '新外目增九采';
+/**
+ * Each 2019-template token as the head before its first rare character and the tail from it:
+ * searching the tail stops at few places, and the head is checked before each.
+ */
+const OLD_TOKEN_PARTS = OLD_TEMPLATE_TOKENS.map((t) => {
+  const i = Math.max(0, Array.from(t).findIndex((c) => RARE_IN_2021.includes(c)));
+  return { head: t.slice(0, i), tail: t.slice(i) };
+});
+
+/** The leftmost 2019-template token in `text` (of two at one place, the one listed first). */
+function findOldToken(text: string): Span | undefined {
+  let best: Span | undefined;
+  for (const { head, tail } of OLD_TOKEN_PARTS) {
+    for (let i = text.indexOf(tail, head.length); i >= 0; i = text.indexOf(tail, i + 1)) {
+      const start = i - head.length;
+      if (best && start >= best.start) break;
+      if (text.startsWith(head, start)) {
+        best = { start, end: i + tail.length };
+        break;
+      }
+    }
+  }
+  return best;
+}
 const HEADING_RE = /^([一二三四五六])\s*[、.．,，]\s*(.*)$/;
 const ROW_WORDS = ['本年新收', '上年结转', '结转下年', '本年度办理结果', '办理结果'];
 
@@ -238,9 +263,7 @@ export function parse(text: string): Parsed {
 
   const title = findTitle(lines, headings.length ? headings[0].line : -1);
 
-  let oldToken: Span | undefined;
-  const old = OLD_TOKENS_RE.exec(text);
-  if (old) oldToken = { start: old.index, end: old.index + old[0].length };
+  const oldToken = findOldToken(text);
 
   // Anchors.
   let t3Start = -1;
