@@ -170,13 +170,14 @@ function loneNumberEnd(t: string, first: number): number {
   return i;
 }
 
-const EMPTY: ScannedLine = { toks: [], shape: 'spaces', skip: false };
+/** A line of nothing but white space. */
+export const EMPTY_LINE: ScannedLine = { toks: [], shape: 'spaces', skip: false };
 
 export function scanLine(l: Line): ScannedLine {
   const t = l.text;
   let first = 0;
   while (first < t.length && (isSpace(t.charCodeAt(first)) || t.charCodeAt(first) === 9)) first++;
-  if (first === t.length) return EMPTY;
+  if (first === t.length) return EMPTY_LINE;
   const toks: Tok[] = [];
   const lone = loneNumberEnd(t, first);
   if (lone >= 0) {

@@ -61,6 +61,13 @@ function rowShape(b: RowBuild): TableShape {
   return b.shape ?? 'spaces';
 }
 
+/** The label fragments' text, joined. */
+function joinRaw(label: Tok[]): string {
+  let s = '';
+  for (const t of label) s += t.raw;
+  return s;
+}
+
 function finish(b: RowBuild): RowModel {
   const first = b.label[0];
   const last = b.label[b.label.length - 1];
@@ -68,7 +75,7 @@ function finish(b: RowBuild): RowModel {
   const end = b.cells.length ? b.cells[b.cells.length - 1].span.end : labelSpan.end;
   return {
     key: b.def ? b.def.key : '',
-    label: b.label.map((t) => t.raw).join(''),
+    label: joinRaw(b.label),
     labelSpan,
     cells: b.cells,
     span: { start: labelSpan.start, end },
@@ -217,14 +224,16 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   close();
   for (const r of rows) {
     const def = rowDef(r.key)!;
+    let valid = true;
     for (const c of r.cells) {
       // Counts are whole numbers without units; only the fee may have decimals (and a unit).
       if (!def.decimal && !c.invalid && !c.blank && (!Number.isInteger(c.value) || c.raw.charCodeAt(c.raw.length - 1) === YUAN)) {
         c.invalid = true;
         c.value = NaN;
       }
+      if (c.invalid) valid = false;
     }
-    r.aligned = r.cells.length === colsOf(table, def) && r.cells.every((c) => !c.invalid);
+    r.aligned = r.cells.length === colsOf(table, def) && valid;
   }
   const start = rows.length ? Math.min(rows[0].span.start, ...orphans.map((o) => o.span.start)) : lines.at(from)!.start;
   const end = rows.length ? Math.max(rows[rows.length - 1].span.end, ...orphans.map((o) => o.span.end)) : lines.at(from)!.end;
