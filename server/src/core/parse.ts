@@ -1,7 +1,7 @@
 /** Model: text → title, sections, tables 二/三/四, template — everything with exact spans. */
 import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import { readFigures, sentences, type Figure } from './narrative';
-import { EMPTY_LINE, scanLine, type ScannedLine } from './scan';
+import { EMPTY_LINE, scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
 import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3, type CellRef } from './template';
 import { LineList, halfWidth, norm, similarityAtLeast, stripMarker, type Line } from './text';
@@ -230,8 +230,9 @@ const ANCHOR = /新收|勾稽关系|第二十条|行政复议/g;
 export function parse(text: string): Parsed {
   const lines = new LineList(text);
   const cache: (ScannedLine | undefined)[] = new Array(lines.length);
+  const chars = textChars(text);
   // An empty line is not made into a string to scan.
-  const scanned = (n: number): ScannedLine => (cache[n] ??= lines.starts[n] === lines.endOf(n) ? EMPTY_LINE : scanLine(lines.at(n)!));
+  const scanned = (n: number): ScannedLine => (cache[n] ??= lines.starts[n] === lines.endOf(n) ? EMPTY_LINE : scanLine(lines.at(n)!, chars));
 
   // Headings: the best candidate per section; others are ordinary lines.
   const cands: HeadingFound[] = [];

@@ -173,7 +173,18 @@ function loneNumberEnd(t: string, first: number): number {
 /** A line of nothing but white space. */
 export const EMPTY_LINE: ScannedLine = { toks: [], shape: 'spaces', skip: false };
 
-export function scanLine(l: Line): ScannedLine {
+/** Whether a whole text has `|` and tabs at all: the lines of a text without them are not searched for them. */
+export interface TextChars {
+  pipes: boolean;
+  tabs: boolean;
+}
+
+export function textChars(text: string): TextChars {
+  return { pipes: text.includes('|'), tabs: text.includes('\t') };
+}
+
+/** Scan line `l`; `chars`: what the line's whole text has, when known. */
+export function scanLine(l: Line, chars?: TextChars): ScannedLine {
   const t = l.text;
   let first = 0;
   while (first < t.length && (isSpace(t.charCodeAt(first)) || t.charCodeAt(first) === 9)) first++;
@@ -187,7 +198,7 @@ export function scanLine(l: Line): ScannedLine {
   if (t.length - first < 24 && hasAsciiDigitOrDash(t) && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
     return { toks, shape: 'spaces', skip: true };
   }
-  const firstPipe = t.indexOf('|');
+  const firstPipe = chars && !chars.pipes ? -1 : t.indexOf('|');
   if (firstPipe >= 0 && (firstPipe === first || t.indexOf('|', firstPipe + 1) >= 0)) {
     if (t.includes('--') && MD_SEPARATOR.test(t)) return { toks, shape: 'spaces', skip: true };
     const s = firstPipe === first ? first + 1 : 0;
@@ -203,7 +214,7 @@ export function scanLine(l: Line): ScannedLine {
     }
     return { toks, shape: 'pipes', skip: false };
   }
-  if (t.includes('\t')) {
+  if ((!chars || chars.tabs) && t.includes('\t')) {
     let fs = 0;
     for (let i = 0; i <= t.length; i++) {
       if (i === t.length || t.charCodeAt(i) === 9) {
