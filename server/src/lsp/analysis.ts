@@ -74,10 +74,21 @@ export function languageOfPath(uri: string): string {
 /** `before`: the analysis of an earlier version of the same document, whose reading the check may reuse. */
 export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerEnv, before?: Analysis): Analysis {
   const locale = effectiveLocale(settings, env.displayLocale);
-  const base = { uri: input.uri, version: input.version, settings, locale, diagnostics: [] as Diagnostic[], ms: 0 };
+  // Every analysis has the same properties, in the same order (one shape for all of them).
+  const analysis = (state: AnalysisState, diagnostics: Diagnostic[] = [], ms = 0, result?: CheckResult, index?: LineIndex): Analysis => ({
+    uri: input.uri,
+    version: input.version,
+    settings,
+    locale,
+    state,
+    result,
+    index,
+    diagnostics,
+    ms,
+  });
   const { text } = input;
   try {
-    if (!isReport(input.languageId, text, settings)) return { ...base, state: 'not-report' };
+    if (!isReport(input.languageId, text, settings)) return analysis('not-report');
     const size = utf8Size(text, settings.maxFileSize);
     if (size > settings.maxFileSize) {
       const firstLineEnd = text.search(/\r|\n|$/);
@@ -87,7 +98,7 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
         source: SOURCE,
         message: t(locale, 'tooLarge', size, settings.maxFileSize),
       };
-      return { ...base, state: 'too-large', diagnostics: [diagnostic] };
+      return analysis('too-large', [diagnostic]);
     }
     const started = performance.now();
     const options = checkOptions(settings);
@@ -99,11 +110,10 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
     // A problem the check carried over unmoved from the earlier version has the same diagnostic.
     const converted = before?.result && before.locale === locale ? new Map(before.result.problems.map((p, i) => [p, before.diagnostics[i]])) : undefined;
     const diagnostics = result.problems.map((p) => converted?.get(p) ?? toDiagnostic(p, ctx));
-    const ms = performance.now() - started;
-    return { ...base, state: 'checked', result, index, diagnostics, ms };
+    return analysis('checked', diagnostics, performance.now() - started, result, index);
   } catch (error) {
     env.log(`check failed for ${input.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return { ...base, state: 'failed' };
+    return analysis('failed');
   }
 }
 
