@@ -160,6 +160,16 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
     return out;
   };
 
+  /** How many of the evaluated identities that name a cell do not hold (as `evalsAt`, without a list). */
+  const brokenAt = (k: string): number => {
+    let n = 0;
+    for (const id of identitiesByCell().get(k) ?? []) {
+      const at = positions[id.index!];
+      if (at !== undefined && !evals[at].holds) n++;
+    }
+    return n;
+  };
+
   /** Does an identity hold with the cell values `val` gives (by cell key)? */
   const holdsWith = (e: Evaluated, val: (k: string) => number): boolean => {
     let l = 0;
@@ -199,21 +209,21 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
       return v >= 0 ? [{ ref: next, value: v, recompute: true, preferred: false }] : [];
     }
     const total = e.id.lhs[0];
-    const recompute: CellFix = { ref: total, value: e.rhs, recompute: true, preferred: true };
     // A single part that explains this and at least one other broken identity is the culprit.
     const culprits: CellFix[] = [];
     for (const part of e.id.rhs) {
-      const k = refKey(part);
       const v = e.lhs - (e.rhs - value(part));
       if (v < 0 || v === value(part)) continue;
-      const brokenHere = evalsAt(k).filter((x) => !x.holds).length;
-      if (brokenHere < 2) continue;
+      if (brokenAt(refKey(part)) < 2) continue;
       if (allHoldWith(part, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
     }
     const totalOk = recomputeKeepsHolding(total, e.rhs);
-    if (culprits.length === 1 && !totalOk) return [culprits[0], { ...recompute, preferred: false }];
-    if (culprits.length === 1 && totalOk) return [recompute, { ...culprits[0], preferred: false }];
-    return [{ ...recompute, preferred: totalOk }];
+    const setTotal = (preferred: boolean): CellFix => ({ ref: total, value: e.rhs, recompute: true, preferred });
+    if (culprits.length === 1) {
+      const c = culprits[0];
+      return totalOk ? [setTotal(true), { ref: c.ref, value: c.value, recompute: false, preferred: false }] : [c, setTotal(false)];
+    }
+    return [setTotal(totalOk)];
   };
 
   const solveMissing = (rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous' => {

@@ -1,7 +1,7 @@
 /** Shared by the four arithmetic rules: a violated identity → a finding with numbers, related cells and fixes. */
 import { cellName, type Evaluated } from '../arith';
 import { msg } from '../messages';
-import { T3, T4_GROUPS } from '../template';
+import { T3, T4_GROUPS, type CellRef } from '../template';
 import type { Fix, Related } from '../types';
 import { rowName } from './cells';
 import type { Finding, Rule, RuleContext } from './context';
@@ -11,18 +11,29 @@ function partsText(values: number[]): string {
   return nz.length > 1 ? `（${nz.join('+')}）` : '';
 }
 
+/** Whether a number is written with full-width digits (０-９). */
+function fullWidthDigits(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return true;
+  }
+  return false;
+}
+
 function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   const a = ctx.arith;
   const { id } = e;
   const related: Related[] = [];
-  for (const r of [...id.lhs, ...id.rhs]) {
+  const relate = (r: CellRef) => {
     const c = a.cell(r)!;
     related.push({ span: c.span, message: msg('relatedPart', { cell: cellName(r), value: c.raw || '0' }) });
-  }
+  };
+  id.lhs.forEach(relate);
+  id.rhs.forEach(relate);
   const fixes: Fix[] = a.fixesFor(e).map((f) => {
     const c = a.cell(f.ref)!;
     // Written in the cell's own digits (full-width stays full-width).
-    const value = /[０-９]/.test(c.raw) ? String(f.value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(f.value);
+    const value = fullWidthDigits(c.raw) ? String(f.value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(f.value);
     const title =
       id.kind === 'balance'
         ? msg('fixBalance', { col: T3.columns[id.col ?? 0], value })
