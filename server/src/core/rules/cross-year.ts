@@ -49,7 +49,7 @@ function carried(ctx: RuleContext, prev: Arith): void {
     ctx.report({
       span: mine.span,
       message: msg('crossYearCarried', { col: T3.columns[c], value: mine.raw || '0', previous: theirs.value }),
-      fixes: [{ title: msg('fixSetCell', { cell: cellName(['t3.carried', c]), value: theirs.value }), preferred: false, edits: [{ ...mine.span, newText: String(theirs.value) }] }],
+      fixes: [{ title: msg('fixSetCell', { cell: cellName(['t3.carried', c]), value: theirs.value }), preferred: false, edits: [{ start: mine.span.start, end: mine.span.end, newText: String(theirs.value) }] }],
     });
   }
 }

@@ -68,7 +68,7 @@ export const rule: Rule = {
         ctx.report({
           span,
           message: msg('columnVariant', { found: bad, label: good }),
-          fixes: [{ title: msg('fixLabel', { label: good }), preferred: true, edits: [{ ...span, newText: good }] }],
+          fixes: [{ title: msg('fixLabel', { label: good }), preferred: true, edits: [{ start: span.start, end: span.end, newText: good }] }],
         });
       }
       if (l.text.includes('勾稽') || l.text.includes('申请人情况')) break;
