@@ -6,6 +6,7 @@
  */
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
+import { sortIfNeeded } from './text';
 import { T2, T3, T4, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, usesOldSingleOther, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
@@ -55,6 +56,9 @@ interface Evaluations {
 
 export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
 
+/** Every template row's slot in the per-check list of aligned rows. */
+const ROW_SLOTS = new Map([...T2.rows, ...T3.rows, ...T4.rows].map((r, i) => [r.key, i]));
+
 const NAMES = new Map<string, string>();
 
 /** A cell's name in messages, `row·column` (table 四: `group·column`). */
@@ -76,19 +80,25 @@ export function cellName(ref: CellRef): string {
  * `ref` (see `reparse`): only the identities that name that cell are evaluated again.
  */
 export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef }): BuiltArith {
-  // Cells of the rows whose cells line up with the template, by row key.
-  const aligned = new Map<string, CellModel[]>();
-  for (const t of Object.values(p.model.tables)) {
+  // Cells of the rows whose cells line up with the template, by the template row's slot.
+  const aligned: (CellModel[] | undefined)[] = new Array(ROW_SLOTS.size);
+  for (const t of [p.model.tables.t2, p.model.tables.t3, p.model.tables.t4]) {
     if (!t) continue;
-    for (const r of t.rows) if (r.aligned) aligned.set(r.key, r.cells);
+    for (const r of t.rows) {
+      const slot = ROW_SLOTS.get(r.key);
+      if (r.aligned && slot !== undefined) aligned[slot] = r.cells;
+    }
   }
-  const cellOf = (ref: CellRef): CellModel | undefined => aligned.get(ref[0])?.[ref[1]];
+  const cellOf = (ref: CellRef): CellModel | undefined => {
+    const slot = ROW_SLOTS.get(ref[0]);
+    return slot === undefined ? undefined : aligned[slot]?.[ref[1]];
+  };
   const value = (ref: CellRef): number => cellOf(ref)!.value;
   const valueOf = (k: string): number => value(refOfKey(k)!);
   const sideOf = (refs: CellRef[]): number => {
     let v = 0;
     for (const r of refs) {
-      const c = aligned.get(r[0])?.[r[1]];
+      const c = cellOf(r);
       if (!c) return NaN;
       v += c.value;
     }
@@ -145,7 +155,7 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
       const at = positions[id.index!];
       if (at !== undefined && !evals[at].holds) broken.push(evals[at]);
     }
-    if (broken.length > 1) broken.sort((a, b) => positions[a.id.index!] - positions[b.id.index!]);
+    sortIfNeeded(broken, (a, b) => positions[a.id.index!] - positions[b.id.index!]);
     return { evals, broken, positions };
   };
   const { evals, broken, positions } = (prior && again(prior)) ?? all();

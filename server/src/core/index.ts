@@ -9,7 +9,7 @@ export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding, Rule, RuleContext } from './rules/context';
 import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type CellRef, type Identity } from './template';
-import { LineIndex, LineList } from './text';
+import { LineIndex, LineList, sortIfNeeded } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
@@ -186,9 +186,9 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
     if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) return;
     const earlier = prior?.runs[i];
     if (edit && stillHolds(rule, earlier, edit)) {
-      const kept = edit.delta === 0 ? earlier.problems : earlier.problems.map((p) => moved(p, edit));
-      problems.push(...kept);
-      runs[i] = { problems: kept, reads: earlier.reads };
+      // A number of the same length moves nothing: the earlier run stands as it is.
+      runs[i] = edit.delta === 0 ? earlier : { problems: earlier.problems.map((p) => moved(p, edit)), reads: earlier.reads };
+      for (const p of runs[i]!.problems) problems.push(p);
       return;
     }
     meta = rule.meta;
@@ -200,7 +200,7 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
     rule.run(ctx);
     runs[i] = { problems: problems.slice(from), reads: tracked?.reads };
   });
-  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  sortIfNeeded(problems, (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const result: CheckResult = { template, model: parsed.model, problems };
   Object.defineProperty(result, INTERNALS, { value: { parsed, arith, options, runs, crlf } satisfies Internals });
   return result;

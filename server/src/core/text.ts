@@ -109,6 +109,16 @@ export function lastAtOrBefore(sorted: number[], x: number): number {
   return lo;
 }
 
+/** Sorts `items` in place, unless they are in order already (a check's few problems mostly are). */
+export function sortIfNeeded<T>(items: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < items.length; i++) {
+    if (compare(items[i - 1], items[i]) > 0) {
+      items.sort(compare);
+      return;
+    }
+  }
+}
+
 /** Offset ↔ 0-based line/character (UTF-16 code units), as LSP and VS Code count them. */
 export class LineIndex {
   private readonly starts: number[];
