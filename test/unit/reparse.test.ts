@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { check, type CellModel, type CheckResult } from '../../server/src/core';
 import { figuresOf, parse, sentencesOf, type Parsed } from '../../server/src/core/parse';
 import { reparse } from '../../server/src/core/reparse';
+import { scanLine } from '../../server/src/core/scan';
 import { FC_SEED, FIXTURES, SEED_IDS, fixtureNames, loadFixture, seed } from './helpers';
 
 const LF = [...SEED_IDS.map((id) => seed(id)), ...fixtureNames(FIXTURES).map((n) => loadFixture(n).text)];
@@ -22,10 +23,14 @@ function cellsOf(result: CheckResult): CellModel[] {
 }
 const CELLS = TEXTS.map((t) => cellsOf(check(t)));
 
-/** Everything a reading holds, as plain data (the lines by their boundaries), but how it was made (`edit`). */
+/**
+ * Everything a reading holds, as plain data (the lines by their boundaries), but how it was made
+ * (`edit`, and `editedLine`, which must be the scan of that line).
+ */
 function reading(p: Parsed): unknown {
+  if (p.editedLine) assert.deepStrictEqual(p.editedLine.scanned, scanLine(p.lines.at(p.editedLine.n)!));
   const ends = Array.from({ length: p.lines.length }, (_, i) => p.lines.endOf(i));
-  const { edit: _made, ...rest } = p;
+  const { edit: _made, editedLine: _scanned, ...rest } = p;
   return { ...rest, lines: { starts: p.lines.starts, ends }, figures: figuresOf(p), sentences: sentencesOf(p) };
 }
 

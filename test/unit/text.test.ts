@@ -1,10 +1,11 @@
 /**
  * The text helpers the hot paths use, against their plain definitions: the bounded similarity
- * of heading detection and the list-marker strip of row matching.
+ * of heading detection, the list-marker strip of row matching, and the offset → position of the
+ * line index (which remembers the last line it found).
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { similarityAtLeast, stripMarker } from '../../server/src/core/text';
+import { LineIndex, LineList, lastAtOrBefore, similarityAtLeast, stripMarker } from '../../server/src/core/text';
 import { FC_SEED } from './helpers';
 
 /** Longest common subsequence by the textbook table (the reference, not the core's). */
@@ -45,5 +46,21 @@ describe('text helpers', () => {
     assert.strictEqual(stripMarker('十二重复申请'), '重复申请');
     assert.strictEqual(stripMarker('123其他'), '3其他');
     assert.strictEqual(stripMarker('属于国家秘密'), '属于国家秘密');
+  });
+
+  it('LineIndex.positionAt answers any sequence of offsets as a search from scratch does', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '表', '\n', '\r', '\r\n'), maxLength: 60 });
+    fc.assert(
+      fc.property(text, fc.array(fc.integer({ min: -3, max: 70 }), { maxLength: 30 }), (t, offsets) => {
+        const index = new LineIndex(t);
+        const starts = new LineList(t).starts;
+        for (const offset of offsets) {
+          const o = Math.max(0, Math.min(offset, t.length));
+          const line = lastAtOrBefore(starts, o);
+          assert.deepStrictEqual(index.positionAt(offset), { line, character: o - starts[line] }, `offset ${offset} of ${JSON.stringify(t)}`);
+        }
+      }),
+      { numRuns: 2000, seed: FC_SEED },
+    );
   });
 });

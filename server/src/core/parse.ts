@@ -39,6 +39,8 @@ export interface Parsed {
    * offsets from `at` on moved by `delta`.
    */
   edit?: NumberEdit;
+  /** Set by `reparse`: the edited line as scanned (the next number typed on it starts from there). */
+  editedLine?: { n: number; scanned: ScannedLine };
 }
 
 export interface NumberEdit {

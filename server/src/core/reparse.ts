@@ -110,7 +110,7 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   const le = lines.endOf(n);
   if (le - ls > MAX_LINE || le + delta - ls > MAX_LINE) return undefined;
   const edited = lines.edited(text, n, delta);
-  const was = scanLine(lines.at(n)!);
+  const was = before.editedLine?.n === n ? before.editedLine.scanned : scanLine(lines.at(n)!);
   const now = scanLine(edited.at(n)!);
   if (was.skip || now.skip || was.shape !== now.shape || !sameTokens(was.toks, now.toks, cs, ce, raw, delta)) return undefined;
 
@@ -201,6 +201,7 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
     emptyHeaders,
     markdown: before.markdown,
     edit,
+    editedLine: { n, scanned: now },
   };
   // The narrative is read outside the tables: the same figures, moved, and the same sentences.
   if (before.figures) parsed.figures = moves ? mapSame(before.figures, figure) : before.figures;

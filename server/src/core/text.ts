@@ -122,6 +122,8 @@ export function sortIfNeeded<T>(items: T[], compare: (a: T, b: T) => number): vo
 /** Offset ↔ 0-based line/character (UTF-16 code units), as LSP and VS Code count them. */
 export class LineIndex {
   private readonly starts: number[];
+  /** The line of the last position asked for: positions come in clusters (a problem and its cells). */
+  private last = 0;
   constructor(
     readonly text: string,
     lines?: LineList,
@@ -130,8 +132,10 @@ export class LineIndex {
   }
   positionAt(offset: number): { line: number; character: number } {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    const line = lastAtOrBefore(this.starts, o);
-    return { line, character: o - this.starts[line] };
+    const starts = this.starts;
+    let line = this.last;
+    if (o < starts[line] || (line + 1 < starts.length && o >= starts[line + 1])) line = this.last = lastAtOrBefore(starts, o);
+    return { line, character: o - starts[line] };
   }
   offsetAt(line: number, character: number): number {
     if (line < 0) return 0;
