@@ -23,8 +23,11 @@ function fullWidthDigits(raw: string): boolean {
 function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   const a = ctx.arith;
   const { id } = e;
+  // The problem sits on the total (on 结转下年 for the balance); every other cell of the identity is related.
+  const reportedOn = id.kind === 'balance' ? id.rhs[1] : id.lhs[0];
   const related: Related[] = [];
   const relate = (r: CellRef) => {
+    if (r === reportedOn) return;
     const c = a.cell(r)!;
     related.push({ span: c.span, message: msg('relatedPart', { cell: cellName(r), value: c.raw || '0' }) });
   };
@@ -43,7 +46,7 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   if (id.kind === 'balance') {
     const [n, c] = id.lhs.map((r) => a.value(r));
     const [t, x] = id.rhs.map((r) => a.value(r));
-    const at = a.cell(id.rhs[1])!;
+    const at = a.cell(reportedOn)!;
     return {
       span: at.span,
       message: msg('balance', { col: T3.columns[id.col ?? 0], new: n, carried: c, total: t, next: x }),
@@ -51,7 +54,7 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
       fixes,
     };
   }
-  const total = id.lhs[0];
+  const total = reportedOn;
   const at = a.cell(total)!;
   const parts = partsText(id.rhs.map((r) => a.value(r)));
   const actual = at.raw || '0';
