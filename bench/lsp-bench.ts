@@ -1,7 +1,8 @@
 /**
  * Keystroke → publishDiagnostics latency over stdio, and memory with 50 open reports, for the
- * real server (dist/server.js) against a do-nothing server with the same incremental sync
- * (bench/floor-server.ts), measured in the same run. Prints a Markdown table.
+ * real server (dist/server.js) against a do-nothing server with the same incremental sync and
+ * the same stdio transport (bench/floor-server.ts), measured in the same run. Prints a Markdown
+ * table.
  *
  *   node scripts/build.mjs --production && npm run compile && node out/bench/lsp-bench.js [--quick]
  */
