@@ -111,8 +111,8 @@ describe('CLI (report-review)', function () {
     const r = run(['check', '--format', 'json', ...OFF, '-'], text);
     const rt = (JSON.parse(r.stdout) as JsonOut).files[0].problems.find((p) => p.rule === 'review-total')!;
     assert.strictEqual(rt.message, '行政复议·总计 应为 11（6+4+1），实为 12');
+    assert.deepStrictEqual([rt.line, rt.column, rt.endColumn], [289, 9, 11]);
     assert.deepStrictEqual(rt.related.map((x) => [x.line, x.column, x.endColumn, x.message]), [
-      [289, 9, 11, '行政复议·总计 = 12'],
       [289, 1, 2, '行政复议·结果维持 = 6'],
       [289, 3, 4, '行政复议·结果纠正 = 0'],
       [289, 5, 6, '行政复议·其他结果 = 4'],
