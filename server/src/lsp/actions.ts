@@ -46,7 +46,7 @@ export function kindWanted(kind: string, only: string[] | undefined): boolean {
 }
 
 /** The current version's problems, with what it takes to match them to published diagnostics. */
-export interface Found {
+export interface CurrentProblems {
   problems: readonly Problem[];
   index: LineIndex;
   locale: Locale;
@@ -54,27 +54,29 @@ export interface Found {
 
 const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
 
-/**
- * The problem of the current version that a diagnostic shows: same rule, range and message. A
- * diagnostic published for an earlier version that no longer matches one shows none.
- */
-function problemShown(d: Diagnostic, found: Found): Problem | undefined {
-  if (d.source !== SOURCE || typeof d.code !== 'string' || !d.range?.start || !d.range.end) return undefined;
-  return found.problems.find((p) => {
-    if (p.rule !== d.code || p.fixes.length === 0) return false;
-    const r = spanToRange(found.index, p.span);
-    return samePosition(r.start, d.range.start) && samePosition(r.end, d.range.end) && formatMessage(p.message, found.locale) === d.message;
-  });
+/** Does `d` show `p`: same rule, range and message? */
+function shows(d: Diagnostic, p: Problem, current: CurrentProblems): boolean {
+  if (p.rule !== d.code) return false;
+  const r = spanToRange(current.index, p.span);
+  return samePosition(r.start, d.range.start) && samePosition(r.end, d.range.end) && formatMessage(p.message, current.locale) === d.message;
 }
 
-/** The quick fixes of the problems the diagnostics show, preferred ones marked. */
-export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], found: Found, opts: EditOptions): CodeAction[] {
+/**
+ * The quick fixes of the problems of the current version that the diagnostics show, preferred
+ * ones marked. A diagnostic published for an earlier version that no longer matches a problem
+ * shows none. Each problem is shown by one diagnostic at most: of two problems alike in rule,
+ * range and message, the first such diagnostic shows the first, the second the second.
+ */
+export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], current: CurrentProblems, opts: EditOptions): CodeAction[] {
   const actions: CodeAction[] = [];
+  const taken = new Set<Problem>();
   for (const d of diagnostics) {
-    const p = problemShown(d, found);
+    if (d.source !== SOURCE || typeof d.code !== 'string' || !d.range?.start || !d.range.end) continue;
+    const p = current.problems.find((q) => !taken.has(q) && shows(d, q, current));
     if (!p) continue;
+    taken.add(p);
     for (const fix of p.fixes) {
-      const action = CodeAction.create(formatMessage(fix.title, found.locale), workspaceEdit(doc, fix.edits, opts), CodeActionKind.QuickFix);
+      const action = CodeAction.create(formatMessage(fix.title, current.locale), workspaceEdit(doc, fix.edits, opts), CodeActionKind.QuickFix);
       action.diagnostics = [d];
       if (fix.preferred) action.isPreferred = true;
       actions.push(action);
