@@ -56,7 +56,7 @@ export class PreviousReports {
     return undefined;
   }
 
-  /** No report of the folders is indexed: there is nothing to look up. */
+  /** The folders hold no report at all (of any body or year): `find` finds nothing. Builds the index on first use. */
   get empty(): boolean {
     if (!this.built) this.rebuild();
     return this.index.size === 0;

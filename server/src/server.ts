@@ -199,7 +199,7 @@ export function startServer(connection: Connection): void {
       related: caps.textDocument?.publishDiagnostics?.relatedInformation === true,
       log,
       previous: (uri, text) => {
-        // Without last year's reports in the folders, the title is not read on every keystroke.
+        // When the folders hold no report at all, the title is not read on every keystroke.
         if (previousReports.empty) return undefined;
         const title = titleOf(text);
         return previousReports.find(title?.body, title?.year, () => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined));
