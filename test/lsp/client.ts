@@ -62,9 +62,9 @@ export interface StartOptions {
   /** Answer `client/registerCapability` with an error, as a client that cannot do what it announced. */
   refuseRegistrations?: boolean;
   /**
-   * Keep no publishDiagnostics once it has been handed to a waiter (a benchmark). By default all
-   * are kept in `published`; hundreds of large ones would grow this process's heap, and its
-   * garbage collections would count as the server's latency.
+   * Keep no publishDiagnostics in `published` (a benchmark): one only reaches a waiter already
+   * waiting when it arrives. By default all are kept; hundreds of large ones would grow this
+   * process's heap, and its garbage collections would count as the server's latency.
    */
   forgetPublished?: boolean;
 }
