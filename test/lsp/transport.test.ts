@@ -40,6 +40,21 @@ describe('WholeMessageWriter (stdio)', () => {
     assert.deepStrictEqual(read, messages);
   });
 
+  it('rejects a message it cannot encode, writing nothing, and reports it as an error of the writer', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const writer = new WholeMessageWriter(out);
+    const errors: Error[] = [];
+    writer.onError(([e]) => errors.push(e));
+    const cyclic: Record<string, unknown> = { jsonrpc: '2.0', method: 'x' };
+    cyclic.params = cyclic;
+    await assert.rejects(writer.write(cyclic as unknown as Message), TypeError);
+    assert.strictEqual(errors.length, 1);
+    await writer.write(messages[1]);
+    assert.deepStrictEqual(chunks.map((c) => c.toString('utf8').split('\r\n\r\n')[1]), [JSON.stringify(messages[1])]);
+  });
+
   it('reports a failed write as an error of the writer, with the message', async () => {
     const out = new PassThrough();
     const writer = new WholeMessageWriter(out);

@@ -60,13 +60,20 @@ export class WholeMessageWriter extends AbstractMessageWriter implements Message
     out.on('close', () => this.fireClose());
   }
 
+  /** Never throws: a message that cannot be encoded or written rejects, and is an error of the writer. */
   write(msg: Message): Promise<void> {
-    const json = JSON.stringify(msg);
-    const size = Buffer.byteLength(json, 'utf8');
-    const head = `Content-Length: ${size}\r\n\r\n`;
-    const chunk = Buffer.allocUnsafe(head.length + size);
-    chunk.write(head, 0, 'latin1');
-    chunk.write(json, head.length, 'utf8');
+    let chunk: Buffer;
+    try {
+      const json = JSON.stringify(msg);
+      const size = Buffer.byteLength(json, 'utf8');
+      const head = `Content-Length: ${size}\r\n\r\n`;
+      chunk = Buffer.allocUnsafe(head.length + size);
+      chunk.write(head, 0, 'latin1');
+      chunk.write(json, head.length, 'utf8');
+    } catch (error) {
+      this.fireError(error);
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       this.out.write(chunk, (error?: Error | null) => {
         if (!error) return resolve();
