@@ -91,17 +91,8 @@ function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
       if (c < 48 || c > 57) digits = false;
       c = s.charCodeAt(++i);
     }
-    if (digits) {
-      if (textStart >= 0) {
-        pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
-        textStart = -1;
-      }
-      const raw = s.slice(st, i);
-      pushTok(toks, 'num', base + st, raw, line, i - st === 1 ? s.charCodeAt(st) - 48 : Number(raw));
-      continue;
-    }
-    const raw = mayBeCell(s, st, i) ? s.slice(st, i) : '';
-    const kind = raw ? classify(raw) : 'text';
+    const raw = digits || mayBeCell(s, st, i) ? s.slice(st, i) : '';
+    const kind = digits ? 'num' : raw ? classify(raw) : 'text';
     if (kind === 'text') {
       if (textStart < 0) textStart = st;
       textEnd = i;
@@ -110,7 +101,8 @@ function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
         pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
         textStart = -1;
       }
-      pushTok(toks, kind, base + st, raw, line);
+      // ASCII digits only: `Number` reads them as `parseNumber` does.
+      pushTok(toks, kind, base + st, raw, line, digits ? Number(raw) : undefined);
     }
   }
   if (textStart >= 0) pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
