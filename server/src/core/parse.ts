@@ -67,11 +67,13 @@ export function sentencesOf(parsed: Parsed): string[] {
 /** Characters that are rare in a 2021 report and begin the searched tail of a 2019 token. */
 const RARE_IN_2021 = '新外目增九采';
 /**
- * Each 2019-template token as the head before its first rare character and the tail from it:
- * searching the tail stops at few places, and the head is checked before each.
+ * Each 2019-template token as the head before its first rare character and the tail from it
+ * (all tail without one): searching the tail stops at few places, and the head is checked before each.
  */
 const OLD_TOKEN_PARTS = OLD_TEMPLATE_TOKENS.map((t) => {
-  const i = Math.max(0, Array.from(t).findIndex((c) => RARE_IN_2021.includes(c)));
+  let i = 0;
+  while (i < t.length && !RARE_IN_2021.includes(t[i])) i++;
+  if (i === t.length) i = 0;
   return { head: t.slice(0, i), tail: t.slice(i) };
 });
 

@@ -1,6 +1,9 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { check, formatMessage } from '../../../server/src/core';
-import { OPTIONS, checkFixture, expectFindings, lineOf, loadFixture, problemsOf } from '../helpers';
+import { parse } from '../../../server/src/core/parse';
+import { OLD_TEMPLATE_TOKENS } from '../../../server/src/core/template';
+import { FC_SEED, OPTIONS, checkFixture, expectFindings, lineOf, loadFixture, problemsOf } from '../helpers';
 
 const TOKENS = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '第二十条第（九）项', '政府集中采购', '采购总金额'];
 
@@ -29,5 +32,19 @@ describe('rule old-template (RPT014)', () => {
       assert.strictEqual(check(loadFixture(name).text, OPTIONS).template, '2021', name);
       assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'old-template'), [], name);
     }
+  });
+
+  it('the token found is the leftmost one, as one alternation of all the tokens finds it', () => {
+    const alternation = new RegExp(OLD_TEMPLATE_TOKENS.map((t) => t.replace(/[()（）/]/g, (c) => `\\${c}`)).join('|'));
+    // Whole tokens, their pieces (a head without its tail, a tail without its head) and other text.
+    const pieces = OLD_TEMPLATE_TOKENS.flatMap((t) => [t, t.slice(0, 2), t.slice(2), t.slice(0, -1)]);
+    const text = fc.array(fc.constantFrom(...pieces, '政府集中采购总金额', '本年', '年', '新', '采', '第二十条第', 'x', '\n'), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const m = alternation.exec(t);
+        assert.deepStrictEqual(parse(t).oldToken, m ? { start: m.index, end: m.index + m[0].length } : undefined);
+      }),
+      { numRuns: 2000, seed: FC_SEED },
+    );
   });
 });
