@@ -187,8 +187,9 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
     const earlier = prior?.runs[i];
     if (edit && stillHolds(rule, earlier, edit)) {
       // A number of the same length moves nothing: the earlier run stands as it is.
-      runs[i] = edit.delta === 0 ? earlier : { problems: earlier.problems.map((p) => moved(p, edit)), reads: earlier.reads };
-      for (const p of runs[i]!.problems) problems.push(p);
+      const run = edit.delta === 0 ? earlier : { problems: earlier.problems.map((p) => moved(p, edit)), reads: earlier.reads };
+      runs[i] = run;
+      for (const p of run.problems) problems.push(p);
       return;
     }
     meta = rule.meta;
