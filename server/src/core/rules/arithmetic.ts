@@ -58,7 +58,7 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   const at = a.cell(total)!;
   const parts = partsText(id.rhs.map((r) => a.value(r)));
   const actual = at.raw || '0';
-  // Literals, not a spread of shared arguments: a spread here cost more than the rest of the finding.
+  // Each message's arguments are written out: spreading shared ones costs more than the rest of the finding.
   let message;
   if (id.kind === 'row-total') message = msg('rowTotal', { expected: e.rhs, parts, actual, row: rowName(total[0]) });
   else if (id.kind === 'results-total') message = msg('resultsTotal', { expected: e.rhs, parts, actual, col: T3.columns[id.col ?? 0] });

@@ -31,7 +31,7 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '缺少标题或标题不规范', en: 'The title is missing or non-standard' },
   },
-  // Only the lines before the first heading, where no table number is read again after typing.
+  // It reads only the lines before the first heading, and a typed number is after it (see `reparse`).
   numbers: 'none',
   run(ctx) {
     const p = ctx.parsed;
