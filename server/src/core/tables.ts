@@ -33,7 +33,7 @@ for (const t of [T2, T3]) for (const r of t.rows) for (const k of r.replaces ?? 
 const YUAN = 0x5143;
 
 /** Whether row `r`, not read yet, is named by the normalised label `joined` (`core` without its list marker). */
-function names(r: RowDef, joined: string, core: string, used: Set<string>): boolean {
+function isNamed(r: RowDef, joined: string, core: string, used: Set<string>): boolean {
   if (used.has(r.key)) return false;
   if (r.exact && r.exact.includes(core)) return true;
   for (const key of r.keys) if (joined.includes(key)) return true;
@@ -49,8 +49,8 @@ function matchRow(table: TableDef, frags: Tok[], expect: number, used: Set<strin
     if (!joined) continue;
     const core = stripMarker(joined);
     // The rows from the expected one on, then the ones before it (a row out of order).
-    for (let i = expect; i < rows.length; i++) if (names(rows[i], joined, core, used)) return { def: rows[i], take: k };
-    for (let i = expect - 1; i >= 0; i--) if (names(rows[i], joined, core, used)) return { def: rows[i], take: k };
+    for (let i = expect; i < rows.length; i++) if (isNamed(rows[i], joined, core, used)) return { def: rows[i], take: k };
+    for (let i = expect - 1; i >= 0; i--) if (isNamed(rows[i], joined, core, used)) return { def: rows[i], take: k };
   }
   return null;
 }
