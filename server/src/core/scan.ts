@@ -48,6 +48,11 @@ export function allDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/** Whether a character may begin a number: a digit (ASCII or full-width) or a sign. */
+function startsNumber(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;
+}
+
 /** First characters of the junk cells `BAD` matches. */
 const BAD_FIRST = new Set(Array.from('-—–－/／\\×*＊无空Nn', (c) => c.charCodeAt(0)));
 
@@ -57,15 +62,12 @@ const BAD_FIRST = new Set(Array.from('-—–－/／\\×*＊无空Nn', (c) => c.
  */
 function mayBeCell(s: string, start: number, end: number): boolean {
   const c = s.charCodeAt(start);
-  if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45) return true;
-  return end - start <= 3 && BAD_FIRST.has(c);
+  return startsNumber(c) || (end - start <= 3 && BAD_FIRST.has(c));
 }
 
 function classify(raw: string): TokKind {
   if (allDigits(raw)) return 'num';
-  const c = raw.charCodeAt(0);
-  const numeric = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;
-  if (numeric && (NUMBER_RE.test(raw) || WITH_UNIT.test(raw))) return 'num';
+  if (startsNumber(raw.charCodeAt(0)) && (NUMBER_RE.test(raw) || WITH_UNIT.test(raw))) return 'num';
   if (raw.length <= 3 && BAD.test(raw)) return 'bad';
   return 'text';
 }
