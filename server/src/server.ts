@@ -280,9 +280,7 @@ export function startServer(connection: Connection): void {
       const actions: CodeAction[] = [];
       const lazy: CodeAction[] = [];
       if (kindWanted(CodeActionKind.QuickFix, only)) {
-        if (analysis.index) {
-          actions.push(...quickFixes(doc, params.context.diagnostics, { problems, index: analysis.index, locale: analysis.locale }, editOptions));
-        }
+        actions.push(...quickFixes(doc, params.context.diagnostics, { problems, diagnostics: analysis.diagnostics, locale: analysis.locale }, editOptions));
         for (const rule of rulesWorthFixingAll(params.context.diagnostics, problems)) {
           lazy.push(fixAllAction(doc, analysis.locale, rule));
         }

@@ -27,7 +27,7 @@ describe('quick fixes of the problems the diagnostics show', () => {
     source: SOURCE,
     message: 'same message',
   };
-  const current = { problems: [problem('5'), problem('6')], index, locale: 'zh-CN' as const };
+  const current = { problems: [problem('5'), problem('6')], diagnostics: [shown, shown], locale: 'zh-CN' as const };
   const titles = (diagnostics: Diagnostic[]) => quickFixes(doc, diagnostics, current, { documentChanges: true }).map((a) => a.title);
 
   it('gives two diagnostics alike in rule, range and message the fixes of two problems, in order', () => {

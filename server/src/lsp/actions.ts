@@ -6,8 +6,7 @@
  */
 import { CodeAction, CodeActionKind, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, formatMessage, type CheckOptions, type LineIndex, type Locale, type Problem, type TextEdit as CoreEdit } from '../core/index';
-import { spanToRange } from './convert';
+import { fixAll, formatMessage, type CheckOptions, type Locale, type Problem, type TextEdit as CoreEdit } from '../core/index';
 import { minimalEdits } from './diff';
 import { FIX_ALL_KIND, SOURCE } from './protocol';
 import { t } from './strings';
@@ -45,20 +44,18 @@ export function kindWanted(kind: string, only: string[] | undefined): boolean {
   return only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-/** The current version's problems, with what it takes to match them to published diagnostics. */
+/** The current version's problems and the diagnostic of each (in the same order), as its analysis has them. */
 export interface CurrentProblems {
   problems: readonly Problem[];
-  index: LineIndex;
+  diagnostics: readonly Diagnostic[];
   locale: Locale;
 }
 
 const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
 
-/** Does `d` show `p`: same rule, range and message? */
-function shows(d: Diagnostic, p: Problem, current: CurrentProblems): boolean {
-  if (p.rule !== d.code) return false;
-  const r = spanToRange(current.index, p.span);
-  return samePosition(r.start, d.range.start) && samePosition(r.end, d.range.end) && formatMessage(p.message, current.locale) === d.message;
+/** Does `d` show the problem whose own diagnostic is `own`: same rule, range and message? */
+function shows(d: Diagnostic, own: Diagnostic): boolean {
+  return own.code === d.code && samePosition(own.range.start, d.range.start) && samePosition(own.range.end, d.range.end) && own.message === d.message;
 }
 
 /**
@@ -69,13 +66,13 @@ function shows(d: Diagnostic, p: Problem, current: CurrentProblems): boolean {
  */
 export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], current: CurrentProblems, opts: EditOptions): CodeAction[] {
   const actions: CodeAction[] = [];
-  const taken = new Set<Problem>();
+  const taken = new Set<number>();
   for (const d of diagnostics) {
     if (d.source !== SOURCE || typeof d.code !== 'string' || !d.range?.start || !d.range.end) continue;
-    const p = current.problems.find((q) => !taken.has(q) && shows(d, q, current));
-    if (!p) continue;
-    taken.add(p);
-    for (const fix of p.fixes) {
+    const i = current.problems.findIndex((_, k) => !taken.has(k) && shows(d, current.diagnostics[k]));
+    if (i < 0) continue;
+    taken.add(i);
+    for (const fix of current.problems[i].fixes) {
       const action = CodeAction.create(formatMessage(fix.title, current.locale), workspaceEdit(doc, fix.edits, opts), CodeActionKind.QuickFix);
       action.diagnostics = [d];
       if (fix.preferred) action.isPreferred = true;
