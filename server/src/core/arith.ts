@@ -143,17 +143,14 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
     const { positions } = arith;
     const evals = arith.evals.slice();
     const touched = identitiesByCell().get(refKey(ref)) ?? [];
+    const broken = arith.broken.filter((e) => !touched.includes(e.id));
     for (const id of touched) {
       const at = positions[id.index!];
       if (at === undefined) continue; // not among the identities this table is checked by
       const e = evaluate(id);
       if (!e) return undefined;
       evals[at] = e;
-    }
-    const broken = arith.broken.filter((e) => !touched.includes(e.id));
-    for (const id of touched) {
-      const at = positions[id.index!];
-      if (at !== undefined && !evals[at].holds) broken.push(evals[at]);
+      if (!e.holds) broken.push(e);
     }
     sortIfNeeded(broken, (a, b) => positions[a.id.index!] - positions[b.id.index!]);
     return { evals, broken, positions };
