@@ -234,7 +234,9 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
   };
 
   const solveMissing = (rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous' => {
-    const names = (id: Identity, col?: number) => id.lhs.some((r) => r[0] === rowKey && (col === undefined || r[1] === col)) || id.rhs.some((r) => r[0] === rowKey && (col === undefined || r[1] === col));
+    /** Whether `refs` name a cell of the row (in column `col`, or in any). */
+    const inRow = (refs: CellRef[], col?: number) => refs.some((r) => r[0] === rowKey && (col === undefined || r[1] === col));
+    const names = (id: Identity, col?: number) => inRow(id.lhs, col) || inRow(id.rhs, col);
     const mine = ids.filter((id) => names(id));
     /** A side's sum with the row's numbers `vals`; undefined when one of its cells is not known. */
     const sum = (vals: number[], refs: CellRef[]): number | undefined => {
@@ -257,7 +259,7 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
         const l = sum(probe, id.lhs);
         const r = sum(probe, id.rhs);
         if (l === undefined || r === undefined) continue;
-        v = id.lhs.some((x) => x[0] === rowKey && x[1] === pos) ? r - l : l - r;
+        v = inRow(id.lhs, pos) ? r - l : l - r;
         break;
       }
       if (v === undefined || v < 0 || !Number.isInteger(v)) continue;
