@@ -48,11 +48,7 @@ export interface BuiltArith extends Arith {
   positions: number[];
 }
 
-interface Evaluations {
-  evals: Evaluated[];
-  broken: Evaluated[];
-  positions: number[];
-}
+type Evaluations = Pick<BuiltArith, 'evals' | 'broken' | 'positions'>;
 
 export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
 
