@@ -31,6 +31,8 @@ export interface ScannedLine {
 const FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const BAD = /^(?:[-—–－/／\\×*＊]{1,3}|无|空|[Nn]\/?[Aa])$/;
+/** Length of the longest junk cell `BAD` matches. */
+const BAD_MAX = 3;
 /** A number written with its unit (a fee in 元 or 万元). */
 const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?万?元$/;
 
@@ -53,22 +55,18 @@ function startsNumber(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;
 }
 
-/** First characters of the junk cells `BAD` matches. */
-const BAD_FIRST = new Set(Array.from('-—–－/／\\×*＊无空Nn', (c) => c.charCodeAt(0)));
-
 /**
- * Whether the word `s[start, end)` may be a cell (a number or junk): it starts like one. Any
- * other word is label text, known without slicing it.
+ * Whether the word `s[start, end)` may be a cell: it starts like a number, or is short enough
+ * to be junk (`classify` tells). Any other word is label text, known without slicing it.
  */
 function mayBeCell(s: string, start: number, end: number): boolean {
-  const c = s.charCodeAt(start);
-  return startsNumber(c) || (end - start <= 3 && BAD_FIRST.has(c));
+  return startsNumber(s.charCodeAt(start)) || end - start <= BAD_MAX;
 }
 
 function classify(raw: string): TokKind {
   if (allDigits(raw)) return 'num';
   if (startsNumber(raw.charCodeAt(0)) && (NUMBER_RE.test(raw) || WITH_UNIT.test(raw))) return 'num';
-  if (raw.length <= 3 && BAD.test(raw)) return 'bad';
+  if (raw.length <= BAD_MAX && BAD.test(raw)) return 'bad';
   return 'text';
 }
 
