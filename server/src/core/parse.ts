@@ -243,7 +243,7 @@ export function parse(text: string): Parsed {
   for (let n = 0; n < lines.length; n++) {
     const start = lines.starts[n];
     const end = lines.endOf(n);
-    if (end === start || end - start > 90 || !mayBeHeading(text, start, end)) continue;
+    if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
     const h = findHeading(lines.at(n)!);
     if (h) cands.push(h);
   }
