@@ -76,6 +76,43 @@ function withCrlf(f: Fix): Fix {
   return { ...f, edits: f.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
 }
 
+/**
+ * A problem whose fixes are computed on first read (then kept), so a check whose fixes nobody
+ * asks for (a keystroke) does not pay for them. JSON sees `fixes` as any other property.
+ */
+class ProblemWithLazyFixes implements Problem {
+  readonly rule: string;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly span: Span;
+  readonly message: Problem['message'];
+  readonly related: Problem['related'];
+  #fixes: Fix[] | undefined;
+  readonly #compute: () => Fix[];
+
+  constructor(p: Omit<Problem, 'fixes'>, compute: () => Fix[]) {
+    this.rule = p.rule;
+    this.code = p.code;
+    this.severity = p.severity;
+    this.span = p.span;
+    this.message = p.message;
+    this.related = p.related;
+    this.#compute = compute;
+  }
+
+  get fixes(): Fix[] {
+    return (this.#fixes ??= this.#compute());
+  }
+
+  set fixes(fixes: Fix[]) {
+    this.#fixes = fixes;
+  }
+
+  toJSON(): Problem {
+    return { rule: this.rule, code: this.code, severity: this.severity, span: this.span, message: this.message, related: this.related, fixes: this.fixes };
+  }
+}
+
 /** A problem of the earlier reading, with the offsets from `edit.at` on moved (the same object if none moves). */
 function moved(p: Problem, edit: NumberEdit): Problem {
   const span = (s: Span): Span => (s.end < edit.at ? s : { start: movedOffset(s.start, edit), end: movedOffset(s.end, edit) });
@@ -169,16 +206,18 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
     arith,
     options,
     lineOf: (o) => parsed.lines.lineOf(o),
-    report: (f: Finding) =>
-      problems.push({
-        rule: meta.alias,
-        code: meta.id,
-        severity: f.severity && !sevFixed ? f.severity : sev,
-        span: f.span,
-        message: f.message,
-        related: f.related ?? [],
-        fixes: crlf && f.fixes ? f.fixes.map(withCrlf) : (f.fixes ?? []),
-      }),
+    report: (f: Finding) => {
+      const severity = f.severity && !sevFixed ? f.severity : sev;
+      const related = f.related ?? [];
+      const fixes = f.fixes;
+      if (typeof fixes === 'function') {
+        const p = { rule: meta.alias, code: meta.id, severity, span: f.span, message: f.message, related };
+        problems.push(new ProblemWithLazyFixes(p, crlf ? () => fixes().map(withCrlf) : fixes));
+      } else {
+        const all = crlf && fixes ? fixes.map(withCrlf) : (fixes ?? []);
+        problems.push({ rule: meta.alias, code: meta.id, severity, span: f.span, message: f.message, related, fixes: all });
+      }
+    },
   };
   ALL_RULES.forEach((rule, i) => {
     const set = userSetting(options, rule.meta);

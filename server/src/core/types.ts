@@ -1,6 +1,6 @@
 /**
- * Public data types of the checker. Everything here is plain data: the language server, the CLI
- * and the tests all consume these shapes. Offsets are UTF-16 code-unit offsets into the checked
+ * Public data types of the checker. Everything here is data (only a problem's fixes may be
+ * computed on first read): the language server, the CLI and the tests all consume these shapes. Offsets are UTF-16 code-unit offsets into the checked
  * text (what JavaScript strings and VS Code use).
  */
 
@@ -48,6 +48,10 @@ export interface Problem {
   span: Span;
   message: Message;
   related: Related[];
+  /**
+   * The problem's fixes. The arithmetic rules' are computed on first read (a keystroke's check
+   * seldom needs them): JSON includes them, spreading an object does not.
+   */
   fixes: Fix[];
 }
 

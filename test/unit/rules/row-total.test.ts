@@ -30,6 +30,22 @@ describe('rule row-total (RPT001)', () => {
     );
   });
 
+  it('its fixes are computed when read, for the version checked: JSON carries them, and they can be replaced', () => {
+    const f = checkFixture('row-total-total-cell.txt');
+    const [p] = problemsOf(f.text, 'row-total');
+    const json = JSON.parse(JSON.stringify(p));
+    assert.deepStrictEqual(Object.keys(json), ['rule', 'code', 'severity', 'span', 'message', 'related', 'fixes']);
+    assert.deepStrictEqual(json.fixes, JSON.parse(JSON.stringify(p.fixes)));
+    assert.strictEqual(json.fixes.length, 1);
+    // Read again: the same fixes, not computed anew.
+    assert.strictEqual(p.fixes, p.fixes);
+    p.fixes = [];
+    assert.deepStrictEqual(p.fixes, []);
+    // With CRLF line endings the fix is the same (it inserts no line).
+    const [q] = problemsOf(f.text.replace(/\n/g, '\r\n'), 'row-total');
+    assert.deepStrictEqual(q.fixes.map((x) => x.edits[0].newText), ['4']);
+  });
+
   it('a wrong part: the preferred fix restores that part, recomputing the total is the alternative', () => {
     const f = checkFixture('row-total-part-cell.txt');
     const [p] = problemsOf(f.text, 'row-total');

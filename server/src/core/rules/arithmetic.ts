@@ -33,16 +33,18 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   };
   id.lhs.forEach(relate);
   id.rhs.forEach(relate);
-  const fixes: Fix[] = a.fixesFor(e).map((f) => {
-    const c = a.cell(f.ref)!;
-    // Written in the cell's own digits (full-width stays full-width).
-    const value = fullWidthDigits(c.raw) ? String(f.value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(f.value);
-    const title =
-      id.kind === 'balance'
-        ? msg('fixBalance', { col: T3.columns[id.col ?? 0], value })
-        : msg(f.recompute ? 'fixRecompute' : 'fixSetCell', { cell: cellName(f.ref), value });
-    return { title, preferred: f.preferred, edits: [{ start: c.span.start, end: c.span.end, newText: value }] };
-  });
+  // Computed when asked for (a quick fix, the CLI): typing a number does not pay for them.
+  const fixes = (): Fix[] =>
+    a.fixesFor(e).map((f) => {
+      const c = a.cell(f.ref)!;
+      // Written in the cell's own digits (full-width stays full-width).
+      const value = fullWidthDigits(c.raw) ? String(f.value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(f.value);
+      const title =
+        id.kind === 'balance'
+          ? msg('fixBalance', { col: T3.columns[id.col ?? 0], value })
+          : msg(f.recompute ? 'fixRecompute' : 'fixSetCell', { cell: cellName(f.ref), value });
+      return { title, preferred: f.preferred, edits: [{ start: c.span.start, end: c.span.end, newText: value }] };
+    });
   if (id.kind === 'balance') {
     const [n, c] = id.lhs.map((r) => a.value(r));
     const [t, x] = id.rhs.map((r) => a.value(r));

@@ -7,7 +7,11 @@ export interface Finding {
   span: Span;
   message: Message;
   related?: Related[];
-  fixes?: Fix[];
+  /**
+   * The fixes, or a function that computes them: the problem's fixes are then computed on first
+   * read, so a check whose fixes nobody asks for (a keystroke) does not pay for them.
+   */
+  fixes?: Fix[] | (() => Fix[]);
   /** A lower severity for this finding, used unless the user set the rule's severity. */
   severity?: Severity;
 }
