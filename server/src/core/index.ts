@@ -201,11 +201,16 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
   let sev: Severity = meta.severity;
   /** The user set this rule's severity: it replaces the severity a finding asks for. */
   let sevFixed = false;
+  /** The current rule's reads, when it declares `numbers: 'arith'`. */
+  let tracked: TrackedArith | undefined;
   const ctx: RuleContext = {
     parsed,
     arith,
     options,
     lineOf: (o) => parsed.lines.lineOf(o),
+    readAllNumbers: () => {
+      if (tracked) tracked.reads = 'all';
+    },
     report: (f: Finding) => {
       const severity = f.severity && !sevFixed ? f.severity : sev;
       const related = f.related ?? [];
@@ -235,7 +240,7 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
     sev = set ?? meta.severity;
     sevFixed = !!set;
     const from = problems.length;
-    const tracked = rule.numbers === 'arith' ? new TrackedArith(arith) : undefined;
+    tracked = rule.numbers === 'arith' ? new TrackedArith(arith) : undefined;
     ctx.arith = tracked ?? arith;
     rule.run(ctx);
     runs[i] = { problems: problems.slice(from), reads: tracked?.reads };

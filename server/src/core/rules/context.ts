@@ -22,6 +22,11 @@ export interface RuleContext {
   options: CheckOptions;
   /** 0-based line of an offset. */
   lineOf(offset: number): number;
+  /**
+   * The rule read numbers other than through `arith` (the cells of a row that does not line up):
+   * what it finds now depends on every number, so a typed number runs it again.
+   */
+  readAllNumbers(): void;
   report(f: Finding): void;
 }
 
@@ -32,7 +37,8 @@ export interface Rule {
    * What of the tables' numbers the findings depend on, for a check after a number was typed
    * (the earlier findings, moved, stand when it cannot change them):
    * - `none`: no number at all, only the structure of the reading;
-   * - `arith`: only the numbers the rule reads through `ctx.arith.cell` or `ctx.arith.value`;
+   * - `arith`: only the numbers the rule reads through `ctx.arith.cell` or `ctx.arith.value`
+   *   (any other read of a number calls `ctx.readAllNumbers`);
    * - absent: any number; the rule runs on every check.
    */
   numbers?: 'none' | 'arith';
