@@ -16,6 +16,8 @@ export const rule: Rule = {
     fixable: false,
     description: { 'zh-CN': '数值不合常理（乡镇、县级机关的规章，收费单位或金额）', en: 'An implausible value (规章 for a township or county body; fee unit or size)' },
   },
+  // Its numbers are read through ctx.arith (the title is not a table number).
+  numbers: 'arith',
   run(ctx) {
     const body = ctx.parsed.model.title?.body ?? '';
     const local = LOCAL.test(body);
@@ -29,9 +31,9 @@ export const rule: Rule = {
         }
       }
     }
-    const t2 = ctx.parsed.model.tables.t2;
-    const feeRow = t2?.rows.find((r) => r.key === 't2.fee');
-    const fee = feeRow?.cells[0];
+    // Read through ctx.arith, which notes the read; a fee row that does not line up (an extra
+    // cell) is read from the model.
+    const fee = ctx.arith.cell(['t2.fee', 0]) ?? ctx.parsed.model.tables.t2?.rows.find((r) => r.key === 't2.fee')?.cells[0];
     if (!fee || fee.invalid) return;
     if (/(?<!万)元$/.test(fee.raw)) {
       ctx.report({ span: fee.span, message: msg('implausibleFeeUnit', { raw: fee.raw }) });
