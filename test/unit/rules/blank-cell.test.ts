@@ -31,6 +31,19 @@ describe('rule blank-cell (RPT013)', () => {
     assert.deepStrictEqual(r.cells.map((c) => [c.raw, c.blank]), new Array(7).fill(['0', false]));
   });
 
+  it('pipes: trailing empty fields fill a short row up to its width, no further', () => {
+    const text = replaceOnce(
+      loadFixture('shape-pipes.md').text,
+      '| 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+      '| 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 |  |  |  |',
+    );
+    const row = check(text, OPTIONS).model.tables.t3!.rows.find((r) => r.key === 't3.carried')!;
+    assert.deepStrictEqual(row.cells.map((c) => [c.raw, c.blank]), [['2', false], ['0', false], ['0', false], ['0', false], ['0', false], ['0', false], ['', true]]);
+    const line = lineOf(text, '| 二、上年结转');
+    expectFindings(text, [{ rule: 'blank-cell', line, message: '二、上年结转·总计 为空（按 0 计算）' }], { rules: { ...OPTIONS.rules, 'row-total': 'off', balance: 'off' } });
+    assert.deepStrictEqual(problemsOf(text, 'extra-cell'), []);
+  });
+
   it('table 四 in tabs', () => {
     const bad = replaceOnce(loadFixture('shape-tabs.txt').text, '6\t0\t4\t1\t11', '6\t\t4\t1\t11');
     expectFindings(bad, [{ rule: 'blank-cell', line: lineOf(bad, '6\t\t4'), message: '表四·行政复议·结果纠正 为空（按 0 计算）' }]);
