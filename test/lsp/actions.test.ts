@@ -40,6 +40,17 @@ describe('quick fixes of the problems the diagnostics show', () => {
     assert.deepStrictEqual(titles([moved, { ...shown, message: 'other' }, { ...shown, code: 'balance' }, { ...shown, source: 'other' }]), []);
   });
 
+  it('finds each diagnostic’s problem among many, in whatever order they are asked for', () => {
+    const one = text.indexOf('1');
+    const on = (offset: number, digit: string): Problem => ({ ...problem(digit), span: { start: offset, end: offset + 1 } });
+    const diagnosticOf = (offset: number): Diagnostic => ({ ...shown, range: { start: index.positionAt(offset), end: index.positionAt(offset + 1) } });
+    const many = { problems: [on(one, '7'), on(at, '5')], diagnostics: [diagnosticOf(one), diagnosticOf(at)], locale: 'zh-CN' as const };
+    const asked = (ds: Diagnostic[]) => quickFixes(doc, ds, many, { documentChanges: true }).map((a) => a.title);
+    assert.deepStrictEqual(asked([diagnosticOf(at), diagnosticOf(one)]), ['write 5', 'write 7']);
+    // Same start, another end: not the problem's diagnostic.
+    assert.deepStrictEqual(asked([{ ...diagnosticOf(one), range: { start: index.positionAt(one), end: index.positionAt(one + 3) } }]), []);
+  });
+
   it('sends edits for the document version it answers for', () => {
     const [action] = quickFixes(doc, [shown], current, { documentChanges: true });
     assert.deepStrictEqual(action.edit, {

@@ -67,9 +67,20 @@ function shows(d: Diagnostic, own: Diagnostic): boolean {
 export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[], current: CurrentProblems, opts: EditOptions): CodeAction[] {
   const actions: CodeAction[] = [];
   const taken = new Set<number>();
+  /** The current problems by where their diagnostic starts, in order (a whole report selected asks for all of them). */
+  let byStart: Map<string, number[]> | undefined;
+  const startKey = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}`;
   for (const d of diagnostics) {
     if (d.source !== SOURCE || typeof d.code !== 'string' || !d.range?.start || !d.range.end) continue;
-    const i = current.problems.findIndex((_, k) => !taken.has(k) && shows(d, current.diagnostics[k]));
+    if (!byStart) {
+      byStart = new Map();
+      current.diagnostics.forEach((own, k) => {
+        const list = byStart!.get(startKey(own));
+        if (list) list.push(k);
+        else byStart!.set(startKey(own), [k]);
+      });
+    }
+    const i = byStart.get(startKey(d))?.find((k) => !taken.has(k) && shows(d, current.diagnostics[k])) ?? -1;
     if (i < 0) continue;
     taken.add(i);
     for (const fix of current.problems[i].fixes) {
