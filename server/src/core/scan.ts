@@ -147,11 +147,11 @@ export const LONE_NUMBER_DIGITS = 9;
 
 /**
  * The commonest table line, a cell on its own line ("0"), is read without the general scanner:
- * the end of its digits from `first`, or -1. Only up to nine plain digits between spaces qualify
- * (a tab would make empty fields).
+ * the end of its digits from `first`, or -1. Only up to nine plain digits followed by nothing but
+ * spaces qualify (a tab after them would make an empty field; tabs before them only make empty
+ * label columns, which are not kept, so "\t0" is one cell too).
  */
 function loneNumberEnd(t: string, first: number): number {
-  for (let i = 0; i < first; i++) if (t.charCodeAt(i) === 9) return -1;
   let i = first;
   for (; i < t.length && i - first < LONE_NUMBER_DIGITS; i++) {
     const c = t.charCodeAt(i);
