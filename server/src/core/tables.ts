@@ -32,6 +32,13 @@ for (const t of [T2, T3]) for (const r of t.rows) for (const k of r.replaces ?? 
 /** 元 */
 const YUAN = 0x5143;
 
+/** The first of `stopLines` after line `from` (where a region starting there ends), or -1. */
+function firstStopAfter(stopLines: Set<number>, from: number): number {
+  let first = -1;
+  for (const s of stopLines) if (s > from && (first < 0 || s < first)) first = s;
+  return first;
+}
+
 /** Whether row `r`, not read yet, is named by the normalised label `joined` (`core` without its list marker). */
 function isNamed(r: RowDef, joined: string, core: string, used: Set<string>): boolean {
   if (used.has(r.key)) return false;
@@ -145,6 +152,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   let n = from;
   let sawAny = false;
   const line = new LineCells();
+  const stopAt = firstStopAfter(opts.stopLines, from);
 
   let pastLast = false;
   /** Template rows not read yet (besides `except`, the row being read). */
@@ -167,7 +175,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   };
 
   for (; n < lines.length && !done; n++) {
-    if (n > from && opts.stopLines.has(n)) break;
+    if (n === stopAt) break;
     const sl = scanned(n);
     if (sl.skip) continue;
     line.startLine();
@@ -269,8 +277,9 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   let shape: TableShape | undefined;
   let stop = false;
   const line = new LineCells();
+  const stopAt = firstStopAfter(stopLines, anchor);
   for (; n < lines.length && !stop; n++) {
-    if (n > anchor && stopLines.has(n)) break;
+    if (n === stopAt) break;
     const sl = scanned(n);
     if (sl.skip) continue;
     line.startLine();
