@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import type { ScannedLine, Tok } from './scan';
-import { T2, T3, T4_HEADER_WORDS, colsOf, rowDef, type RowDef, type TableDef } from './template';
+import { T4_HEADER_WORDS, colsOf, rowDef, type RowDef, type TableDef } from './template';
 import { norm, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
@@ -16,6 +16,8 @@ export interface ReadResult {
 
 interface RowBuild {
   def: RowDef | null;
+  /** Index of `def` in the table. */
+  index: number;
   label: Tok[];
   cells: CellModel[];
   /** How many distinct lines the cells are on (cells arrive in line order), and the last one. */
@@ -26,9 +28,27 @@ interface RowBuild {
 }
 
 const MAX_PENDING_CHARS = 300;
-/** Row key → the optional row that stands for it when present (the old single （六）其他处理). */
-const REPLACED_BY = new Map<string, string>();
-for (const t of [T2, T3]) for (const r of t.rows) for (const k of r.replaces ?? []) REPLACED_BY.set(k, r.key);
+/**
+ * Per table, by row index: the index of the optional row that stands for that row when present
+ * (the old single （六）其他处理), or -1.
+ */
+const REPLACED_BY = new Map<TableDef, Int16Array>();
+
+function replacedBy(table: TableDef): Int16Array {
+  let out = REPLACED_BY.get(table);
+  if (!out) {
+    out = new Int16Array(table.rows.length).fill(-1);
+    table.rows.forEach((r, i) => {
+      for (const k of r.replaces ?? []) {
+        const j = table.rows.findIndex((x) => x.key === k);
+        if (j >= 0) out![j] = i;
+      }
+    });
+    REPLACED_BY.set(table, out);
+  }
+  return out;
+}
+
 /** 元 */
 const YUAN = 0x5143;
 
@@ -39,15 +59,22 @@ function firstStopAfter(stopLines: Set<number>, from: number): number {
   return first;
 }
 
-/** Whether row `r`, not read yet, is named by the normalised label `joined` (`core` without its list marker). */
-function isNamed(r: RowDef, joined: string, core: string, used: Set<string>): boolean {
-  if (used.has(r.key)) return false;
+/** Whether row `r` is named by the normalised label `joined` (`core` without its list marker). */
+function isNamed(r: RowDef, joined: string, core: string): boolean {
   if (r.exact && r.exact.includes(core)) return true;
   for (const key of r.keys) if (joined.includes(key)) return true;
   return false;
 }
 
-function matchRow(table: TableDef, frags: Tok[], expect: number, used: Set<string>): { def: RowDef; take: number } | null {
+interface RowMatch {
+  /** Index of the row in the table. */
+  index: number;
+  /** How many of the last fragments make its label. */
+  take: number;
+}
+
+/** The row, not read yet (`used` by index), that the last label fragments name. */
+function matchRow(table: TableDef, frags: Tok[], expect: number, used: Uint8Array): RowMatch | null {
   const rows = table.rows;
   const maxK = Math.min(frags.length, 6);
   let joined = '';
@@ -56,8 +83,8 @@ function matchRow(table: TableDef, frags: Tok[], expect: number, used: Set<strin
     if (!joined) continue;
     const core = stripMarker(joined);
     // The rows from the expected one on, then the ones before it (a row out of order).
-    for (let i = expect; i < rows.length; i++) if (isNamed(rows[i], joined, core, used)) return { def: rows[i], take: k };
-    for (let i = expect - 1; i >= 0; i--) if (isNamed(rows[i], joined, core, used)) return { def: rows[i], take: k };
+    for (let i = expect; i < rows.length; i++) if (!used[i] && isNamed(rows[i], joined, core)) return { index: i, take: k };
+    for (let i = expect - 1; i >= 0; i--) if (!used[i] && isNamed(rows[i], joined, core)) return { index: i, take: k };
   }
   return null;
 }
@@ -143,7 +170,9 @@ export interface ReadOptions {
 export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, from: number, table: TableDef, opts: ReadOptions): ReadResult {
   const rows: RowModel[] = [];
   const orphans: RowModel[] = [];
-  const used = new Set<string>();
+  /** Rows read, by index. */
+  const used = new Uint8Array(table.rows.length);
+  const replacer = replacedBy(table);
   let pending: Tok[] = [];
   let pendingChars = 0;
   let cur: RowBuild | null = null;
@@ -155,19 +184,23 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   const stopAt = firstStopAfter(opts.stopLines, from);
 
   let pastLast = false;
-  /** Template rows not read yet (besides `except`, the row being read). */
-  const remaining = (except?: string) =>
-    table.rows.some((r) => r.key !== except && !r.optional && !used.has(r.key) && !used.has(REPLACED_BY.get(r.key) ?? ''));
+  /** Template rows not read yet (besides row `except`, the one being read). */
+  const remaining = (except: number): boolean => {
+    for (let i = 0; i < table.rows.length; i++) {
+      if (i !== except && !table.rows[i].optional && !used[i] && !(replacer[i] >= 0 && used[replacer[i]])) return true;
+    }
+    return false;
+  };
   const close = () => {
     if (!cur) return;
     const r = finish(cur);
     if (cur.def) {
       rows.push(r);
-      used.add(cur.def.key);
-      expect = table.rows.indexOf(cur.def) + 1;
+      used[cur.index] = 1;
+      expect = cur.index + 1;
       if (cur.def.key === opts.lastKey) {
         // The last row ends the table unless template rows are still unread (a moved row).
-        if (remaining()) pastLast = true;
+        if (remaining(-1)) pastLast = true;
         else done = true;
       }
     } else orphans.push(r);
@@ -181,8 +214,9 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     line.startLine();
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
-      const junkStartsRow = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line && !!matchRow(table, pending, expect, used);
-      if (tok.kind === 'text' || (tok.kind === 'bad' && !cur && !junkStartsRow)) {
+      // The row it starts is the one the label names, so the match is kept for that.
+      const junkMatch: RowMatch | null = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line ? matchRow(table, pending, expect, used) : null;
+      if (tok.kind === 'text' || (tok.kind === 'bad' && !cur && !junkMatch)) {
         if (cur) {
           close();
           if (done) break;
@@ -200,7 +234,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         continue;
       }
       if (!cur) {
-        const m = matchRow(table, pending, expect, used);
+        const m: RowMatch | null = junkMatch ?? matchRow(table, pending, expect, used);
         if (!m && pastLast) {
           // Past the last row only rows of the template are read on; anything else ends the table.
           done = true;
@@ -209,7 +243,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         let label: Tok[];
         if (m) label = pending.slice(pending.length - m.take);
         else label = pending.length ? [pending[pending.length - 1]] : [];
-        cur = { def: m ? m.def : null, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined };
+        cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined };
         pending = [];
         pendingChars = 0;
         sawAny = true;
@@ -223,7 +257,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     }
     if (cur && sl.shape === 'pipes' && cur.def) line.endPipeRow(cur.cells, colsOf(table, cur.def));
     const c: RowBuild | null = cur;
-    if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def) && !remaining(c.def.key)) {
+    if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def) && !remaining(c.index)) {
       // The last row is complete at the end of its line.
       n++;
       break;
