@@ -181,12 +181,14 @@ export function scanLine(l: Line, chars?: TextChars): ScannedLine {
   let first = 0;
   while (first < t.length && (isSpace(t.charCodeAt(first)) || t.charCodeAt(first) === 9)) first++;
   if (first === t.length) return EMPTY_LINE;
-  const toks: Tok[] = [];
   const lone = loneNumberEnd(t, first);
   if (lone >= 0) {
-    pushTok(toks, 'num', l.start + first, t.slice(first, lone), l.n);
-    return { toks, shape: 'cell-per-line', skip: false };
+    // Its one token in an array of one (pushing onto an empty array reserves room for many).
+    const raw = t.slice(first, lone);
+    const start = l.start + first;
+    return { toks: [{ kind: 'num', start, end: start + raw.length, raw, value: parseNumber(raw), line: l.n }], shape: 'cell-per-line', skip: false };
   }
+  const toks: Tok[] = [];
   if (t.length - first < 24 && hasAsciiDigitOrDash(t) && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
     return { toks, shape: 'spaces', skip: true };
   }
