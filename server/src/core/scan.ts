@@ -35,6 +35,8 @@ const BAD = /^(?:[-—–－/／\\×*＊]{1,3}|无|空|[Nn]\/?[Aa])$/;
 const BAD_MAX = 3;
 /** A number written with its unit (a fee in 元 or 万元). */
 const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?万?元$/;
+/** 元 */
+const YUAN = 0x5143;
 
 /** Space, ideographic space, no-break space (tabs are separators of their own). */
 function isSpace(c: number): boolean {
@@ -55,17 +57,24 @@ function startsNumber(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;
 }
 
+/** Whether a character may end a number: a digit (ASCII or full-width) or 元 (`WITH_UNIT`). */
+function endsNumber(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === YUAN;
+}
+
 /**
- * Whether the word `s[start, end)` may be a cell: it starts like a number, or is short enough
- * to be junk (`classify` tells). Any other word is label text, known without slicing it.
+ * Whether the word `s[start, end)` may be a cell: it starts and ends like a number, or is short
+ * enough to be junk (`classify` tells). Any other word, such as a numbered label ("1.属于国家秘密"),
+ * is label text, known without slicing it.
  */
 function mayBeCell(s: string, start: number, end: number): boolean {
-  return startsNumber(s.charCodeAt(start)) || end - start <= BAD_MAX;
+  return (startsNumber(s.charCodeAt(start)) && endsNumber(s.charCodeAt(end - 1))) || end - start <= BAD_MAX;
 }
 
 function classify(raw: string): TokKind {
   if (allDigits(raw)) return 'num';
-  if (startsNumber(raw.charCodeAt(0)) && (NUMBER_RE.test(raw) || WITH_UNIT.test(raw))) return 'num';
+  // Only a word that starts and ends like a number is tried against the number patterns.
+  if (startsNumber(raw.charCodeAt(0)) && endsNumber(raw.charCodeAt(raw.length - 1)) && (NUMBER_RE.test(raw) || WITH_UNIT.test(raw))) return 'num';
   if (raw.length <= BAD_MAX && BAD.test(raw)) return 'bad';
   return 'text';
 }
@@ -129,8 +138,13 @@ function scanField(t: string, from: number, to: number, lineStart: number, line:
   }
   // A field with spaces inside ("0 0 0", or a label and its numbers) is read like a line of
   // space-separated cells: numbers split off, label words stay one fragment.
-  if (/[ \u3000\u00a0]/.test(inner)) scanSpaced(inner, lineStart + a, line, toks);
+  if (hasSpace(t, a, b)) scanSpaced(inner, lineStart + a, line, toks);
   else pushTok(toks, 'text', lineStart + a, inner, line);
+}
+
+function hasSpace(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isSpace(t.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Page furniture has a digit; a Markdown separator row has a dash. */
@@ -208,9 +222,10 @@ export function scanLine(l: Line, chars?: TextChars): ScannedLine {
     }
     return { toks, shape: 'pipes', skip: false };
   }
-  if ((!chars || chars.tabs) && t.includes('\t')) {
+  const firstTab = chars && !chars.tabs ? -1 : t.indexOf('\t');
+  if (firstTab >= 0) {
     let fs = 0;
-    for (let i = 0; i <= t.length; i++) {
+    for (let i = firstTab; i <= t.length; i++) {
       if (i === t.length || t.charCodeAt(i) === 9) {
         scanField(t, fs, i, l.start, l.n, toks);
         fs = i + 1;
