@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import type { ScannedLine, Tok } from './scan';
-import { T4_HEADER_WORDS, colsOf, rowDef, type RowDef, type TableDef } from './template';
+import { T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
 import { norm, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
@@ -118,6 +118,20 @@ function finish(b: RowBuild): RowModel {
   };
 }
 
+/** Mark the cells of row `r` (of template row `def`) that its column does not allow, and whether the row is aligned. */
+function validate(r: RowModel, def: RowDef, table: TableDef): void {
+  let valid = true;
+  for (const c of r.cells) {
+    // Counts are whole numbers without units; only the fee may have decimals (and a unit).
+    if (!def.decimal && !c.invalid && !c.blank && (!Number.isInteger(c.value) || c.raw.charCodeAt(c.raw.length - 1) === YUAN)) {
+      c.invalid = true;
+      c.value = NaN;
+    }
+    if (c.invalid) valid = false;
+  }
+  r.aligned = r.cells.length === colsOf(table, def) && valid;
+}
+
 function toCell(t: Tok, col: number): CellModel {
   const blank = t.kind === 'empty';
   const invalid = t.kind === 'bad' || (t.kind === 'num' && (!Number.isFinite(t.value) || t.value < 0));
@@ -195,6 +209,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     if (!cur) return;
     const r = finish(cur);
     if (cur.def) {
+      validate(r, cur.def, table);
       rows.push(r);
       used[cur.index] = 1;
       expect = cur.index + 1;
@@ -241,8 +256,9 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
           break;
         }
         let label: Tok[];
-        if (m) label = pending.slice(pending.length - m.take);
-        else label = pending.length ? [pending[pending.length - 1]] : [];
+        // The label is the whole pending list when it takes all of it (a fresh list follows).
+        const take = m ? m.take : Math.min(pending.length, 1);
+        label = take === pending.length ? pending : pending.slice(pending.length - take);
         cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined };
         pending = [];
         pendingChars = 0;
@@ -264,21 +280,20 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     }
   }
   close();
-  for (const r of rows) {
-    const def = rowDef(r.key)!;
-    let valid = true;
-    for (const c of r.cells) {
-      // Counts are whole numbers without units; only the fee may have decimals (and a unit).
-      if (!def.decimal && !c.invalid && !c.blank && (!Number.isInteger(c.value) || c.raw.charCodeAt(c.raw.length - 1) === YUAN)) {
-        c.invalid = true;
-        c.value = NaN;
-      }
-      if (c.invalid) valid = false;
+  let start: number;
+  let end: number;
+  if (rows.length) {
+    start = rows[0].span.start;
+    end = rows[rows.length - 1].span.end;
+    for (const o of orphans) {
+      start = Math.min(start, o.span.start);
+      end = Math.max(end, o.span.end);
     }
-    r.aligned = r.cells.length === colsOf(table, def) && valid;
+  } else {
+    const l = lines.at(from)!;
+    start = l.start;
+    end = l.end;
   }
-  const start = rows.length ? Math.min(rows[0].span.start, ...orphans.map((o) => o.span.start)) : lines.at(from)!.start;
-  const end = rows.length ? Math.max(rows[rows.length - 1].span.end, ...orphans.map((o) => o.span.end)) : lines.at(from)!.end;
   const shape = mostCommonShape(rows);
   return {
     table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) },
@@ -286,12 +301,20 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   };
 }
 
+/** The shape most rows have; of shapes as common, the one that comes first. */
 function mostCommonShape(rows: RowModel[]): TableShape {
-  const count = new Map<TableShape, number>();
-  for (const r of rows) count.set(r.shape, (count.get(r.shape) ?? 0) + 1);
   let best: TableShape = 'spaces';
   let bestN = 0;
-  for (const [s, k] of count) if (k > bestN) [best, bestN] = [s, k];
+  for (let i = 0; i < rows.length; i++) {
+    const s = rows[i].shape;
+    // Each shape is counted once, at its first row.
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = rows[j].shape === s;
+    if (seen) continue;
+    let k = 0;
+    for (let j = i; j < rows.length; j++) if (rows[j].shape === s) k++;
+    if (k > bestN) [best, bestN] = [s, k];
+  }
   return best;
 }
 
