@@ -28,25 +28,32 @@ interface RowBuild {
 }
 
 const MAX_PENDING_CHARS = 300;
-/**
- * Per table, by row index: the index of the optional row that stands for that row when present
- * (the old single （六）其他处理), or -1.
- */
-const REPLACED_BY = new Map<TableDef, Int16Array>();
+/** What reading a table needs to know of its rows, by row index. */
+interface RowInfo {
+  /** The optional row that stands for the row when present (the old single （六）其他处理), or -1. */
+  replacedBy: Int16Array;
+  /** The row has keys and `norm` leaves each as it is, so a label holding one as written names the row. */
+  plainKeys: Uint8Array;
+}
 
-function replacedBy(table: TableDef): Int16Array {
-  let out = REPLACED_BY.get(table);
-  if (!out) {
-    out = new Int16Array(table.rows.length).fill(-1);
-    table.rows.forEach((r, i) => {
-      for (const k of r.replaces ?? []) {
-        const j = table.rows.findIndex((x) => x.key === k);
-        if (j >= 0) out![j] = i;
+const ROW_INFO = new Map<TableDef, RowInfo>();
+
+function rowInfo(table: TableDef): RowInfo {
+  let info = ROW_INFO.get(table);
+  if (!info) {
+    const rows = table.rows;
+    info = { replacedBy: new Int16Array(rows.length).fill(-1), plainKeys: new Uint8Array(rows.length) };
+    for (let i = 0; i < rows.length; i++) {
+      for (const k of rows[i].replaces ?? []) {
+        const j = rows.findIndex((x) => x.key === k);
+        if (j >= 0) info.replacedBy[j] = i;
       }
-    });
-    REPLACED_BY.set(table, out);
+      const keys = rows[i].keys;
+      info.plainKeys[i] = keys.length > 0 && keys.every((k) => k.length > 0 && norm(k) === k) ? 1 : 0;
+    }
+    ROW_INFO.set(table, info);
   }
-  return out;
+  return info;
 }
 
 /** 元 */
@@ -74,8 +81,14 @@ interface RowMatch {
 }
 
 /** The row, not read yet (`used` by index), that the last label fragments name. */
-function matchRow(table: TableDef, frags: Tok[], expect: number, used: Uint8Array): RowMatch | null {
+function matchRow(table: TableDef, info: RowInfo, frags: Tok[], expect: number, used: Uint8Array): RowMatch | null {
   const rows = table.rows;
+  // The commonest case, the last fragment naming the expected row as written, is found without
+  // normalising: `norm` keeps every character of a plain key, so it keeps the key too.
+  if (frags.length && expect < rows.length && !used[expect] && info.plainKeys[expect]) {
+    const raw = frags[frags.length - 1].raw;
+    for (const key of rows[expect].keys) if (raw.includes(key)) return { index: expect, take: 1 };
+  }
   const maxK = Math.min(frags.length, 6);
   let joined = '';
   for (let k = 1; k <= maxK; k++) {
@@ -186,7 +199,8 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   const orphans: RowModel[] = [];
   /** Rows read, by index. */
   const used = new Uint8Array(table.rows.length);
-  const replacer = replacedBy(table);
+  const info = rowInfo(table);
+  const replacer = info.replacedBy;
   let pending: Tok[] = [];
   let pendingChars = 0;
   let cur: RowBuild | null = null;
@@ -230,7 +244,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
       // The row it starts is the one the label names, so the match is kept for that.
-      const junkMatch: RowMatch | null = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line ? matchRow(table, pending, expect, used) : null;
+      const junkMatch: RowMatch | null = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line ? matchRow(table, info, pending, expect, used) : null;
       if (tok.kind === 'text' || (tok.kind === 'bad' && !cur && !junkMatch)) {
         if (cur) {
           close();
@@ -249,7 +263,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         continue;
       }
       if (!cur) {
-        const m: RowMatch | null = junkMatch ?? matchRow(table, pending, expect, used);
+        const m: RowMatch | null = junkMatch ?? matchRow(table, info, pending, expect, used);
         if (!m && pastLast) {
           // Past the last row only rows of the template are read on; anything else ends the table.
           done = true;
