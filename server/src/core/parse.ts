@@ -92,18 +92,21 @@ function findOldToken(text: string): Span | undefined {
   }
   return best;
 }
-const HEADING_RE = /^([一二三四五六])\s*[、.．,，]\s*(.*)$/;
 const ROW_WORDS = ['本年新收', '上年结转', '结转下年', '本年度办理结果', '办理结果'];
 
 const span = (l: Line): Span => ({ start: l.start, end: l.end });
+
+/** Markdown marks and white space around a heading or title: # * > _ space, tab, ideographic space. */
+function isMark(c: number): boolean {
+  return c === 35 || c === 42 || c === 32 || c === 9 || c === 0x3000 || c === 62 || c === 95;
+}
 
 function innerSpan(line: Line): { inner: Span; clean: string } {
   const t = line.text;
   let a = 0;
   let b = t.length;
-  const isMark = (c: string) => c === '#' || c === '*' || c === ' ' || c === '\t' || c === '\u3000' || c === '>' || c === '_';
-  while (a < b && isMark(t[a])) a++;
-  while (b > a && isMark(t[b - 1])) b--;
+  while (a < b && isMark(t.charCodeAt(a))) a++;
+  while (b > a && isMark(t.charCodeAt(b - 1))) b--;
   return { inner: { start: line.start + a, end: line.start + b }, clean: t.slice(a, b) };
 }
 
@@ -127,6 +130,34 @@ function hasDigit(t: string): boolean {
   return false;
 }
 
+/** White space as `\s` of a regular expression matches it. */
+function isRegexSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Where the body of a numbered heading starts in `h`: after a numeral 一 … 六, a separator
+ * (、 . ． , ，) and white space, each numeral and separator optionally followed by white space.
+ * -1 when `h` is not numbered so, or when the body has a line break (as `.` of a regular
+ * expression would not match it).
+ */
+function numberedBody(h: string): number {
+  if (!h.length || !(HEADING_CHAR[h.charCodeAt(0)] & NUMERAL_1_6)) return -1;
+  let i = 1;
+  while (i < h.length && isRegexSpace(h.charCodeAt(i))) i++;
+  if (i >= h.length || !(HEADING_CHAR[h.charCodeAt(i)] & SEPARATOR)) return -1;
+  i++;
+  while (i < h.length && isRegexSpace(h.charCodeAt(i))) i++;
+  for (let j = i; j < h.length; j++) {
+    const c = h.charCodeAt(j);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return -1;
+  }
+  return i;
+}
+
 function findHeading(line: Line): HeadingFound | null {
   const t = line.text;
   // A sentence is not a heading (marks stripped below never include 。), nor is a line with a
@@ -136,21 +167,21 @@ function findHeading(line: Line): HeadingFound | null {
   const half = halfWidth(clean);
   const h = half.includes('**') ? half.replace(/\*\*/g, '') : half;
   if (h.includes('\t')) return null;
-  const m = HEADING_RE.exec(h);
-  const body = norm(m ? m[2] : h);
+  const bodyAt = numberedBody(h);
+  const body = norm(bodyAt >= 0 ? h.slice(bodyAt) : h);
   if (body.length < 2 || body.length > 40) return null;
   const exactIndex = EXACT.get(body);
-  const numeral = m ? m[1] : null;
-  if (!m) {
+  if (bodyAt < 0) {
     // Without a numeral only an exact wording on a heading-like line counts.
     if (!exactIndex || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= 24)) return null;
     return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
   }
+  const numeral = h[0];
   if (exactIndex) {
-    const canonical = NUMERAL_OF.get(numeral!) === exactIndex;
+    const canonical = NUMERAL_OF.get(numeral) === exactIndex;
     return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical, inner };
   }
-  if (ROW_WORDS.some((w) => body.includes(w))) return null;
+  for (const w of ROW_WORDS) if (body.includes(w)) return null;
   let best = 0;
   let bestSim = 0;
   for (const w of WORDINGS) {
@@ -161,7 +192,7 @@ function findHeading(line: Line): HeadingFound | null {
       best = w.index;
     }
   }
-  const numeralOk = NUMERAL_OF.get(numeral!) === best;
+  const numeralOk = NUMERAL_OF.get(numeral) === best;
   if (!best || !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
   return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
 }
