@@ -66,19 +66,32 @@ function offsetAt(st: Stream, i: number): number {
   return st.runO[run] + (i - st.runS[run]);
 }
 
-const CLAUSE_RELEVANT = /件|审结|维持/;
 /** A count: Arabic (also full-width) or Chinese numerals, then 件. */
 const COUNT = /([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)(?:个)?件/g;
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;
 const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
 
-const CLAUSE = /[^，,：:]+/g;
+/** ， , ： : */
+function isClauseBreak(c: number): boolean {
+  return c === 0xff0c || c === 44 || c === 0xff1a || c === 58;
+}
 
-function clauseSplit(sentence: string): { text: string; at: number }[] {
-  const out: { text: string; at: number }[] = [];
-  CLAUSE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE.exec(sentence))) out.push({ text: m[0], at: m.index });
+interface Clause {
+  text: string;
+  /** Where it starts in its sentence. */
+  at: number;
+}
+
+/** The clauses of a sentence: its non-empty runs between ， , ： and :. */
+function clauseSplit(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  for (let i = 0; i <= sentence.length; i++) {
+    if (i === sentence.length || isClauseBreak(sentence.charCodeAt(i))) {
+      if (i > from) out.push({ text: sentence.slice(from, i), at: from });
+      from = i + 1;
+    }
+  }
   return out;
 }
 
@@ -90,7 +103,14 @@ function holesOf(model: ReportModel, all: boolean): Span[] {
   const holes: Span[] = [];
   for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
   for (const sec of model.sections) holes.push(all || sec.index < 5 ? sec.span : { start: sec.span.start, end: sec.end });
-  return holes.sort((a, b) => a.start - b.start);
+  // Few spans: an insertion sort (stable, as Array.prototype.sort is).
+  for (let i = 1; i < holes.length; i++) {
+    const x = holes[i];
+    let j = i;
+    for (; j > 0 && holes[j - 1].start > x.start; j--) holes[j] = holes[j - 1];
+    holes[j] = x;
+  }
+  return holes;
 }
 
 /** The narrative's sentences, without white space or digits (for comparing two years' texts). */
@@ -111,15 +131,25 @@ export function sentences(model: ReportModel): string[] {
 }
 
 const HIT = /件|审结|维持|申请/g;
-/** 。 ； ; ！ ! ？ ? */
-function isTerminator(c: number): boolean {
-  return c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63;
-}
 /** Farther than this from a terminator, a "sentence" is not prose (and too long to read). */
 const MAX_SENTENCE = 1200;
 
+/** What a character is when reading around a hit (`SENTENCE_CHAR`). */
+const TERMINATOR = 1;
+const FIGURE_CHAR = 2;
+const SPACE = 4;
+const SENTENCE_CHAR = new Uint8Array(65536);
+const kind = (chars: string, k: number) => {
+  for (const c of chars) SENTENCE_CHAR[c.charCodeAt(0)] |= k;
+};
+kind('。；;！!？?', TERMINATOR);
+// A sentence can yield a figure only with a count (件), 审结, 维持, or a "no requests" statement
+// (未 / 没有). Single characters, so a line break inside a word (PDF text) does not hide it.
+kind('件结持未没', FIGURE_CHAR);
+kind(' \t\n\r\f\u3000\u00a0', SPACE);
+
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0x3000 || c === 0xa0;
+  return (SENTENCE_CHAR[c] & SPACE) !== 0;
 }
 
 /** The text between `start` and `end` without white space, with the runs that map it back. */
@@ -169,34 +199,32 @@ export function readFigures(model: ReportModel): Figure[] {
     }
     const floor = Math.max(h > 0 ? holes[h - 1].end : 0, at - MAX_SENTENCE);
     const ceiling = Math.min(h < holes.length ? holes[h].start : text.length, at + MAX_SENTENCE);
+    // The sentence's bounds, and whether it has a figure's character and white space.
+    let has = 0;
     let start = at;
-    while (start > floor && !isTerminator(text.charCodeAt(start - 1))) start--;
+    while (start > floor) {
+      const k = SENTENCE_CHAR[text.charCodeAt(start - 1)];
+      if (k & TERMINATOR) break;
+      has |= k;
+      start--;
+    }
     let end = at;
-    while (end < ceiling && !isTerminator(text.charCodeAt(end))) end++;
+    while (end < ceiling) {
+      const k = SENTENCE_CHAR[text.charCodeAt(end)];
+      if (k & TERMINATOR) break;
+      has |= k;
+      end++;
+    }
     HIT.lastIndex = Math.max(end, at + 1);
     if (start === at - MAX_SENTENCE || end === at + MAX_SENTENCE) continue;
-    if (!mayStateFigure(text, start, end)) continue;
-    const st = streamOf(text, start, end);
+    if (!(has & FIGURE_CHAR)) continue;
+    const st: Stream = has & SPACE ? streamOf(text, start, end) : { s: text.slice(start, end), runS: [0], runO: [start] };
     const sentence = st.s;
     if (!sentence || sentence.length > 400 || UNCLEAR.test(sentence)) continue;
     if (year && mentionsOtherYear(sentence, year)) continue;
     readSentence(sentence, st, figures);
   }
   return figures;
-}
-
-/**
- * Whether `text[start, end)` can yield a figure at all: a count (件), 审结, 维持, or a "no
- * requests" statement (未 / 没有). Single characters, so a line break inside a word (PDF text)
- * does not hide it.
- */
-function mayStateFigure(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    // 件 结 持 未 没
-    if (c === 0x4ef6 || c === 0x7ed3 || c === 0x6301 || c === 0x672a || c === 0x6ca1) return true;
-  }
-  return false;
 }
 
 function mentionsOtherYear(sentence: string, year: number): boolean {
@@ -207,17 +235,27 @@ function mentionsOtherYear(sentence: string, year: number): boolean {
 }
 
 /** Words of the six kinds of result (table 三's groups), in the order they are looked for. */
-const RESULT_KINDS: [RegExp, FigureKind][] = [
-  [/予以公开/, 'granted'],
-  [/部分公开/, 'partial'],
-  [/不予公开/, 'refused'],
-  [/无法提供/, 'unavailable'],
-  [/不予处理/, 'notProcessed'],
-  [/其他处理/, 'otherHandling'],
+const RESULT_KINDS: [string, FigureKind][] = [
+  ['予以公开', 'granted'],
+  ['部分公开', 'partial'],
+  ['不予公开', 'refused'],
+  ['无法提供', 'unavailable'],
+  ['不予处理', 'notProcessed'],
+  ['其他处理', 'otherHandling'],
 ];
 
 function spanOf(st: Stream, at: number, len: number): Span {
   return { start: offsetAt(st, at), end: offsetAt(st, at + len - 1) + 1 };
+}
+
+/** The first count in clause `c` from `after` on, as a figure of `kind`. */
+function pushCount(kind: FigureKind, c: Clause, after: number, map: Stream, out: Figure[]): void {
+  COUNT.lastIndex = after;
+  const m = COUNT.exec(c.text);
+  if (!m) return;
+  const value = parseChineseNumber(m[1]);
+  if (!Number.isFinite(value)) return;
+  out.push({ kind, value, span: spanOf(map, c.at + m.index, m[1].length), phrase: c.text });
 }
 
 function readSentence(sentence: string, map: Stream, out: Figure[]): void {
@@ -237,47 +275,33 @@ function readSentence(sentence: string, map: Stream, out: Figure[]): void {
     const litigation = t.includes('诉讼');
     if (review && !litigation) lastScope = 'review';
     if (litigation && !review) lastScope = 'litigation';
-    if (!CLAUSE_RELEVANT.test(t)) continue;
-    const num = (after: number): { value: number; at: number; len: number } | undefined => {
-      const re = COUNT;
-      re.lastIndex = after;
-      const m = re.exec(t);
-      if (!m) return undefined;
-      const value = parseChineseNumber(m[1]);
-      if (!Number.isFinite(value)) return undefined;
-      return { value, at: c.at + m.index, len: m[1].length };
-    };
-    const push = (kind: FigureKind, keyIdx: number) => {
-      const n = num(keyIdx);
-      if (!n) return;
-      out.push({ kind, value: n.value, span: spanOf(map, n.at, n.len), phrase: t });
-    };
+    if (!(t.includes('件') || t.includes('审结') || t.includes('维持'))) continue;
     if (review && litigation) continue;
     if (review) {
       const k = t.indexOf('行政复议');
-      if (k >= 0) push('review', k);
+      if (k >= 0) pushCount('review', c, k, map, out);
     } else if (litigation) {
       const k = t.indexOf('行政诉讼');
-      if (k >= 0) push('litigation', k);
+      if (k >= 0) pushCount('litigation', c, k, map, out);
     } else {
       const recv = /(收到|受理|新收|接收)/.exec(t);
       if (recv && t.includes('申请') && !/上年/.test(t.replace(/含上年|包括上年/, '')) && !ORG_SCOPE.test(t.slice(0, recv.index).replace(/本机关|政府/g, ''))) {
-        push(/(含|包括)上(一)?年(度)?结转/.test(sentence) ? 'receivedWithCarried' : 'received', recv.index);
+        pushCount(/(含|包括)上(一)?年(度)?结转/.test(sentence) ? 'receivedWithCarried' : 'received', c, recv.index, map, out);
         continue;
       }
       const done = /(办结|答复|办理完毕)/.exec(t);
       if (done && !t.includes('结转')) {
-        push('handled', done.index);
+        pushCount('handled', c, done.index, map, out);
         continue;
       }
       if (/结转(至|到)?(下|下一|明)年/.test(t)) {
-        push('carriedForward', 0);
+        pushCount('carriedForward', c, 0, map, out);
         continue;
       }
-      for (const [re, kind] of RESULT_KINDS) {
-        const m = re.exec(t);
-        if (m) {
-          push(kind, m.index);
+      for (const [word, kind] of RESULT_KINDS) {
+        const k = t.indexOf(word);
+        if (k >= 0) {
+          pushCount(kind, c, k, map, out);
           break;
         }
       }
