@@ -259,8 +259,20 @@ function makeTitle(parts: Line[]): TitleModel {
   };
 }
 
-/** Lines that may anchor a table. */
-const ANCHOR = /新收|勾稽关系|第二十条|行政复议/g;
+/**
+ * The first line from offset `from` on that holds `word` and may anchor a table (2 to 200
+ * characters long), or undefined. Each word is searched for by itself: a plain search is cheaper
+ * than one regular expression of all four, and stops at the first line that anchors.
+ */
+function nextLineWith(lines: LineList, word: string, from: number): Line | undefined {
+  const text = lines.text;
+  for (let i = text.indexOf(word, from); i >= 0; ) {
+    const l = lines.at(lines.lineOf(i))!;
+    if (l.text.length >= 2 && l.text.length <= 200) return l;
+    i = text.indexOf(word, l.end);
+  }
+  return undefined;
+}
 
 export function parse(text: string): Parsed {
   const lines = new LineList(text);
@@ -302,27 +314,30 @@ export function parse(text: string): Parsed {
 
   const oldToken = findOldToken(text);
 
-  // Anchors.
+  // Anchors: for each, the first line with its word that passes its test.
   let t3Start = -1;
   let t3Loose = -1;
-  let cornerLine = -1;
+  for (let l = nextLineWith(lines, '新收', 0); l && t3Start < 0; l = nextLineWith(lines, '新收', l.end)) {
+    if (l.text.includes('。')) continue;
+    const n = stripMarker(norm(l.text));
+    if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
+    else if (t3Loose < 0 && n.startsWith('本年新收')) t3Loose = l.n;
+  }
+  const corner = nextLineWith(lines, '勾稽关系', 0);
+  const cornerLine = corner ? corner.n : -1;
   let t2Caption = -1;
-  let t4Anchor = -1;
-  ANCHOR.lastIndex = 0;
-  let am: RegExpExecArray | null;
-  while ((am = ANCHOR.exec(text))) {
-    const l = lines.at(lines.lineOf(am.index))!;
-    ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, l.end);
-    const t = l.text;
-    if (t.length < 2 || t.length > 200) continue;
-    if (t3Start < 0 && t.includes('新收') && !t.includes('。')) {
-      const n = stripMarker(norm(t));
-      if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
-      else if (t3Loose < 0 && n.startsWith('本年新收')) t3Loose = l.n;
+  for (let l = nextLineWith(lines, '第二十条', 0); l; l = nextLineWith(lines, '第二十条', l.end)) {
+    if (norm(l.text).includes('第二十条第一项')) {
+      t2Caption = l.n;
+      break;
     }
-    if (cornerLine < 0 && t.includes('勾稽关系')) cornerLine = l.n;
-    if (t2Caption < 0 && t.includes('第二十条') && norm(t).includes('第二十条第一项')) t2Caption = l.n;
-    if (t4Anchor < 0 && t.includes('行政复议') && !headingLines.has(l.n) && isT4Header(t)) t4Anchor = l.n;
+  }
+  let t4Anchor = -1;
+  for (let l = nextLineWith(lines, '行政复议', 0); l; l = nextLineWith(lines, '行政复议', l.end)) {
+    if (!headingLines.has(l.n) && isT4Header(l.text)) {
+      t4Anchor = l.n;
+      break;
+    }
   }
   if (t3Start < 0) t3Start = t3Loose;
   if (t3Start < 0 && cornerLine >= 0) t3Start = cornerLine + 1;
