@@ -15,42 +15,38 @@ export interface Line {
  */
 export class LineList {
   readonly starts: number[];
-  private readonly ends: number[];
+  /**
+   * Where each line's content ends, kept only when a line break may be two characters (a text
+   * with "\r"): otherwise a line ends one character before the next starts.
+   */
+  private readonly ends: number[] | undefined;
   private readonly made: (Line | undefined)[] = [];
 
   /** `bounds`: the line boundaries of `text`, already known (see `edited`). */
   constructor(
     readonly text: string,
-    bounds?: { starts: number[]; ends: number[] },
+    bounds?: { starts: number[]; ends: number[] | undefined },
   ) {
     if (bounds) {
       this.starts = bounds.starts;
       this.ends = bounds.ends;
       return;
     }
-    const starts: number[] = (this.starts = []);
-    const ends: number[] = (this.ends = []);
-    let start = 0;
+    const starts: number[] = (this.starts = [0]);
     if (!text.includes('\r')) {
-      for (;;) {
-        const i = text.indexOf('\n', start);
-        if (i < 0) break;
-        starts.push(start);
+      this.ends = undefined;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return;
+    }
+    const ends: number[] = (this.ends = []);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
         ends.push(i);
-        start = i + 1;
-      }
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || c === 13) {
-          starts.push(start);
-          ends.push(i);
-          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-          start = i + 1;
-        }
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
       }
     }
-    starts.push(start);
     ends.push(text.length);
   }
 
@@ -64,7 +60,7 @@ export class LineList {
     let l = this.made[n];
     if (!l) {
       const start = this.starts[n];
-      const end = this.ends[n];
+      const end = this.endOf(n);
       l = this.made[n] = { n, start, end, text: this.text.slice(start, end) };
     }
     return l;
@@ -72,7 +68,8 @@ export class LineList {
 
   /** End offset of line `n`'s content (before its line break). */
   endOf(n: number): number {
-    return this.ends[n];
+    if (this.ends) return this.ends[n];
+    return n + 1 < this.starts.length ? this.starts[n + 1] - 1 : this.text.length;
   }
 
   /** The line an offset is on. */
@@ -87,11 +84,11 @@ export class LineList {
   edited(text: string, n: number, delta: number): LineList {
     if (delta === 0) return new LineList(text, { starts: this.starts, ends: this.ends });
     const starts = this.starts.slice();
-    const ends = this.ends.slice();
-    ends[n] += delta;
-    for (let i = n + 1; i < starts.length; i++) {
-      starts[i] += delta;
-      ends[i] += delta;
+    for (let i = n + 1; i < starts.length; i++) starts[i] += delta;
+    let ends = this.ends;
+    if (ends) {
+      ends = ends.slice();
+      for (let i = n; i < ends.length; i++) ends[i] += delta;
     }
     return new LineList(text, { starts, ends });
   }
