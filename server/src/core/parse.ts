@@ -281,21 +281,25 @@ export function parse(text: string): Parsed {
   // An empty line is not made into a string to scan.
   const scanned = (n: number): ScannedLine => (cache[n] ??= lines.starts[n] === lines.endOf(n) ? EMPTY_LINE : scanLine(lines.at(n)!, chars));
 
-  // Headings: the best candidate per section; others are ordinary lines.
-  const cands: HeadingFound[] = [];
+  // Headings: the best candidate per section (a canonical one over the first); others are ordinary lines.
+  const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
   for (let n = 0; n < lines.length; n++) {
     const start = lines.starts[n];
     const end = lines.endOf(n);
     if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
     const h = findHeading(lines.at(n)!);
-    if (h) cands.push(h);
+    if (!h) continue;
+    const cur = best[h.index];
+    if (!cur || (!cur.canonical && h.canonical)) best[h.index] = h;
   }
-  const byIndex = new Map<number, HeadingFound>();
-  for (const h of cands) {
-    const cur = byIndex.get(h.index);
-    if (!cur || (!cur.canonical && h.canonical)) byIndex.set(h.index, h);
+  // In the order of their lines: an insertion sort of at most six.
+  const headings: HeadingFound[] = [];
+  for (const h of best) {
+    if (!h) continue;
+    let j = headings.length;
+    for (; j > 0 && headings[j - 1].line > h.line; j--) headings[j] = headings[j - 1];
+    headings[j] = h;
   }
-  const headings = [...byIndex.values()].sort((a, b) => a.line - b.line);
   const sections: SectionModel[] = headings.map((h, i) => ({
     index: h.index,
     text: h.text,
@@ -303,7 +307,8 @@ export function parse(text: string): Parsed {
     end: i + 1 < headings.length ? headings[i + 1].span.start : text.length,
     canonical: h.canonical,
   }));
-  const headingLines = new Set(headings.map((h) => h.line));
+  const headingLines = new Set<number>();
+  for (const h of headings) headingLines.add(h.line);
   const inSection = (o: number): number => {
     let idx = 0;
     for (const s of sections) if (s.span.start <= o) idx = s.index;
