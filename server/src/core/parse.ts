@@ -66,27 +66,45 @@ export function sentencesOf(parsed: Parsed): string[] {
 
 /** Characters that are rare in a 2021 report and begin the searched tail of a 2019 token. */
 const RARE_IN_2021 = '新外目增九采';
+/** A 2019-template token as the head before its first rare character and the tail from it (all tail without one). */
+interface OldTokenPart {
+  head: string;
+  tail: string;
+  /** Its place in OLD_TEMPLATE_TOKENS (of two tokens at one place, the first listed wins). */
+  order: number;
+}
 /**
- * Each 2019-template token as the head before its first rare character and the tail from it
- * (all tail without one): searching the tail stops at few places, and the head is checked before each.
+ * The tokens grouped by their tail's first character: a search for one character stops at few
+ * places, and is cheaper than a search for each tail; the head is checked before each.
  */
-const OLD_TOKEN_PARTS = OLD_TEMPLATE_TOKENS.map((t) => {
+const OLD_TOKEN_GROUPS = new Map<string, { parts: OldTokenPart[]; longestHead: number }>();
+OLD_TEMPLATE_TOKENS.forEach((t, order) => {
   let i = 0;
   while (i < t.length && !RARE_IN_2021.includes(t[i])) i++;
   if (i === t.length) i = 0;
-  return { head: t.slice(0, i), tail: t.slice(i) };
+  const part = { head: t.slice(0, i), tail: t.slice(i), order };
+  const group = OLD_TOKEN_GROUPS.get(t[i]);
+  if (group) {
+    group.parts.push(part);
+    group.longestHead = Math.max(group.longestHead, i);
+  } else OLD_TOKEN_GROUPS.set(t[i], { parts: [part], longestHead: i });
 });
 
 /** The leftmost 2019-template token in `text` (of two at one place, the one listed first). */
 function findOldToken(text: string): Span | undefined {
   let best: Span | undefined;
-  for (const { head, tail } of OLD_TOKEN_PARTS) {
-    for (let i = text.indexOf(tail, head.length); i >= 0; i = text.indexOf(tail, i + 1)) {
-      const start = i - head.length;
-      if (best && start >= best.start) break;
-      if (text.startsWith(head, start)) {
-        best = { start, end: i + tail.length };
-        break;
+  let bestOrder = 0;
+  for (const [first, { parts, longestHead }] of OLD_TOKEN_GROUPS) {
+    for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+      // No token of the group found from here on starts before the best.
+      if (best && i - longestHead >= best.start) break;
+      for (const { head, tail, order } of parts) {
+        const start = i - head.length;
+        if (start < 0 || !text.startsWith(tail, i) || !text.startsWith(head, start)) continue;
+        if (!best || start < best.start || (start === best.start && order < bestOrder)) {
+          best = { start, end: i + tail.length };
+          bestOrder = order;
+        }
       }
     }
   }
