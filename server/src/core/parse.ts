@@ -157,12 +157,11 @@ function isRegexSpace(c: number): boolean {
 }
 
 /**
- * Where the body of a numbered heading starts in `h`: after a numeral 一 … 六, a separator
- * (、 . ． , ，) and white space, each numeral and separator optionally followed by white space.
- * -1 when `h` is not numbered so, or when the body has a line break (as `.` of a regular
- * expression would not match it).
+ * Where the body of a numbered heading ("一、…") starts in `h`: after a numeral 一 … 六 and a
+ * separator (、 . ． , ，), white space allowed after each. -1 when `h` is not numbered so, or
+ * when its body has a line break (\n, \r, U+2028, U+2029): a heading is one line.
  */
-function numberedBody(h: string): number {
+export function numberedBody(h: string): number {
   if (!h.length || !(HEADING_CHAR[h.charCodeAt(0)] & NUMERAL_1_6)) return -1;
   let i = 1;
   while (i < h.length && isRegexSpace(h.charCodeAt(i))) i++;
