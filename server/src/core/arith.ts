@@ -7,7 +7,7 @@
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
 import { sortIfNeeded } from './text';
-import { T2, T3, T4, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, usesOldSingleOther, type CellRef, type Identity } from './template';
+import { T2, T3, T4, T4_IDENTITIES, TABLES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, usesOldSingleOther, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
   id: Identity;
@@ -54,6 +54,36 @@ export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
 
 /** Every template row's slot in the per-check list of aligned rows. */
 const ROW_SLOTS = new Map([...T2.rows, ...T3.rows, ...T4.rows].map((r, i) => [r.key, i]));
+/** The slot of each table's first template row (slots follow the template's order). */
+const FIRST_SLOT = { t2: 0, t3: T2.rows.length, t4: T2.rows.length + T3.rows.length };
+
+/**
+ * An identity's cells as row slots and columns, side by side (left side first, `nLhs` of
+ * them): evaluating it is array reads, not a look-up of every cell's row by its key.
+ */
+interface Compiled {
+  slots: Int32Array;
+  cols: Int32Array;
+  nLhs: number;
+}
+
+const COMPILED: Compiled[] = [];
+for (const id of [...t3Identities(false), ...t3Identities(true), ...T4_IDENTITIES]) {
+  const refs = [...id.lhs, ...id.rhs];
+  COMPILED[id.index!] = {
+    slots: Int32Array.from(refs, (r) => ROW_SLOTS.get(r[0])!),
+    cols: Int32Array.from(refs, (r) => r[1]),
+    nLhs: id.lhs.length,
+  };
+}
+
+/**
+ * The identities a check evaluates, in order: table 三's (all its forms, or only its row totals
+ * when rows of it were left unread), then table 四's. By `[oldSingleOther][sure]`; built once.
+ */
+const CHECKED: Identity[][][] = [false, true].map((old) =>
+  [false, true].map((sure) => [...t3Identities(old).filter((id) => sure || id.kind === 'row-total'), ...T4_IDENTITIES]),
+);
 
 const NAMES = new Map<string, string>();
 
@@ -78,11 +108,22 @@ export function cellName(ref: CellRef): string {
 export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef }): BuiltArith {
   // Cells of the rows whose cells line up with the template, by the template row's slot.
   const aligned: (CellModel[] | undefined)[] = new Array(ROW_SLOTS.size);
-  for (const t of [p.model.tables.t2, p.model.tables.t3, p.model.tables.t4]) {
+  const { tables } = p.model;
+  for (const t of [tables.t2, tables.t3, tables.t4]) {
     if (!t) continue;
+    const defs = TABLES[t.id].rows;
+    const first = FIRST_SLOT[t.id];
+    // Rows mostly come in the template's order: the next template row is tried before the key's slot is looked up.
+    let next = 0;
     for (const r of t.rows) {
-      const slot = ROW_SLOTS.get(r.key);
-      if (r.aligned && slot !== undefined) aligned[slot] = r.cells;
+      let at = next < defs.length && defs[next].key === r.key ? next : -1;
+      if (at < 0) {
+        const slot = ROW_SLOTS.get(r.key);
+        if (slot === undefined) continue;
+        at = slot - first;
+      }
+      next = at + 1;
+      if (r.aligned) aligned[first + at] = r.cells;
     }
   }
   const cellOf = (ref: CellRef): CellModel | undefined => {
@@ -91,19 +132,21 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
   };
   const value = (ref: CellRef): number => cellOf(ref)!.value;
   const valueOf = (k: string): number => value(refOfKey(k)!);
-  const sideOf = (refs: CellRef[]): number => {
+  /** The sum of cells `from` to `to` of a compiled identity; NaN when one is not in an aligned row. */
+  const sumOf = ({ slots, cols }: Compiled, from: number, to: number): number => {
     let v = 0;
-    for (const r of refs) {
-      const c = cellOf(r);
-      if (!c) return NaN;
+    for (let i = from; i < to; i++) {
+      const c = aligned[slots[i]]?.[cols[i]];
+      if (c === undefined) return NaN;
       v += c.value;
     }
     return Math.round(v * 100) / 100;
   };
   const evaluate = (id: Identity): Evaluated | undefined => {
-    const lhs = sideOf(id.lhs);
+    const c = COMPILED[id.index!];
+    const lhs = sumOf(c, 0, c.nLhs);
     if (Number.isNaN(lhs)) return undefined;
-    const rhs = sideOf(id.rhs);
+    const rhs = sumOf(c, c.nLhs, c.slots.length);
     if (Number.isNaN(rhs)) return undefined;
     return { id, lhs, rhs, holds: lhs === rhs };
   };
@@ -113,15 +156,7 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
     const out: Evaluations = { evals: [], broken: [], positions: [] };
     const t3 = p.model.tables.t3;
     const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
-    const oldSingle = !!t3 && usesOldSingleOther(t3);
-    const ids: Identity[] = [];
-    if (t3) {
-      for (const id of t3Identities(oldSingle)) {
-        if (id.kind !== 'row-total' && !t3Sure) continue;
-        ids.push(id);
-      }
-    }
-    ids.push(...T4_IDENTITIES);
+    const ids = t3 ? CHECKED[usesOldSingleOther(t3) ? 1 : 0][t3Sure ? 1 : 0] : T4_IDENTITIES;
     for (const id of ids) {
       const e = evaluate(id);
       if (!e) continue;
