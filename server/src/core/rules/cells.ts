@@ -1,7 +1,7 @@
 /** Walking the cells of every table, with the names messages use for them. */
-import type { CellModel, RowModel, TableModel } from '../model';
+import type { CellModel, TableModel } from '../model';
 import { cellName } from '../arith';
-import { TABLES, colsOf, rowDef } from '../template';
+import { T2, T3, T4, TABLES, colsOf, rowDef, type RowDef } from '../template';
 import type { RuleContext } from './context';
 
 export interface NamedCell {
@@ -33,7 +33,31 @@ export function rowName(key: string): string {
   return key === 't4.row' ? '表四' : (rowDef(key)?.short ?? key);
 }
 
-export function expectedCols(table: TableModel, row: RowModel): number {
-  const def = rowDef(row.key);
-  return def ? colsOf(TABLES[table.id], def) : 0;
+/** Each template row's position among its table's rows. */
+const INDEX_IN_TABLE = new Map(Object.values(TABLES).flatMap((t) => t.rows.map((r, i) => [r.key, i] as const)));
+
+/**
+ * The position of the template row `key` among `rows`, its table's template rows (-1 for none).
+ * Rows mostly come in the template's order: `guess` (the position after the previous row's) is
+ * tried before the key is looked up.
+ */
+export function templateIndex(rows: RowDef[], key: string, guess: number): number {
+  return guess >= 0 && guess < rows.length && rows[guess].key === key ? guess : (INDEX_IN_TABLE.get(key) ?? -1);
 }
+
+/** Per table, the number of cells of each template row, by position. */
+const COLS = { t2: T2.rows.map((r) => colsOf(T2, r)), t3: T3.rows.map((r) => colsOf(T3, r)), t4: T4.rows.map((r) => colsOf(T4, r)) };
+
+/** The number of cells the template gives each row of `table` (0 for a row of no template row), in order. */
+export function expectedColsOfRows(table: TableModel): number[] {
+  const cols = COLS[table.id];
+  const defs = TABLES[table.id].rows;
+  const out: number[] = new Array(table.rows.length);
+  let j = -1;
+  for (let i = 0; i < table.rows.length; i++) {
+    j = templateIndex(defs, table.rows[i].key, j + 1);
+    out[i] = j < 0 ? 0 : cols[j];
+  }
+  return out;
+}
+

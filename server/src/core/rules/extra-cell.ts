@@ -1,6 +1,6 @@
 import { msg } from '../messages';
 import type { Rule } from './context';
-import { expectedCols, rowName } from './cells';
+import { expectedColsOfRows, rowName } from './cells';
 
 export const rule: Rule = {
   meta: {
@@ -15,8 +15,10 @@ export const rule: Rule = {
   run(ctx) {
     for (const table of Object.values(ctx.parsed.model.tables)) {
       if (!table) continue;
-      for (const row of table.rows) {
-        const want = expectedCols(table, row);
+      const wants = expectedColsOfRows(table);
+      for (let i = 0; i < table.rows.length; i++) {
+        const row = table.rows[i];
+        const want = wants[i];
         if (row.cells.length <= want) continue;
         ctx.report({
           span: { start: row.cells[want].span.start, end: row.span.end },

@@ -3,7 +3,7 @@ import { msg } from '../messages';
 import type { RowModel, TableModel } from '../model';
 import { T4_IDENTITIES, t3Identities, usesOldSingleOther } from '../template';
 import type { Fix } from '../types';
-import { cellLabel, expectedCols, rowName } from './cells';
+import { cellLabel, expectedColsOfRows, rowName } from './cells';
 import type { Rule, RuleContext } from './context';
 
 /**
@@ -53,8 +53,10 @@ export const rule: Rule = {
   run(ctx) {
     for (const table of Object.values(ctx.parsed.model.tables)) {
       if (!table) continue;
-      for (const row of table.rows) {
-        const want = expectedCols(table, row);
+      const wants = expectedColsOfRows(table);
+      for (let i = 0; i < table.rows.length; i++) {
+        const row = table.rows[i];
+        const want = wants[i];
         if (!row.cells.length || row.cells.length >= want) continue;
         const { fix, ambiguous } = missingFix(ctx, table, row, want);
         const args = { row: rowName(row.key), expected: want, actual: row.cells.length };

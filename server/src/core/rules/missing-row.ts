@@ -2,14 +2,34 @@ import { formatRow, indentOf, zeros } from '../fixes';
 import { msg } from '../messages';
 import type { TableModel } from '../model';
 import { TABLES, colsOf, type RowDef } from '../template';
+import { templateIndex } from './cells';
 import type { Rule, RuleContext } from './context';
+
+/** Per table, by template row position: the positions of the rows it stands in for. */
+const REPLACES = {
+  t2: replacedPositions(TABLES.t2.rows),
+  t3: replacedPositions(TABLES.t3.rows),
+  t4: replacedPositions(TABLES.t4.rows),
+};
+function replacedPositions(rows: RowDef[]): number[][] {
+  return rows.map((r) => (r.replaces ?? []).map((k) => rows.findIndex((x) => x.key === k)));
+}
 
 /** Template rows the table lacks, given which optional rows it uses. */
 function missingRows(table: TableModel): RowDef[] {
-  const def = TABLES[table.id];
-  const present = new Set(table.rows.map((r) => r.key));
-  const replaced = new Set(def.rows.filter((r) => r.replaces && present.has(r.key)).flatMap((r) => r.replaces!));
-  return def.rows.filter((r) => !r.optional && !replaced.has(r.key) && !present.has(r.key));
+  const rows = TABLES[table.id].rows;
+  // 1: the table has the row; 2: it has a row that stands in for it.
+  const seen = new Uint8Array(rows.length);
+  let j = -1;
+  for (const r of table.rows) {
+    j = templateIndex(rows, r.key, j + 1);
+    if (j >= 0) seen[j] = 1;
+  }
+  const replaces = REPLACES[table.id];
+  for (let i = 0; i < rows.length; i++) if (seen[i] === 1) for (const k of replaces[i]) seen[k] ||= 2;
+  const out: RowDef[] = [];
+  for (let i = 0; i < rows.length; i++) if (!seen[i] && !rows[i].optional) out.push(rows[i]);
+  return out;
 }
 
 function insertRow(ctx: RuleContext, table: TableModel, missing: RowDef) {
