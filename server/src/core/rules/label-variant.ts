@@ -1,24 +1,23 @@
 import { msg } from '../messages';
-import { rowDef, type RowDef } from '../template';
+import { T2, T3, type RowDef } from '../template';
 import { norm, stripMarker } from '../text';
+import { templateIndex } from './cells';
 import type { Rule } from './context';
 
-const CORES = new Map<string, string>();
-function canonicalCore(label: string): string {
-  let c = CORES.get(label);
-  if (c === undefined) CORES.set(label, (c = stripMarker(norm(label))));
-  return c;
-}
+/** Each template row's label normalised without its list marker. */
+const coresOf = (rows: RowDef[]): string[] => rows.map((def) => stripMarker(norm(def.label)));
+const CORES_T2 = coresOf(T2.rows);
+const CORES_T3 = coresOf(T3.rows);
 
 /** Per template row, whether a written label reads as it (labels repeat from version to version and report to report). */
 const READS_AS = new Map<RowDef, Map<string, boolean>>();
-function readsAs(label: string, def: RowDef): boolean {
+function readsAs(label: string, def: RowDef, core: string): boolean {
   let known = READS_AS.get(def);
   if (!known) READS_AS.set(def, (known = new Map()));
   let same = known.get(label);
   if (same === undefined) {
     if (known.size >= 1000) known.clear();
-    known.set(label, (same = norm(label).endsWith(canonicalCore(def.label))));
+    known.set(label, (same = norm(label).endsWith(core)));
   }
   return same;
 }
@@ -37,13 +36,14 @@ export const rule: Rule = {
   numbers: 'none',
   run(ctx) {
     const { model, lines } = ctx.parsed;
-    for (const id of ['t2', 't3'] as const) {
-      const table = model.tables[id];
+    for (const [table, defs, cores] of [[model.tables.t2, T2.rows, CORES_T2], [model.tables.t3, T3.rows, CORES_T3]] as const) {
       if (!table) continue;
+      let j = -1;
       for (const row of table.rows) {
-        const def = rowDef(row.key);
-        if (!def || row.labelSpan.end <= row.labelSpan.start) continue;
-        if (readsAs(row.label, def)) continue;
+        j = templateIndex(defs, row.key, j + 1);
+        if (j < 0 || row.labelSpan.end <= row.labelSpan.start) continue;
+        const def = defs[j];
+        if (readsAs(row.label, def, cores[j])) continue;
         const raw = model.text.slice(row.labelSpan.start, row.labelSpan.end);
         const oneLine = !/[\r\n]/.test(raw);
         ctx.report({
@@ -60,8 +60,11 @@ export const rule: Rule = {
     if (!t3) return;
     const first = ctx.lineOf(t3.span.start);
     for (let n = first - 1; n >= Math.max(0, first - 40); n--) {
+      // Header lines are mostly blank or a single character: too short to hold any word looked for here.
+      if (lines.endOf(n) - lines.starts[n] < 2) continue;
       const l = lines.at(n)!;
-      for (const [bad, good] of COLUMN_VARIANTS) {
+      for (let v = 0; v < COLUMN_VARIANTS.length; v++) {
+        const [bad, good] = COLUMN_VARIANTS[v];
         const i = l.text.indexOf(bad);
         if (i < 0 || norm(l.text).includes(good)) continue;
         const span = { start: l.start + i, end: l.start + i + bad.length };
