@@ -1,5 +1,5 @@
 /** Walking the cells of every table, with the names messages use for them. */
-import type { CellModel, TableModel } from '../model';
+import type { CellModel, ReportModel, TableModel } from '../model';
 import { cellName } from '../arith';
 import { T2, T3, T4, TABLES, colsOf, rowDef, type RowDef } from '../template';
 import type { RuleContext } from './context';
@@ -11,16 +11,28 @@ export interface NamedCell {
   decimal: boolean;
 }
 
+/** The blank and invalid cells of each reading, found once for the rules that walk them. */
+const ODD = new WeakMap<ReportModel, NamedCell[]>();
+
 /** Every blank or invalid cell (the only ones the cell rules speak about). */
 export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void {
-  for (const table of Object.values(ctx.parsed.model.tables)) {
-    if (!table) continue;
-    for (const row of table.rows) {
-      for (const cell of row.cells) {
-        if (cell.blank || cell.invalid) fn({ cell, name: cellLabel(row.key, cell.col), decimal: !!rowDef(row.key)!.decimal });
+  const { model } = ctx.parsed;
+  let odd = ODD.get(model);
+  if (!odd) {
+    odd = [];
+    for (const table of [model.tables.t2, model.tables.t3, model.tables.t4]) {
+      if (!table) continue;
+      for (const row of table.rows) {
+        const cells = row.cells;
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i];
+          if (cell.blank || cell.invalid) odd.push({ cell, name: cellLabel(row.key, cell.col), decimal: !!rowDef(row.key)!.decimal });
+        }
       }
     }
+    ODD.set(model, odd);
   }
+  for (const c of odd) fn(c);
 }
 
 /** A cell as the cell rules name it: `row·column`, e.g. `（五）2.重复申请·总计`, `表四·行政复议·总计`. */
