@@ -71,6 +71,26 @@ const COUNT = /([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)(
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;
 const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
 
+/** Whether `s` has a count (`COUNT`): a numeral right before 件 or 个件. */
+function hasCount(s: string): boolean {
+  for (let i = s.indexOf('件'); i > 0; i = s.indexOf('件', i + 1)) {
+    let j = i - 1;
+    if (s.charCodeAt(j) === 0x4e2a && j > 0) j--; // 个
+    if (NUMERAL[s.charCodeAt(j)]) return true;
+  }
+  return false;
+}
+const NUMERAL = new Uint8Array(65536);
+for (const c of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千') NUMERAL[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether a sentence may yield a figure (`readSentence`): it needs a count, 审结 (均已审结), 维持
+ * (均获维持) or a "no requests" statement (未 / 没有 … 申请).
+ */
+function mayYield(s: string): boolean {
+  return hasCount(s) || s.includes('审结') || s.includes('维持') || (s.includes('申请') && (s.includes('未') || s.includes('没有')));
+}
+
 /** ， , ： : */
 function isClauseBreak(c: number): boolean {
   return c === 0xff0c || c === 44 || c === 0xff1a || c === 58;
@@ -82,11 +102,11 @@ interface Clause {
   at: number;
 }
 
-/** The clauses of a sentence: its non-empty runs between ， , ： and :. */
-function clauseSplit(sentence: string): Clause[] {
+/** The clauses of a sentence that start at or before `last`: its non-empty runs between ， , ： and :. */
+function clauseSplit(sentence: string, last: number): Clause[] {
   const out: Clause[] = [];
   let from = 0;
-  for (let i = 0; i <= sentence.length; i++) {
+  for (let i = 0; i <= sentence.length && from <= last; i++) {
     if (i === sentence.length || isClauseBreak(sentence.charCodeAt(i))) {
       if (i > from) out.push({ text: sentence.slice(from, i), at: from });
       from = i + 1;
@@ -130,7 +150,8 @@ export function sentences(model: ReportModel): string[] {
   return out;
 }
 
-const HIT = /件|审结|维持|申请/g;
+/** The words figures come with; a sentence is read around each. */
+const HIT_WORDS = ['件', '审结', '维持', '申请'];
 /** Farther than this from a terminator, a "sentence" is not prose (and too long to read). */
 const MAX_SENTENCE = 1200;
 
@@ -188,13 +209,20 @@ export function readFigures(model: ReportModel): Figure[] {
   const year = model.title?.year;
   const figures: Figure[] = [];
   let h = 0;
-  HIT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = HIT.exec(text))) {
-    const at = m.index;
+  // Where each word is next found (-1: nowhere): a plain search per word is cheaper than one
+  // regular expression of all four, and a word is searched for again only once passed.
+  const next = HIT_WORDS.map((w) => text.indexOf(w));
+  let from = 0;
+  for (;;) {
+    let at = -1;
+    for (let k = 0; k < next.length; k++) {
+      if (next[k] >= 0 && next[k] < from) next[k] = text.indexOf(HIT_WORDS[k], from);
+      if (next[k] >= 0 && (at < 0 || next[k] < at)) at = next[k];
+    }
+    if (at < 0) break;
     while (h < holes.length && holes[h].end <= at) h++;
     if (h < holes.length && holes[h].start <= at) {
-      HIT.lastIndex = holes[h].end;
+      from = holes[h].end;
       continue;
     }
     const floor = Math.max(h > 0 ? holes[h - 1].end : 0, at - MAX_SENTENCE);
@@ -215,20 +243,24 @@ export function readFigures(model: ReportModel): Figure[] {
       has |= k;
       end++;
     }
-    HIT.lastIndex = Math.max(end, at + 1);
+    from = Math.max(end, at + 1);
     if (start === at - MAX_SENTENCE || end === at + MAX_SENTENCE) continue;
     if (!(has & FIGURE_CHAR)) continue;
     const st: Stream = has & SPACE ? streamOf(text, start, end) : { s: text.slice(start, end), runS: [0], runO: [start] };
     const sentence = st.s;
-    if (!sentence || sentence.length > 400 || UNCLEAR.test(sentence)) continue;
+    if (!sentence || sentence.length > 400 || !mayYield(sentence) || UNCLEAR.test(sentence)) continue;
     if (year && mentionsOtherYear(sentence, year)) continue;
     readSentence(sentence, st, figures);
   }
   return figures;
 }
 
+const YEAR = /((?:19|20)\d\d)年/g;
+
 function mentionsOtherYear(sentence: string, year: number): boolean {
-  const re = /((?:19|20)\d\d)年/g;
+  if (!sentence.includes('年')) return false;
+  const re = YEAR;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence))) if (Number(m[1]) !== year && Number(m[1]) !== year + 1) return true;
   return false;
@@ -258,14 +290,18 @@ function pushCount(kind: FigureKind, c: Clause, after: number, map: Stream, out:
   out.push({ kind, value, span: spanOf(map, c.at + m.index, m[1].length), phrase: c.text });
 }
 
+const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请/;
+
 function readSentence(sentence: string, map: Stream, out: Figure[]): void {
-  const clauses = clauseSplit(sentence);
+  // Only a clause with 件, 审结 or 维持 yields a count or a statement: none starts after the last.
+  const last = Math.max(sentence.lastIndexOf('件'), sentence.lastIndexOf('审结'), sentence.lastIndexOf('维持'));
+  const clauses = last >= 0 ? clauseSplit(sentence, last) : [];
   const mentionsReview = sentence.includes('行政复议');
   const mentionsLitigation = sentence.includes('行政诉讼');
   /** Scope of 均已审结 / 均获维持 when no clause before it names one. */
   const sentenceScope = mentionsReview && mentionsLitigation ? 'both' : mentionsReview ? 'review' : mentionsLitigation ? 'litigation' : undefined;
   let lastScope: 'review' | 'litigation' | undefined;
-  const none = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请/.exec(sentence);
+  const none = sentence.includes('申请') ? NO_REQUESTS.exec(sentence) : null;
   if (none && !/复议|诉讼/.test(none[0]) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
     out.push({ kind: 'noRequests', value: 0, span: spanOf(map, none.index, none[1].length + none[2].length), phrase: sentence });
   }
@@ -275,7 +311,8 @@ function readSentence(sentence: string, map: Stream, out: Figure[]): void {
     const litigation = t.includes('诉讼');
     if (review && !litigation) lastScope = 'review';
     if (litigation && !review) lastScope = 'litigation';
-    if (!(t.includes('件') || t.includes('审结') || t.includes('维持'))) continue;
+    // Without a count, 审结 or 维持 a clause yields nothing.
+    if (!(hasCount(t) || t.includes('审结') || t.includes('维持'))) continue;
     if (review && litigation) continue;
     if (review) {
       const k = t.indexOf('行政复议');
