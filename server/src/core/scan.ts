@@ -147,6 +147,16 @@ function hasSpace(t: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Whether a line whose first character past spaces and tabs is `c` may be page furniture or a
+ * Markdown separator row: those start with a dash, 第, a digit, `|` or `:` after white space
+ * (`\s`, which also takes a few rare spaces the line's start was not trimmed of).
+ */
+function mayStartFurniture(c: number): boolean {
+  if ((c >= 48 && c <= 57) || c === 45 || c === 124 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0x7b2c) return true;
+  return (c >= 10 && c <= 13) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
 /** Page furniture has a digit; a Markdown separator row has a dash. */
 function hasAsciiDigitOrDash(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
@@ -203,7 +213,7 @@ export function scanLine(l: Line, chars?: TextChars): ScannedLine {
     return { toks: [{ kind: 'num', start, end: start + raw.length, raw, value: parseNumber(raw), line: l.n }], shape: 'cell-per-line', skip: false };
   }
   const toks: Tok[] = [];
-  if (t.length - first < 24 && hasAsciiDigitOrDash(t) && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
+  if (t.length - first < 24 && mayStartFurniture(t.charCodeAt(first)) && hasAsciiDigitOrDash(t) && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
     return { toks, shape: 'spaces', skip: true };
   }
   const firstPipe = chars && !chars.pipes ? -1 : t.indexOf('|');
