@@ -356,12 +356,9 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     line.startLine();
     for (const tok of sl.toks) {
       if (tok.kind === 'text') {
-        if (isT4Header(tok.raw) && !numbersStarted) continue;
-        if (numbersStarted) {
-          stop = true;
-          break;
-        }
-        if (n - anchor > 80) {
+        // Text after the numbers ends the row; before them, header words are passed over, and
+        // other text too within 80 lines of the header (so only there is the text tested).
+        if (numbersStarted || (n - anchor > 80 && !isT4Header(tok.raw))) {
           stop = true;
           break;
         }
