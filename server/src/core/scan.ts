@@ -94,10 +94,13 @@ function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
     while (i < n && (isSpace(c) || c === 9)) c = s.charCodeAt(++i);
     if (i >= n) break;
     const st = i;
-    // A word of ASCII digits only, the commonest cell, is a number without classifying it.
+    // A word of ASCII digits only, the commonest cell, is a number without classifying it; its
+    // value is summed as it is read.
     let digits = true;
+    let value = 0;
     while (i < n && !isSpace(c) && c !== 9) {
       if (c < 48 || c > 57) digits = false;
+      else value = value * 10 + (c - 48);
       c = s.charCodeAt(++i);
     }
     const raw = digits || mayBeCell(s, st, i) ? s.slice(st, i) : '';
@@ -110,8 +113,9 @@ function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
         pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
         textStart = -1;
       }
-      // ASCII digits only: `Number` reads them as `parseNumber` does.
-      pushTok(toks, kind, base + st, raw, line, digits ? Number(raw) : undefined);
+      // ASCII digits only: the sum is exact up to 15 digits, and `Number` reads longer ones as
+      // `parseNumber` does.
+      pushTok(toks, kind, base + st, raw, line, digits ? (i - st <= 15 ? value : Number(raw)) : undefined);
     }
   }
   if (textStart >= 0) pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
