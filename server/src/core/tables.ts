@@ -342,7 +342,9 @@ export function isT4Header(raw: string): boolean {
 /** Read table 四 (one row of 15 numbers) from its header line. */
 export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anchor: number, stopLines: Set<number>, inSection: (o: number) => number): ReadResult {
   const cells: CellModel[] = [];
-  const cellLines = new Set<number>();
+  /** How many distinct lines the cells are on (cells arrive in line order), and the last one. */
+  let cellLineCount = 0;
+  let lastCellLine = -1;
   let n = anchor;
   let numbersStarted = false;
   let shape: TableShape | undefined;
@@ -369,7 +371,10 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
         continue;
       }
       line.number(tok, cells);
-      cellLines.add(tok.line);
+      if (tok.line !== lastCellLine) {
+        cellLineCount++;
+        lastCellLine = tok.line;
+      }
       shape ??= sl.shape;
       numbersStarted = true;
     }
@@ -386,7 +391,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
       labelSpan,
       cells,
       span: { start: labelSpan.start, end: cells[cells.length - 1].span.end },
-      shape: cells.length > 1 && cellLines.size === cells.length ? 'cell-per-line' : (shape ?? 'spaces'),
+      shape: cells.length > 1 && cellLineCount === cells.length ? 'cell-per-line' : (shape ?? 'spaces'),
       aligned: cells.length === 15 && cells.every((c) => !c.invalid),
     });
   }
