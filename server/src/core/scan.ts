@@ -190,6 +190,23 @@ function loneNumberEnd(t: string, first: number): number {
   return i;
 }
 
+/**
+ * Whether every token `scanLine` finds in `text[from, to)` (a line) is label text or a blank field:
+ * the line has no character a number or a junk cell (`BAD`) is made of.
+ */
+export function noCellsIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      // Digits, + - * / \ and N (of N/A).
+      if ((c >= 42 && c <= 57) || c === 92 || c === 78 || c === 110) return false;
+    } else if ((c >= 0xff10 && c <= 0xff19) || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0xff0f || c === 0xd7 || c === 0xff0a || c === 0x65e0 || c === 0x7a7a) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** A line of nothing but white space. */
 export const EMPTY_LINE: ScannedLine = { toks: [], shape: 'spaces', skip: false };
 

@@ -4,7 +4,7 @@
  * row, in template order first), and collect each row's cells with their exact spans.
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
-import type { ScannedLine, Tok } from './scan';
+import { noCellsIn, type ScannedLine, type Tok } from './scan';
 import { T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
 import { norm, stripMarker, type LineList } from './text';
 
@@ -353,6 +353,9 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   const stopAt = firstStopAfter(stopLines, anchor);
   for (; n < lines.length && !stop; n++) {
     if (n === stopAt) break;
+    // Before the numbers, a line without cells (the header: its text and blank fields are passed
+    // over there) is not scanned.
+    if (!numbersStarted && n - anchor <= 80 && noCellsIn(lines.text, lines.starts[n], lines.endOf(n))) continue;
     const sl = scanned(n);
     if (sl.skip) continue;
     line.startLine();
