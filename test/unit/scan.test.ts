@@ -1,0 +1,38 @@
+/**
+ * The scanner's shortcuts agree with `scanLine`: a line `noCellsIn` passes over has no token
+ * but label text and blank fields.
+ */
+import * as assert from 'assert';
+import { noCellsIn, scanLine } from '../../server/src/core/scan';
+
+/** Pieces lines are made of: cells of every kind, the characters they are made of, separators and label words. */
+const PIECES = ['0', '12', '１', '3.5', '1,000', '万元', '+', '-', '--', '—', '–', '－', '/', '／', '\\', '×', '*', '＊', '无', '空', 'N/A', 'n/a', 'NA', 'Ｎ', '第', '页', '共', '行政复议', '结果维持', '总计', 'a', '.', ':', ' ', ' ', '　', '\u00a0', '\t', '|'];
+
+/** A small deterministic generator (the same lines on every run). */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff);
+}
+
+describe('scan', () => {
+  it('a line noCellsIn passes over scans to label text and blank fields only', () => {
+    const next = lcg(7);
+    let passed = 0;
+    for (let k = 0; k < 20000; k++) {
+      let text = '';
+      const n = 1 + (next() % 8);
+      for (let j = 0; j < n; j++) text += PIECES[next() % PIECES.length];
+      if (!noCellsIn(text, 0, text.length)) continue;
+      passed++;
+      const kinds = scanLine({ n: 0, start: 0, end: text.length, text }).toks.map((t) => t.kind);
+      assert.ok(kinds.every((kind) => kind === 'text' || kind === 'empty'), `${JSON.stringify(text)}: ${kinds.join(' ')}`);
+    }
+    assert.ok(passed > 1000);
+  });
+
+  it('noCellsIn reads only its range', () => {
+    const text = '0 行政复议 行政诉讼 0';
+    assert.strictEqual(noCellsIn(text, 2, text.length - 2), true);
+    assert.strictEqual(noCellsIn(text, 0, text.length), false);
+  });
+});
