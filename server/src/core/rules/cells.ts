@@ -1,5 +1,5 @@
 /** Walking the cells of every table, with the names messages use for them. */
-import type { CellModel, ReportModel, TableModel } from '../model';
+import type { CellModel, ReportModel, RowModel, TableModel } from '../model';
 import { cellName } from '../arith';
 import { T2, T3, T4, TABLES, colsOf, rowDef, type RowDef } from '../template';
 import type { RuleContext } from './context';
@@ -60,8 +60,17 @@ export function templateIndex(rows: RowDef[], key: string, guess: number): numbe
 /** Per table, the number of cells of each template row, by position. */
 const COLS = { t2: T2.rows.map((r) => colsOf(T2, r)), t3: T3.rows.map((r) => colsOf(T3, r)), t4: T4.rows.map((r) => colsOf(T4, r)) };
 
+/** Every row of every table, with the number of cells the template gives it (0 for a row of no template row). */
+export function eachRowWidth(ctx: RuleContext, fn: (table: TableModel, row: RowModel, want: number) => void): void {
+  for (const table of Object.values(ctx.parsed.model.tables)) {
+    if (!table) continue;
+    const wants = expectedColsOfRows(table);
+    for (let i = 0; i < table.rows.length; i++) fn(table, table.rows[i], wants[i]);
+  }
+}
+
 /** The number of cells the template gives each row of `table` (0 for a row of no template row), in order. */
-export function expectedColsOfRows(table: TableModel): number[] {
+function expectedColsOfRows(table: TableModel): number[] {
   const cols = COLS[table.id];
   const defs = TABLES[table.id].rows;
   const out: number[] = new Array(table.rows.length);

@@ -1,6 +1,6 @@
 import { msg } from '../messages';
 import type { Rule } from './context';
-import { expectedColsOfRows, rowName } from './cells';
+import { eachRowWidth, rowName } from './cells';
 
 export const rule: Rule = {
   meta: {
@@ -13,18 +13,12 @@ export const rule: Rule = {
   },
   numbers: 'none',
   run(ctx) {
-    for (const table of Object.values(ctx.parsed.model.tables)) {
-      if (!table) continue;
-      const wants = expectedColsOfRows(table);
-      for (let i = 0; i < table.rows.length; i++) {
-        const row = table.rows[i];
-        const want = wants[i];
-        if (row.cells.length <= want) continue;
-        ctx.report({
-          span: { start: row.cells[want].span.start, end: row.span.end },
-          message: msg('extraCell', { row: rowName(row.key), expected: want, actual: row.cells.length, extra: row.cells.length - want }),
-        });
-      }
-    }
+    eachRowWidth(ctx, (_table, row, want) => {
+      if (row.cells.length <= want) return;
+      ctx.report({
+        span: { start: row.cells[want].span.start, end: row.span.end },
+        message: msg('extraCell', { row: rowName(row.key), expected: want, actual: row.cells.length, extra: row.cells.length - want }),
+      });
+    });
   },
 };

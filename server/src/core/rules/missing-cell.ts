@@ -3,7 +3,7 @@ import { msg } from '../messages';
 import type { RowModel, TableModel } from '../model';
 import { T4_IDENTITIES, t3Identities, usesOldSingleOther } from '../template';
 import type { Fix } from '../types';
-import { cellLabel, expectedColsOfRows, rowName } from './cells';
+import { cellLabel, eachRowWidth, rowName } from './cells';
 import type { Rule, RuleContext } from './context';
 
 /**
@@ -51,22 +51,16 @@ export const rule: Rule = {
   // A report without dropped cells reads no number.
   numbers: 'arith',
   run(ctx) {
-    for (const table of Object.values(ctx.parsed.model.tables)) {
-      if (!table) continue;
-      const wants = expectedColsOfRows(table);
-      for (let i = 0; i < table.rows.length; i++) {
-        const row = table.rows[i];
-        const want = wants[i];
-        if (!row.cells.length || row.cells.length >= want) continue;
-        const { fix, ambiguous } = missingFix(ctx, table, row, want);
-        const args = { row: rowName(row.key), expected: want, actual: row.cells.length };
-        ctx.report({
-          // Table 四's label is its header, far from the numbers: the problem sits on the numbers.
-          span: { start: row.key === 't4.row' || row.labelSpan.start === row.labelSpan.end ? row.cells[0].span.start : row.labelSpan.start, end: row.span.end },
-          message: msg(ambiguous ? 'missingCellAmbiguous' : 'missingCell', args),
-          fixes: fix ? [fix] : [],
-        });
-      }
-    }
+    eachRowWidth(ctx, (table, row, want) => {
+      if (!row.cells.length || row.cells.length >= want) return;
+      const { fix, ambiguous } = missingFix(ctx, table, row, want);
+      const args = { row: rowName(row.key), expected: want, actual: row.cells.length };
+      ctx.report({
+        // Table 四's label is its header, far from the numbers: the problem sits on the numbers.
+        span: { start: row.key === 't4.row' || row.labelSpan.start === row.labelSpan.end ? row.cells[0].span.start : row.labelSpan.start, end: row.span.end },
+        message: msg(ambiguous ? 'missingCellAmbiguous' : 'missingCell', args),
+        fixes: fix ? [fix] : [],
+      });
+    });
   },
 };
