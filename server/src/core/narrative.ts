@@ -5,7 +5,7 @@
  * clause whose scope is unclear yields nothing.
  */
 import type { ReportModel } from './model';
-import { halfWidth, lastAtOrBefore } from './text';
+import { charFlags, halfWidth, lastAtOrBefore } from './text';
 import type { Span } from './types';
 
 export type FigureKind =
@@ -80,8 +80,8 @@ function hasCount(s: string): boolean {
   }
   return false;
 }
-const NUMERAL = new Uint8Array(65536);
-for (const c of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千') NUMERAL[c.charCodeAt(0)] = 1;
+/** The numerals of `COUNT`. */
+const NUMERAL = charFlags([['0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千', 1]]);
 
 /**
  * Whether a sentence may yield a figure (`readSentence`): it needs a count, 审结 (均已审结), 维持
@@ -159,15 +159,13 @@ const MAX_SENTENCE = 1200;
 const TERMINATOR = 1;
 const FIGURE_CHAR = 2;
 const SPACE = 4;
-const SENTENCE_CHAR = new Uint8Array(65536);
-const kind = (chars: string, k: number) => {
-  for (const c of chars) SENTENCE_CHAR[c.charCodeAt(0)] |= k;
-};
-kind('。；;！!？?', TERMINATOR);
-// A sentence can yield a figure only with a count (件), 审结, 维持, or a "no requests" statement
-// (未 / 没有). Single characters, so a line break inside a word (PDF text) does not hide it.
-kind('件结持未没', FIGURE_CHAR);
-kind(' \t\n\r\f\u3000\u00a0', SPACE);
+const SENTENCE_CHAR = charFlags([
+  ['。；;！!？?', TERMINATOR],
+  // A sentence can yield a figure only with a count (件), 审结, 维持, or a "no requests" statement
+  // (未 / 没有). Single characters, so a line break inside a word (PDF text) does not hide it.
+  ['件结持未没', FIGURE_CHAR],
+  [' \t\n\r\f\u3000\u00a0', SPACE],
+]);
 
 function isSpace(c: number): boolean {
   return (SENTENCE_CHAR[c] & SPACE) !== 0;

@@ -4,7 +4,7 @@ import { readFigures, sentences, type Figure } from './narrative';
 import { EMPTY_LINE, scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
 import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3, type CellRef } from './template';
-import { LineList, halfWidth, norm, similarityAtLeast, stripMarker, type Line } from './text';
+import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
@@ -146,14 +146,6 @@ function hasDigit(t: string): boolean {
     if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
   }
   return false;
-}
-
-/** White space as `\s` of a regular expression matches it. */
-function isRegexSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /**
@@ -419,13 +411,11 @@ export function parse(text: string): Parsed {
 const NUMERAL_1_6 = 1;
 const SEPARATOR = 2;
 const BODY_START = 4;
-const HEADING_CHAR = new Uint8Array(65536);
-const mark = (chars: string, kind: number) => {
-  for (const c of chars) HEADING_CHAR[c.charCodeAt(0)] |= kind;
-};
-mark('一二三四五六', NUMERAL_1_6);
-mark('、.．,，', SEPARATOR);
-mark('总主收政存其行因', BODY_START);
+const HEADING_CHAR = charFlags([
+  ['一二三四五六', NUMERAL_1_6],
+  ['、.．,，', SEPARATOR],
+  ['总主收政存其行因', BODY_START],
+]);
 
 /**
  * Cheap pre-test on the line `text[start, end)`: a numeral and separator, Markdown marks, or a

@@ -6,7 +6,7 @@
  */
 import type { TableShape } from './model';
 import type { Line } from './text';
-import { NUMBER_RE, parseNumber } from './text';
+import { NUMBER_RE, isRegexSpace, parseNumber } from './text';
 
 export type TokKind = 'text' | 'num' | 'bad' | 'empty';
 
@@ -157,8 +157,7 @@ function hasSpace(t: string, from: number, to: number): boolean {
  * (`\s`, which also takes a few rare spaces the line's start was not trimmed of).
  */
 function mayStartFurniture(c: number): boolean {
-  if ((c >= 48 && c <= 57) || c === 45 || c === 124 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0x7b2c) return true;
-  return (c >= 10 && c <= 13) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+  return (c >= 48 && c <= 57) || c === 45 || c === 124 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0x7b2c || isRegexSpace(c);
 }
 
 /** Page furniture has a digit; a Markdown separator row has a dash. */

@@ -144,12 +144,31 @@ export class LineIndex {
 }
 
 const STRIP_CHARS = ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=';
-/** Per character code: whether `norm` strips it (`STRIPPED`), whether it is a list numeral 一 … 十 (`MARKER`). */
-const CHAR_KIND = new Uint8Array(65536);
+/**
+ * A table of flags by character code (UTF-16 code unit) for character tests on hot paths: each
+ * character of each string gets that string's flag.
+ */
+export function charFlags(marks: [chars: string, flag: number][]): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const [chars, flag] of marks) for (const c of chars) table[c.charCodeAt(0)] |= flag;
+  return table;
+}
+
+/** White space as `\s` of a regular expression matches it. */
+export function isRegexSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 const STRIPPED = 1;
 const MARKER = 2;
-for (const ch of STRIP_CHARS) CHAR_KIND[ch.charCodeAt(0)] |= STRIPPED;
-for (const ch of '一二三四五六七八九十') CHAR_KIND[ch.charCodeAt(0)] |= MARKER;
+/** Per character code: whether `norm` strips it (`STRIPPED`), whether it is a list numeral 一 … 十 (`MARKER`). */
+const CHAR_KIND = charFlags([
+  [STRIP_CHARS, STRIPPED],
+  ['一二三四五六七八九十', MARKER],
+]);
 
 /** Full-width ASCII → half-width (digits, letters, punctuation). */
 export function halfWidth(s: string): string {
