@@ -83,12 +83,14 @@ function hasCount(s: string): boolean {
 /** The numerals of `COUNT`. */
 const NUMERAL = charFlags([['0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千', 1]]);
 
-/**
- * Whether a sentence may yield a figure (`readSentence`): it needs a count, 审结 (均已审结), 维持
- * (均获维持) or a "no requests" statement (未 / 没有 … 申请).
- */
+/** Whether a clause may yield a figure: it needs a count, 审结 (均已审结) or 维持 (均获维持). */
+function mayCount(s: string): boolean {
+  return hasCount(s) || s.includes('审结') || s.includes('维持');
+}
+
+/** Whether a sentence may yield a figure (`readSentence`): a clause that may, or a "no requests" statement (未 / 没有 … 申请). */
 function mayYield(s: string): boolean {
-  return hasCount(s) || s.includes('审结') || s.includes('维持') || (s.includes('申请') && (s.includes('未') || s.includes('没有')));
+  return mayCount(s) || (s.includes('申请') && (s.includes('未') || s.includes('没有')));
 }
 
 /** ， , ： : */
@@ -123,14 +125,7 @@ function holesOf(model: ReportModel, all: boolean): Span[] {
   const holes: Span[] = [];
   for (const t of Object.values(model.tables)) if (t) holes.push(t.span);
   for (const sec of model.sections) holes.push(all || sec.index < 5 ? sec.span : { start: sec.span.start, end: sec.end });
-  // Few spans: an insertion sort (stable, as Array.prototype.sort is).
-  for (let i = 1; i < holes.length; i++) {
-    const x = holes[i];
-    let j = i;
-    for (; j > 0 && holes[j - 1].start > x.start; j--) holes[j] = holes[j - 1];
-    holes[j] = x;
-  }
-  return holes;
+  return holes.sort((a, b) => a.start - b.start);
 }
 
 /** The narrative's sentences, without white space or digits (for comparing two years' texts). */
@@ -171,8 +166,12 @@ function isSpace(c: number): boolean {
   return (SENTENCE_CHAR[c] & SPACE) !== 0;
 }
 
-/** The text between `start` and `end` without white space, with the runs that map it back. */
-function streamOf(text: string, start: number, end: number): Stream {
+/**
+ * The text between `start` and `end` without white space, with the runs that map it back.
+ * `spaced`: whether there is white space there at all (without, the text is one run).
+ */
+function streamOf(text: string, start: number, end: number, spaced: boolean): Stream {
+  if (!spaced) return { s: text.slice(start, end), runS: [0], runO: [start] };
   const parts: string[] = [];
   const runS: number[] = [];
   const runO: number[] = [];
@@ -244,7 +243,7 @@ export function readFigures(model: ReportModel): Figure[] {
     from = Math.max(end, at + 1);
     if (start === at - MAX_SENTENCE || end === at + MAX_SENTENCE) continue;
     if (!(has & FIGURE_CHAR)) continue;
-    const st: Stream = has & SPACE ? streamOf(text, start, end) : { s: text.slice(start, end), runS: [0], runO: [start] };
+    const st = streamOf(text, start, end, (has & SPACE) !== 0);
     const sentence = st.s;
     if (!sentence || sentence.length > 400 || !mayYield(sentence) || UNCLEAR.test(sentence)) continue;
     if (year && mentionsOtherYear(sentence, year)) continue;
@@ -310,7 +309,7 @@ function readSentence(sentence: string, map: Stream, out: Figure[]): void {
     if (review && !litigation) lastScope = 'review';
     if (litigation && !review) lastScope = 'litigation';
     // Without a count, 审结 or 维持 a clause yields nothing.
-    if (!(hasCount(t) || t.includes('审结') || t.includes('维持'))) continue;
+    if (!mayCount(t)) continue;
     if (review && litigation) continue;
     if (review) {
       const k = t.indexOf('行政复议');

@@ -301,14 +301,7 @@ export function parse(text: string): Parsed {
     const cur = best[h.index];
     if (!cur || (!cur.canonical && h.canonical)) best[h.index] = h;
   }
-  // In the order of their lines: an insertion sort of at most six.
-  const headings: HeadingFound[] = [];
-  for (const h of best) {
-    if (!h) continue;
-    let j = headings.length;
-    for (; j > 0 && headings[j - 1].line > h.line; j--) headings[j] = headings[j - 1];
-    headings[j] = h;
-  }
+  const headings = best.filter((h): h is HeadingFound => !!h).sort((a, b) => a.line - b.line);
   const sections: SectionModel[] = headings.map((h, i) => ({
     index: h.index,
     text: h.text,
