@@ -7,7 +7,7 @@
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
 import { sortIfNeeded } from './text';
-import { T2, T3, T4, T4_IDENTITIES, TABLES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, usesOldSingleOther, type CellRef, type Identity } from './template';
+import { T2, T3, T4, T4_IDENTITIES, TABLES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, templateIndex, usesOldSingleOther, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
   id: Identity;
@@ -113,17 +113,10 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
     if (!t) continue;
     const defs = TABLES[t.id].rows;
     const first = FIRST_SLOT[t.id];
-    // Rows mostly come in the template's order: the next template row is tried before the key's slot is looked up.
-    let next = 0;
+    let at = -1;
     for (const r of t.rows) {
-      let at = next < defs.length && defs[next].key === r.key ? next : -1;
-      if (at < 0) {
-        const slot = ROW_SLOTS.get(r.key);
-        if (slot === undefined) continue;
-        at = slot - first;
-      }
-      next = at + 1;
-      if (r.aligned) aligned[first + at] = r.cells;
+      at = templateIndex(defs, r.key, at + 1);
+      if (at >= 0 && r.aligned) aligned[first + at] = r.cells;
     }
   }
   const cellOf = (ref: CellRef): CellModel | undefined => {

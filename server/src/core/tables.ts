@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
-import { T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
+import { REPLACED_AT, T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
 import { norm, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
@@ -44,10 +44,7 @@ function rowInfo(table: TableDef): RowInfo {
     const rows = table.rows;
     info = { replacedBy: new Int16Array(rows.length).fill(-1), plainKeys: new Uint8Array(rows.length) };
     for (let i = 0; i < rows.length; i++) {
-      for (const k of rows[i].replaces ?? []) {
-        const j = rows.findIndex((x) => x.key === k);
-        if (j >= 0) info.replacedBy[j] = i;
-      }
+      for (const j of REPLACED_AT[table.id][i]) if (j >= 0) info.replacedBy[j] = i;
       const keys = rows[i].keys;
       info.plainKeys[i] = keys.length > 0 && keys.every((k) => k.length > 0 && norm(k) === k) ? 1 : 0;
     }

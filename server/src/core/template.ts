@@ -182,6 +182,28 @@ export function rowDef(key: string): RowDef | undefined {
   return ROW_DEFS.get(key);
 }
 
+/** Each template row's position among its table's rows. */
+const INDEX_IN_TABLE = new Map(Object.values(TABLES).flatMap((t) => t.rows.map((r, i) => [r.key, i] as const)));
+
+/**
+ * The position of the template row `key` among `rows`, its table's template rows (-1 for none).
+ * Rows mostly come in the template's order: `guess` (the position after the previous row's) is
+ * tried before the key is looked up.
+ */
+export function templateIndex(rows: RowDef[], key: string, guess: number): number {
+  return guess >= 0 && guess < rows.length && rows[guess].key === key ? guess : (INDEX_IN_TABLE.get(key) ?? -1);
+}
+
+/** Per table, by template row position: the positions of the rows it stands in for (`replaces`). */
+export const REPLACED_AT: Record<TableDef['id'], number[][]> = {
+  t2: replacedPositions(T2.rows),
+  t3: replacedPositions(T3.rows),
+  t4: replacedPositions(T4.rows),
+};
+function replacedPositions(rows: RowDef[]): number[][] {
+  return rows.map((r) => (r.replaces ?? []).map((k) => rows.findIndex((x) => x.key === k)));
+}
+
 export function colsOf(table: TableDef, row: RowDef): number {
   return row.cols ?? table.columns.length;
 }

@@ -1,7 +1,7 @@
 /** Walking the cells of every table, with the names messages use for them. */
 import type { CellModel, ReportModel, RowModel, TableModel } from '../model';
 import { cellName } from '../arith';
-import { T2, T3, T4, TABLES, colsOf, rowDef, type RowDef } from '../template';
+import { T2, T3, T4, TABLES, colsOf, rowDef, templateIndex } from '../template';
 import type { RuleContext } from './context';
 
 export interface NamedCell {
@@ -43,18 +43,6 @@ export function cellLabel(rowKey: string, col: number): string {
 /** The row's name in messages. */
 export function rowName(key: string): string {
   return key === 't4.row' ? '表四' : (rowDef(key)?.short ?? key);
-}
-
-/** Each template row's position among its table's rows. */
-const INDEX_IN_TABLE = new Map(Object.values(TABLES).flatMap((t) => t.rows.map((r, i) => [r.key, i] as const)));
-
-/**
- * The position of the template row `key` among `rows`, its table's template rows (-1 for none).
- * Rows mostly come in the template's order: `guess` (the position after the previous row's) is
- * tried before the key is looked up.
- */
-export function templateIndex(rows: RowDef[], key: string, guess: number): number {
-  return guess >= 0 && guess < rows.length && rows[guess].key === key ? guess : (INDEX_IN_TABLE.get(key) ?? -1);
 }
 
 /** Per table, the number of cells of each template row, by position. */

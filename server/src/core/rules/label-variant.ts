@@ -1,7 +1,6 @@
 import { msg } from '../messages';
-import { T2, T3, type RowDef } from '../template';
+import { T2, T3, templateIndex, type RowDef } from '../template';
 import { norm, stripMarker } from '../text';
-import { templateIndex } from './cells';
 import type { Rule } from './context';
 
 /** Each template row's label normalised without its list marker. */

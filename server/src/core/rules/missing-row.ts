@@ -1,19 +1,8 @@
 import { formatRow, indentOf, zeros } from '../fixes';
 import { msg } from '../messages';
 import type { TableModel } from '../model';
-import { TABLES, colsOf, type RowDef } from '../template';
-import { templateIndex } from './cells';
+import { REPLACED_AT, TABLES, colsOf, templateIndex, type RowDef } from '../template';
 import type { Rule, RuleContext } from './context';
-
-/** Per table, by template row position: the positions of the rows it stands in for. */
-const REPLACES = {
-  t2: replacedPositions(TABLES.t2.rows),
-  t3: replacedPositions(TABLES.t3.rows),
-  t4: replacedPositions(TABLES.t4.rows),
-};
-function replacedPositions(rows: RowDef[]): number[][] {
-  return rows.map((r) => (r.replaces ?? []).map((k) => rows.findIndex((x) => x.key === k)));
-}
 
 /** Template rows the table lacks, given which optional rows it uses. */
 function missingRows(table: TableModel): RowDef[] {
@@ -25,7 +14,7 @@ function missingRows(table: TableModel): RowDef[] {
     j = templateIndex(rows, r.key, j + 1);
     if (j >= 0) seen[j] = 1;
   }
-  const replaces = REPLACES[table.id];
+  const replaces = REPLACED_AT[table.id];
   for (let i = 0; i < rows.length; i++) if (seen[i] === 1) for (const k of replaces[i]) seen[k] ||= 2;
   const out: RowDef[] = [];
   for (let i = 0; i < rows.length; i++) if (!seen[i] && !rows[i].optional) out.push(rows[i]);
