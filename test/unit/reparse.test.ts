@@ -31,7 +31,7 @@ const plain = (problems: Problem[]): unknown => JSON.parse(JSON.stringify(proble
  * (`edit`, and `editedLine`, which must be the scan of that line).
  */
 function reading(p: Parsed): unknown {
-  if (p.editedLine) assert.deepStrictEqual(p.editedLine.scanned, scanLine(p.lines.at(p.editedLine.n)!));
+  if (p.editedLine) assert.deepStrictEqual(p.editedLine.scanned, scanLine(p.lines.text, p.lines.starts[p.editedLine.n], p.lines.endOf(p.editedLine.n), p.editedLine.n));
   const ends = Array.from({ length: p.lines.length }, (_, i) => p.lines.endOf(i));
   const { edit: _made, editedLine: _scanned, ...rest } = p;
   return { ...rest, lines: { starts: p.lines.starts, ends }, figures: figuresOf(p), sentences: sentencesOf(p) };

@@ -1,7 +1,7 @@
 /** Model: text → title, sections, tables 二/三/四, template — everything with exact spans. */
 import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import { readFigures, sentences, type Figure } from './narrative';
-import { EMPTY_LINE, scanLine, textChars, type ScannedLine } from './scan';
+import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
 import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3, type CellRef } from './template';
 import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
@@ -287,8 +287,7 @@ export function parse(text: string): Parsed {
   const lines = new LineList(text);
   const cache: (ScannedLine | undefined)[] = new Array(lines.length);
   const chars = textChars(text);
-  // An empty line is not made into a string to scan.
-  const scanned = (n: number): ScannedLine => (cache[n] ??= lines.starts[n] === lines.endOf(n) ? EMPTY_LINE : scanLine(lines.at(n)!, chars));
+  const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(text, lines.starts[n], lines.endOf(n), n, chars));
 
   // Headings: the best candidate per section (a canonical one over the first); others are ordinary lines.
   const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);

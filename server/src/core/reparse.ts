@@ -110,8 +110,8 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   const le = lines.endOf(n);
   if (le - ls > MAX_LINE || le + delta - ls > MAX_LINE) return undefined;
   const edited = lines.edited(text, n, delta);
-  const was = before.editedLine?.n === n ? before.editedLine.scanned : scanLine(lines.at(n)!);
-  const now = scanLine(edited.at(n)!);
+  const was = before.editedLine?.n === n ? before.editedLine.scanned : scanLine(lines.text, ls, le, n);
+  const now = scanLine(text, ls, le + delta, n);
   if (was.skip || now.skip || was.shape !== now.shape || !sameTokens(was.toks, now.toks, cs, ce, raw, delta)) return undefined;
 
   // Offsets after the number move with it; those before it (its own start included) stay. A

@@ -5,7 +5,6 @@
  * silently lost.
  */
 import type { TableShape } from './model';
-import type { Line } from './text';
 import { NUMBER_RE, isRegexSpace, parseNumber } from './text';
 
 export type TokKind = 'text' | 'num' | 'bad' | 'empty';
@@ -83,12 +82,12 @@ function pushTok(toks: Tok[], kind: TokKind, start: number, raw: string, line: n
   toks.push({ kind, start, end: start + raw.length, raw, value, line });
 }
 
-/** Split `s` (starting at absolute offset `base`) on white space into number/text tokens; consecutive text joins. */
-function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
-  let i = 0;
+/** Split `s[from, to)` on white space into number/text tokens; consecutive text joins. */
+function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok[]): void {
+  let i = from;
   let textStart = -1;
   let textEnd = -1;
-  const n = s.length;
+  const n = to;
   while (i < n) {
     let c = s.charCodeAt(i);
     while (i < n && (isSpace(c) || c === 9)) c = s.charCodeAt(++i);
@@ -110,18 +109,19 @@ function scanSpaced(s: string, base: number, line: number, toks: Tok[]): void {
       textEnd = i;
     } else {
       if (textStart >= 0) {
-        pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
+        pushTok(toks, 'text', textStart, s.slice(textStart, textEnd), line);
         textStart = -1;
       }
       // ASCII digits only: the sum is exact up to 15 digits, and `Number` reads longer ones as
       // `parseNumber` does.
-      pushTok(toks, kind, base + st, raw, line, digits ? (i - st <= 15 ? value : Number(raw)) : undefined);
+      pushTok(toks, kind, st, raw, line, digits ? (i - st <= 15 ? value : Number(raw)) : undefined);
     }
   }
-  if (textStart >= 0) pushTok(toks, 'text', base + textStart, s.slice(textStart, textEnd), line);
+  if (textStart >= 0) pushTok(toks, 'text', textStart, s.slice(textStart, textEnd), line);
 }
 
-function scanField(t: string, from: number, to: number, lineStart: number, line: number, toks: Tok[]): void {
+/** Scan the field `t[from, to)` of a delimited row. */
+function scanField(t: string, from: number, to: number, line: number, toks: Tok[]): void {
   let a = from;
   let b = to;
   while (a < b && isSpace(t.charCodeAt(a))) a++;
@@ -130,20 +130,20 @@ function scanField(t: string, from: number, to: number, lineStart: number, line:
     // Empty fields before the first filled one are label columns: nothing reads them. (Empty
     // fields are only kept after a filled one, so any token so far means one was filled.)
     if (toks.length === 0) return;
-    const at = lineStart + Math.min(from + 1, to, a);
+    const at = Math.min(from + 1, to, a);
     toks.push({ kind: 'empty', start: at, end: at, raw: '', value: NaN, line });
     return;
   }
   const inner = t.slice(a, b);
   const kind = classify(inner);
   if (kind !== 'text') {
-    pushTok(toks, kind, lineStart + a, inner, line);
+    pushTok(toks, kind, a, inner, line);
     return;
   }
   // A field with spaces inside ("0 0 0", or a label and its numbers) is read like a line of
   // space-separated cells: numbers split off, label words stay one fragment.
-  if (hasSpace(t, a, b)) scanSpaced(inner, lineStart + a, line, toks);
-  else pushTok(toks, 'text', lineStart + a, inner, line);
+  if (hasSpace(t, a, b)) scanSpaced(t, a, b, line, toks);
+  else pushTok(toks, 'text', a, inner, line);
 }
 
 function hasSpace(t: string, from: number, to: number): boolean {
@@ -160,9 +160,9 @@ function mayStartFurniture(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 45 || c === 124 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0x7b2c || isRegexSpace(c);
 }
 
-/** Page furniture has a digit; a Markdown separator row has a dash. */
-function hasAsciiDigitOrDash(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
+/** Page furniture has a digit; a Markdown separator row has a dash (in `t[from, to)`). */
+function hasAsciiDigitOrDash(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = t.charCodeAt(i);
     if ((c >= 48 && c <= 57) || c === 45) return true;
   }
@@ -174,19 +174,25 @@ export const LONE_NUMBER_DIGITS = 9;
 
 /**
  * The commonest table line, a cell on its own line ("0"), is read without the general scanner:
- * the end of its digits from `first`, or -1. Only up to nine plain digits followed by nothing but
- * spaces qualify (a tab after them would make an empty field; tabs before them only make empty
- * label columns, which are not kept, so "\t0" is one cell too).
+ * the end of its digits from `first` (the line ends at `end`), or -1. Only up to nine plain
+ * digits followed by nothing but spaces qualify (a tab after them would make an empty field; tabs
+ * before them only make empty label columns, which are not kept, so "\t0" is one cell too).
  */
-function loneNumberEnd(t: string, first: number): number {
+function loneNumberEnd(t: string, first: number, end: number): number {
   let i = first;
-  for (; i < t.length && i - first < LONE_NUMBER_DIGITS; i++) {
+  for (; i < end && i - first < LONE_NUMBER_DIGITS; i++) {
     const c = t.charCodeAt(i);
     if (c < 48 || c > 57) break;
   }
   if (i === first) return -1;
-  for (let j = i; j < t.length; j++) if (!isSpace(t.charCodeAt(j))) return -1;
+  for (let j = i; j < end; j++) if (!isSpace(t.charCodeAt(j))) return -1;
   return i;
+}
+
+/** Where character `c` is first found in `t[from, to)`, or -1. */
+function indexIn(t: string, c: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (t.charCodeAt(i) === c) return i;
+  return -1;
 }
 
 /**
@@ -207,7 +213,7 @@ export function noCellsIn(text: string, from: number, to: number): boolean {
 }
 
 /** A line of nothing but white space. */
-export const EMPTY_LINE: ScannedLine = { toks: [], shape: 'spaces', skip: false };
+const EMPTY_LINE: ScannedLine = { toks: [], shape: 'spaces', skip: false };
 
 /** Whether a whole text has `|` and tabs at all: the lines of a text without them are not searched for them. */
 export interface TextChars {
@@ -219,45 +225,47 @@ export function textChars(text: string): TextChars {
   return { pipes: text.includes('|'), tabs: text.includes('\t') };
 }
 
-/** Scan line `l`; `chars`: what the line's whole text has, when known. */
-export function scanLine(l: Line, chars?: TextChars): ScannedLine {
-  const t = l.text;
-  let first = 0;
-  while (first < t.length && (isSpace(t.charCodeAt(first)) || t.charCodeAt(first) === 9)) first++;
-  if (first === t.length) return EMPTY_LINE;
-  const lone = loneNumberEnd(t, first);
+/**
+ * Scan line `n`, `text[start, end)`, in place (token offsets are offsets in `text`); `chars`: what
+ * the whole text has, when known.
+ */
+export function scanLine(text: string, start: number, end: number, n: number, chars?: TextChars): ScannedLine {
+  let first = start;
+  while (first < end && (isSpace(text.charCodeAt(first)) || text.charCodeAt(first) === 9)) first++;
+  if (first === end) return EMPTY_LINE;
+  const lone = loneNumberEnd(text, first, end);
   if (lone >= 0) {
     // Its one token in an array of one (pushing onto an empty array reserves room for many).
-    const raw = t.slice(first, lone);
-    const start = l.start + first;
-    return { toks: [{ kind: 'num', start, end: start + raw.length, raw, value: parseNumber(raw), line: l.n }], shape: 'cell-per-line', skip: false };
+    const raw = text.slice(first, lone);
+    return { toks: [{ kind: 'num', start: first, end: lone, raw, value: parseNumber(raw), line: n }], shape: 'cell-per-line', skip: false };
   }
   const toks: Tok[] = [];
-  if (t.length - first < 24 && mayStartFurniture(t.charCodeAt(first)) && hasAsciiDigitOrDash(t) && (FURNITURE.test(t) || (t.includes('-') && MD_SEPARATOR.test(t)))) {
+  if (end - first < 24 && mayStartFurniture(text.charCodeAt(first)) && hasAsciiDigitOrDash(text, start, end) && isFurniture(text.slice(start, end))) {
     return { toks, shape: 'spaces', skip: true };
   }
-  const firstPipe = chars && !chars.pipes ? -1 : t.indexOf('|');
-  if (firstPipe >= 0 && (firstPipe === first || t.indexOf('|', firstPipe + 1) >= 0)) {
-    if (t.includes('--') && MD_SEPARATOR.test(t)) return { toks, shape: 'spaces', skip: true };
-    const s = firstPipe === first ? first + 1 : 0;
-    let e = t.length;
-    const last = t.lastIndexOf('|');
-    if (last >= s && !t.slice(last + 1).trim()) e = last;
+  const firstPipe = chars && !chars.pipes ? -1 : indexIn(text, 124, start, end);
+  if (firstPipe >= 0 && (firstPipe === first || indexIn(text, 124, firstPipe + 1, end) >= 0)) {
+    const line = text.slice(start, end);
+    if (line.includes('--') && MD_SEPARATOR.test(line)) return { toks, shape: 'spaces', skip: true };
+    const s = firstPipe === first ? first + 1 : start;
+    let e = end;
+    const last = text.lastIndexOf('|', end - 1);
+    if (last >= s && !text.slice(last + 1, end).trim()) e = last;
     let fs = s;
     for (let i = s; i <= e; i++) {
-      if (i === e || t.charCodeAt(i) === 124) {
-        scanField(t, fs, i, l.start, l.n, toks);
+      if (i === e || text.charCodeAt(i) === 124) {
+        scanField(text, fs, i, n, toks);
         fs = i + 1;
       }
     }
     return { toks, shape: 'pipes', skip: false };
   }
-  const firstTab = chars && !chars.tabs ? -1 : t.indexOf('\t');
+  const firstTab = chars && !chars.tabs ? -1 : indexIn(text, 9, start, end);
   if (firstTab >= 0) {
-    let fs = 0;
-    for (let i = firstTab; i <= t.length; i++) {
-      if (i === t.length || t.charCodeAt(i) === 9) {
-        scanField(t, fs, i, l.start, l.n, toks);
+    let fs = start;
+    for (let i = firstTab; i <= end; i++) {
+      if (i === end || text.charCodeAt(i) === 9) {
+        scanField(text, fs, i, n, toks);
         fs = i + 1;
       }
     }
@@ -266,6 +274,11 @@ export function scanLine(l: Line, chars?: TextChars): ScannedLine {
     for (const k of toks) if (k.kind !== 'empty') filled++;
     return { toks, shape: filled <= 1 ? 'cell-per-line' : 'tabs', skip: false };
   }
-  scanSpaced(t, l.start, l.n, toks);
+  scanSpaced(text, start, end, n, toks);
   return { toks, shape: toks.length === 1 && toks[0].kind !== 'text' ? 'cell-per-line' : 'spaces', skip: false };
+}
+
+/** Whether a line (short, starting as `mayStartFurniture` and with a digit or dash) is page furniture or a Markdown separator row. */
+function isFurniture(line: string): boolean {
+  return FURNITURE.test(line) || (line.includes('-') && MD_SEPARATOR.test(line));
 }
