@@ -11,6 +11,9 @@ const CORES_T3 = coresOf(T3.rows);
 /** Per template row, whether a written label reads as it (labels repeat from version to version and report to report). */
 const READS_AS = new Map<RowDef, Map<string, boolean>>();
 function readsAs(label: string, def: RowDef, core: string): boolean {
+  // `norm` keeps or drops each character by itself and leaves `core` as it is: a label that ends
+  // with `core` as written reads as the row.
+  if (label.endsWith(core)) return true;
   let known = READS_AS.get(def);
   if (!known) READS_AS.set(def, (known = new Map()));
   let same = known.get(label);
