@@ -283,6 +283,16 @@ function nextLineWith(lines: LineList, word: string, from: number): Line | undef
   return undefined;
 }
 
+/**
+ * Where a table region starting at line `from` ends: the first line after it that is a heading
+ * or the start of another table (`starts`, -1 for one not found), or -1 when none is.
+ */
+function regionEnd(from: number, headingLines: number[], starts: number[]): number {
+  let end = -1;
+  for (const list of [headingLines, starts]) for (const n of list) if (n > from && (end < 0 || n < end)) end = n;
+  return end;
+}
+
 export function parse(text: string): Parsed {
   const lines = new LineList(text);
   const cache: (ScannedLine | undefined)[] = new Array(lines.length);
@@ -308,8 +318,7 @@ export function parse(text: string): Parsed {
     end: i + 1 < headings.length ? headings[i + 1].span.start : text.length,
     canonical: h.canonical,
   }));
-  const headingLines = new Set<number>();
-  for (const h of headings) headingLines.add(h.line);
+  const headingLines = headings.map((h) => h.line);
   const inSection = (o: number): number => {
     let idx = 0;
     for (const s of sections) if (s.span.start <= o) idx = s.index;
@@ -340,7 +349,7 @@ export function parse(text: string): Parsed {
   }
   let t4Anchor = -1;
   for (let l = nextLineWith(lines, '行政复议', 0); l; l = nextLineWith(lines, '行政复议', l.end)) {
-    if (!headingLines.has(l.n) && isT4Header(l.text)) {
+    if (!headingLines.includes(l.n) && isT4Header(l.text)) {
       t4Anchor = l.n;
       break;
     }
@@ -358,20 +367,16 @@ export function parse(text: string): Parsed {
     if (s2) t2From = s2.line + 1;
   }
   if (t2From >= 0 && t2From < lines.length) {
-    const stop = new Set(headingLines);
-    if (t3Start > t2From) stop.add(t3Start);
-    if (cornerLine > t2From) stop.add(cornerLine);
-    if (t4Anchor > t2From) stop.add(t4Anchor);
-    const r = readRows(lines, scanned, t2From, T2, { stopLines: stop, lastKey: 't2.fee', inSection });
+    const stopAt = regionEnd(t2From, headingLines, [t3Start, cornerLine, t4Anchor]);
+    const r = readRows(lines, scanned, t2From, T2, { stopAt, lastKey: 't2.fee', inSection });
     if (r.table.rows.length) {
       tables.t2 = r.table;
       orphans.t2 = r.orphans;
     } else if (t2Caption >= 0) emptyHeaders.t2 = span(lines.at(t2Caption)!);
   }
   if (t3Start >= 0 && t3Start < lines.length) {
-    const stop = new Set(headingLines);
-    if (t4Anchor > t3Start) stop.add(t4Anchor);
-    const r = readRows(lines, scanned, t3Start, T3, { stopLines: stop, lastKey: 't3.next', inSection });
+    const stopAt = regionEnd(t3Start, headingLines, [t4Anchor]);
+    const r = readRows(lines, scanned, t3Start, T3, { stopAt, lastKey: 't3.next', inSection });
     if (r.table.rows.length) {
       tables.t3 = r.table;
       orphans.t3 = r.orphans;
@@ -380,7 +385,7 @@ export function parse(text: string): Parsed {
     }
   }
   if (t4Anchor >= 0) {
-    const r = readT4(lines, scanned, t4Anchor, headingLines, inSection);
+    const r = readT4(lines, scanned, t4Anchor, regionEnd(t4Anchor, headingLines, []), inSection);
     if (r.table.rows.length) tables.t4 = r.table;
     else emptyHeaders.t4 = span(lines.at(t4Anchor)!);
   }

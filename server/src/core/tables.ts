@@ -56,13 +56,6 @@ function rowInfo(table: TableDef): RowInfo {
 /** 元 */
 const YUAN = 0x5143;
 
-/** The first of `stopLines` after line `from` (where a region starting there ends), or -1. */
-function firstStopAfter(stopLines: Set<number>, from: number): number {
-  let first = -1;
-  for (const s of stopLines) if (s > from && (first < 0 || s < first)) first = s;
-  return first;
-}
-
 /** Whether row `r` is named by the normalised label `joined` (`core` without its list marker). */
 function isNamed(r: RowDef, joined: string, core: string): boolean {
   if (r.exact && r.exact.includes(core)) return true;
@@ -183,8 +176,8 @@ class LineCells {
 }
 
 export interface ReadOptions {
-  /** Lines that end the region (section headings, other tables' starts). */
-  stopLines: Set<number>;
+  /** The line that ends the region (a section heading, another table's start), or -1. */
+  stopAt: number;
   /** The row after which the table is complete. */
   lastKey: string;
   inSection: (offset: number) => number;
@@ -206,7 +199,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   let n = from;
   let sawAny = false;
   const line = new LineCells();
-  const stopAt = firstStopAfter(opts.stopLines, from);
+  const stopAt = opts.stopAt;
 
   let pastLast = false;
   /** Template rows not read yet (besides row `except`, the one being read). */
@@ -337,7 +330,7 @@ export function isT4Header(raw: string): boolean {
 }
 
 /** Read table 四 (one row of 15 numbers) from its header line. */
-export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anchor: number, stopLines: Set<number>, inSection: (o: number) => number): ReadResult {
+export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anchor: number, stopAt: number, inSection: (o: number) => number): ReadResult {
   const cells: CellModel[] = [];
   /** How many distinct lines the cells are on (cells arrive in line order), and the last one. */
   let cellLineCount = 0;
@@ -347,7 +340,6 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   let shape: TableShape | undefined;
   let stop = false;
   const line = new LineCells();
-  const stopAt = firstStopAfter(stopLines, anchor);
   for (; n < lines.length && !stop; n++) {
     if (n === stopAt) break;
     // Before the numbers, a line without cells (the header: its text and blank fields are passed
