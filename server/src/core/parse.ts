@@ -414,13 +414,18 @@ const HEADING_CHAR = charFlags([
   ['总主收政存其行因', BODY_START],
 ]);
 
+/** Space, tab, ideographic space and `>` (a Markdown quote) before a heading. */
+function isHeadingIndent(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 62;
+}
+
 /**
  * Cheap pre-test on the line `text[start, end)`: a numeral and separator, Markdown marks, or a
  * short line that may be a bare heading.
  */
 function mayBeHeading(text: string, start: number, end: number): boolean {
   let i = start;
-  for (let c = text.charCodeAt(i); i < end && (c === 32 || c === 9 || c === 0x3000 || c === 62); c = text.charCodeAt(++i));
+  while (i < end && isHeadingIndent(text.charCodeAt(i))) i++;
   if (i >= end) return false;
   const c = text.charCodeAt(i);
   if (c === 35 || c === 42) return true; // # *
