@@ -26,6 +26,12 @@ function readsAs(label: string, def: RowDef, core: string): boolean {
 
 const COLUMN_VARIANTS: [string, string][] = [['社会组织', '社会公益组织']];
 
+/** Whether `word` is in `text[from, to)`. */
+function foundIn(text: string, word: string, from: number, to: number): boolean {
+  const i = text.indexOf(word, from);
+  return i >= 0 && i + word.length <= to;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'RPT015',
@@ -57,11 +63,14 @@ export const rule: Rule = {
         });
       }
     }
-    // Column labels of table 三: the header lines just above its first row.
+    // Column labels of table 三: the header lines just above its first row (one search tells
+    // whether they hold a variant at all; most reports have none).
     const t3 = model.tables.t3;
     if (!t3) return;
     const first = ctx.lineOf(t3.span.start);
-    for (let n = first - 1; n >= Math.max(0, first - 40); n--) {
+    const top = Math.max(0, first - 40);
+    if (!COLUMN_VARIANTS.some(([bad]) => foundIn(model.text, bad, lines.starts[top], lines.starts[first]))) return;
+    for (let n = first - 1; n >= top; n--) {
       // Header lines are mostly blank or a single character: too short to hold any word looked for here.
       if (lines.endOf(n) - lines.starts[n] < 2) continue;
       const l = lines.at(n)!;
