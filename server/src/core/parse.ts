@@ -138,12 +138,14 @@ for (const s of SECTIONS) {
   }
 }
 const NUMERAL_OF = new Map(SECTIONS.map((s) => [s.numeral, s.index]));
+/** The length of the shortest normalised wording: a bare heading (without numeral) is a whole wording. */
+const SHORTEST_WORDING = Math.min(...WORDINGS.map((w) => w.n.length));
 
-/** An ASCII or full-width digit. */
-function hasDigit(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
+/** Whether `t[from, to)` has an ASCII or full-width digit, or 。 */
+function hasDigitOrStop(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = t.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x3002) return true;
   }
   return false;
 }
@@ -167,11 +169,13 @@ export function numberedBody(h: string): number {
   return i;
 }
 
-function findHeading(line: Line): HeadingFound | null {
-  const t = line.text;
+/** The heading line `n` is, if any. */
+function findHeading(lines: LineList, n: number): HeadingFound | null {
   // A sentence is not a heading (marks stripped below never include 。), nor is a line with a
   // digit: no wording of the template has one, and a numbered table row has its numbers.
-  if (t.includes('。') || hasDigit(t)) return null;
+  if (hasDigitOrStop(lines.text, lines.starts[n], lines.endOf(n))) return null;
+  const line = lines.at(n)!;
+  const t = line.text;
   const { inner, clean } = innerSpan(line);
   const half = halfWidth(clean);
   const h = half.includes('**') ? half.replace(/\*\*/g, '') : half;
@@ -305,7 +309,7 @@ export function parse(text: string): Parsed {
     const start = lines.starts[n];
     const end = lines.endOf(n);
     if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
-    const h = findHeading(lines.at(n)!);
+    const h = findHeading(lines, n);
     if (!h) continue;
     const cur = best[h.index];
     if (!cur || (!cur.canonical && h.canonical)) best[h.index] = h;
@@ -421,7 +425,8 @@ function isHeadingIndent(c: number): boolean {
 
 /**
  * Cheap pre-test on the line `text[start, end)`: a numeral and separator, Markdown marks, or a
- * short line that may be a bare heading.
+ * short line that may be a bare heading (as long as a wording at least: normalising only drops
+ * characters).
  */
 function mayBeHeading(text: string, start: number, end: number): boolean {
   let i = start;
@@ -434,5 +439,5 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
     while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0x3000)) j++;
     return j < end && (HEADING_CHAR[text.charCodeAt(j)] & SEPARATOR) !== 0;
   }
-  return end - i <= 30 && (HEADING_CHAR[c] & BODY_START) !== 0;
+  return end - i <= 30 && end - i >= SHORTEST_WORDING && (HEADING_CHAR[c] & BODY_START) !== 0;
 }
