@@ -11,15 +11,17 @@ export interface NamedCell {
   decimal: boolean;
 }
 
-/** The blank and invalid cells of each reading, found once for the rules that walk them. */
-const ODD = new WeakMap<ReportModel, NamedCell[]>();
+/**
+ * The blank and invalid cells of the reading walked last, found once for the rules of a check
+ * that walk them (a plain reference: an entry per check in a WeakMap costs the GC more).
+ */
+let lastOdd: { model: ReportModel; cells: NamedCell[] } | undefined;
 
 /** Every blank or invalid cell (the only ones the cell rules speak about). */
 export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void {
   const { model } = ctx.parsed;
-  let odd = ODD.get(model);
-  if (!odd) {
-    odd = [];
+  if (lastOdd?.model !== model) {
+    const odd: NamedCell[] = [];
     for (const table of [model.tables.t2, model.tables.t3, model.tables.t4]) {
       if (!table) continue;
       for (const row of table.rows) {
@@ -30,9 +32,9 @@ export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void 
         }
       }
     }
-    ODD.set(model, odd);
+    lastOdd = { model, cells: odd };
   }
-  for (const c of odd) fn(c);
+  for (const c of lastOdd.cells) fn(c);
 }
 
 /** A cell as the cell rules name it: `row·column`, e.g. `（五）2.重复申请·总计`, `表四·行政复议·总计`. */
