@@ -8,8 +8,8 @@
 import type { CellModel, ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import type { Figure } from './narrative';
 import { movedOffset, type HeadingFound, type NumberEdit, type Parsed } from './parse';
-import { allDigits, LONE_NUMBER_DIGITS, scanLine, type Tok } from './scan';
-import { parseNumber } from './text';
+import { LONE_NUMBER_DIGITS, scanLine, type Tok } from './scan';
+import { allDigits, parseNumber } from './text';
 import type { Span } from './types';
 
 /** Longest line taken: shorter than every line length the readers treat differently. */

@@ -5,7 +5,7 @@
  * silently lost.
  */
 import type { TableShape } from './model';
-import { NUMBER_RE, isRegexSpace, parseNumber } from './text';
+import { NUMBER_RE, allDigits, isRegexSpace } from './text';
 
 export type TokKind = 'text' | 'num' | 'bad' | 'empty';
 
@@ -14,7 +14,6 @@ export interface Tok {
   start: number;
   end: number;
   raw: string;
-  value: number;
   /** 0-based line. */
   line: number;
 }
@@ -40,15 +39,6 @@ const YUAN = 0x5143;
 /** Space, ideographic space, no-break space (tabs are separators of their own). */
 function isSpace(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 0xa0;
-}
-
-/** Only ASCII digits (and at least one). */
-export function allDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return s.length > 0;
 }
 
 /** Whether a character may begin a number: a digit (ASCII or full-width) or a sign. */
@@ -78,8 +68,8 @@ function classify(raw: string): TokKind {
   return 'text';
 }
 
-function pushTok(toks: Tok[], kind: TokKind, start: number, raw: string, line: number, value = kind === 'num' ? parseNumber(raw) : NaN): void {
-  toks.push({ kind, start, end: start + raw.length, raw, value, line });
+function pushTok(toks: Tok[], kind: TokKind, start: number, raw: string, line: number): void {
+  toks.push({ kind, start, end: start + raw.length, raw, line });
 }
 
 /** Split `s[from, to)` on white space into number/text tokens; consecutive text joins. */
@@ -93,13 +83,10 @@ function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok
     while (i < n && (isSpace(c) || c === 9)) c = s.charCodeAt(++i);
     if (i >= n) break;
     const st = i;
-    // A word of ASCII digits only, the commonest cell, is a number without classifying it; its
-    // value is summed as it is read.
+    // A word of ASCII digits only, the commonest cell, is a number without classifying it.
     let digits = true;
-    let value = 0;
     while (i < n && !isSpace(c) && c !== 9) {
       if (c < 48 || c > 57) digits = false;
-      else value = value * 10 + (c - 48);
       c = s.charCodeAt(++i);
     }
     const raw = digits || mayBeCell(s, st, i) ? s.slice(st, i) : '';
@@ -112,9 +99,7 @@ function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok
         pushTok(toks, 'text', textStart, s.slice(textStart, textEnd), line);
         textStart = -1;
       }
-      // ASCII digits only: the sum is exact up to 15 digits, and `Number` reads longer ones as
-      // `parseNumber` does.
-      pushTok(toks, kind, st, raw, line, digits ? (i - st <= 15 ? value : Number(raw)) : undefined);
+      pushTok(toks, kind, st, raw, line);
     }
   }
   if (textStart >= 0) pushTok(toks, 'text', textStart, s.slice(textStart, textEnd), line);
@@ -131,7 +116,7 @@ function scanField(t: string, from: number, to: number, line: number, toks: Tok[
     // fields are only kept after a filled one, so any token so far means one was filled.)
     if (toks.length === 0) return;
     const at = Math.min(from + 1, to, a);
-    toks.push({ kind: 'empty', start: at, end: at, raw: '', value: NaN, line });
+    toks.push({ kind: 'empty', start: at, end: at, raw: '', line });
     return;
   }
   const inner = t.slice(a, b);
@@ -237,7 +222,7 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
   if (lone >= 0) {
     // Its one token in an array of one (pushing onto an empty array reserves room for many).
     const raw = text.slice(first, lone);
-    return { toks: [{ kind: 'num', start: first, end: lone, raw, value: parseNumber(raw), line: n }], shape: 'cell-per-line', skip: false };
+    return { toks: [{ kind: 'num', start: first, end: lone, raw, line: n }], shape: 'cell-per-line', skip: false };
   }
   const toks: Tok[] = [];
   if (end - first < 24 && mayStartFurniture(text.charCodeAt(first)) && hasAsciiDigitOrDash(text, start, end) && isFurniture(text.slice(start, end))) {

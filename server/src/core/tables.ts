@@ -6,7 +6,7 @@
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
 import { REPLACED_AT, T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
-import { norm, stripMarker, type LineList } from './text';
+import { norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
   table: TableModel;
@@ -137,8 +137,9 @@ function validate(r: RowModel, def: RowDef, table: TableDef): void {
 
 function toCell(t: Tok, col: number): CellModel {
   const blank = t.kind === 'empty';
-  const invalid = t.kind === 'bad' || (t.kind === 'num' && (!Number.isFinite(t.value) || t.value < 0));
-  return { col, span: { start: t.start, end: t.end }, raw: t.raw, value: blank ? 0 : invalid ? NaN : t.value, blank, invalid };
+  const value = t.kind === 'num' ? parseNumber(t.raw) : NaN;
+  const invalid = t.kind === 'bad' || (t.kind === 'num' && (!Number.isFinite(value) || value < 0));
+  return { col, span: { start: t.start, end: t.end }, raw: t.raw, value: blank ? 0 : invalid ? NaN : value, blank, invalid };
 }
 
 /**

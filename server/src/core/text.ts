@@ -258,6 +258,15 @@ export function similarityAtLeast(a: string, b: string, min: number): number {
   return (2 * lcs(a, b)) / total;
 }
 
+/** Only ASCII digits (and at least one). */
+export function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
 export const NUMBER_RE = /^[+-]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?$/;
 
 /** Parse a number token (full-width digits, thousands separators). */
@@ -266,7 +275,7 @@ export function parseNumber(raw: string): number {
     const c = raw.charCodeAt(0);
     if (c >= 48 && c <= 57) return c - 48;
   }
-  if (/^\d+$/.test(raw)) return Number(raw);
+  if (allDigits(raw)) return Number(raw);
   const s = halfWidth(raw).replace(/[,，]|万?元$/g, '').replace('．', '.');
   return Number(s);
 }
