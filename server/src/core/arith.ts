@@ -7,7 +7,7 @@
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
 import { sortIfNeeded } from './text';
-import { T2, T3, T4, T4_IDENTITIES, TABLES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, templateIndex, usesOldSingleOther, type CellRef, type Identity } from './template';
+import { T2, T3, T4, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, templatePositions, usesOldSingleOther, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
   id: Identity;
@@ -111,13 +111,11 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
   const { tables } = p.model;
   for (const t of [tables.t2, tables.t3, tables.t4]) {
     if (!t) continue;
-    const defs = TABLES[t.id].rows;
     const first = FIRST_SLOT[t.id];
-    let at = -1;
-    for (const r of t.rows) {
-      at = templateIndex(defs, r.key, at + 1);
-      if (at >= 0 && r.aligned) aligned[first + at] = r.cells;
-    }
+    const at = templatePositions(t);
+    t.rows.forEach((r, i) => {
+      if (at[i] >= 0 && r.aligned) aligned[first + at[i]] = r.cells;
+    });
   }
   const cellOf = (ref: CellRef): CellModel | undefined => {
     const slot = ROW_SLOTS.get(ref[0]);

@@ -186,12 +186,20 @@ export function rowDef(key: string): RowDef | undefined {
 const INDEX_IN_TABLE = new Map(Object.values(TABLES).flatMap((t) => t.rows.map((r, i) => [r.key, i] as const)));
 
 /**
- * The position of the template row `key` among `rows`, its table's template rows (-1 for none).
- * Rows mostly come in the template's order: `guess` (the position after the previous row's) is
+ * The template position of each row of a table as read (-1 for a row of no template row), in
+ * order. Rows mostly come in the template's order: the position after the previous row's is
  * tried before the key is looked up.
  */
-export function templateIndex(rows: RowDef[], key: string, guess: number): number {
-  return guess >= 0 && guess < rows.length && rows[guess].key === key ? guess : (INDEX_IN_TABLE.get(key) ?? -1);
+export function templatePositions(table: { id: TableDef['id']; rows: readonly { key: string }[] }): number[] {
+  const defs = TABLES[table.id].rows;
+  const out: number[] = new Array(table.rows.length);
+  let j = -1;
+  for (let i = 0; i < table.rows.length; i++) {
+    const key = table.rows[i].key;
+    j = j + 1 < defs.length && defs[j + 1].key === key ? j + 1 : (INDEX_IN_TABLE.get(key) ?? -1);
+    out[i] = j;
+  }
+  return out;
 }
 
 /** Per table, by template row position: the positions of the rows it stands in for (`replaces`). */

@@ -1,7 +1,7 @@
 /** Walking the cells of every table, with the names messages use for them. */
 import type { CellModel, ReportModel, RowModel, TableModel } from '../model';
 import { cellName } from '../arith';
-import { T2, T3, T4, TABLES, colsOf, rowDef, templateIndex } from '../template';
+import { T2, T3, T4, colsOf, rowDef, templatePositions } from '../template';
 import type { RuleContext } from './context';
 
 export interface NamedCell {
@@ -54,21 +54,8 @@ const COLS = { t2: T2.rows.map((r) => colsOf(T2, r)), t3: T3.rows.map((r) => col
 export function eachRowWidth(ctx: RuleContext, fn: (table: TableModel, row: RowModel, want: number) => void): void {
   for (const table of Object.values(ctx.parsed.model.tables)) {
     if (!table) continue;
-    const wants = expectedColsOfRows(table);
-    for (let i = 0; i < table.rows.length; i++) fn(table, table.rows[i], wants[i]);
+    const cols = COLS[table.id];
+    const at = templatePositions(table);
+    for (let i = 0; i < table.rows.length; i++) fn(table, table.rows[i], at[i] < 0 ? 0 : cols[at[i]]);
   }
 }
-
-/** The number of cells the template gives each row of `table` (0 for a row of no template row), in order. */
-function expectedColsOfRows(table: TableModel): number[] {
-  const cols = COLS[table.id];
-  const defs = TABLES[table.id].rows;
-  const out: number[] = new Array(table.rows.length);
-  let j = -1;
-  for (let i = 0; i < table.rows.length; i++) {
-    j = templateIndex(defs, table.rows[i].key, j + 1);
-    out[i] = j < 0 ? 0 : cols[j];
-  }
-  return out;
-}
-

@@ -1,5 +1,5 @@
 import { msg } from '../messages';
-import { T2, T3, templateIndex, type RowDef } from '../template';
+import { T2, T3, templatePositions, type RowDef } from '../template';
 import { norm, stripMarker } from '../text';
 import type { Rule } from './context';
 
@@ -46,9 +46,10 @@ export const rule: Rule = {
     const { model, lines } = ctx.parsed;
     for (const [table, defs, cores] of [[model.tables.t2, T2.rows, CORES_T2], [model.tables.t3, T3.rows, CORES_T3]] as const) {
       if (!table) continue;
-      let j = -1;
-      for (const row of table.rows) {
-        j = templateIndex(defs, row.key, j + 1);
+      const at = templatePositions(table);
+      for (let i = 0; i < table.rows.length; i++) {
+        const row = table.rows[i];
+        const j = at[i];
         if (j < 0 || row.labelSpan.end <= row.labelSpan.start) continue;
         const def = defs[j];
         if (readsAs(row.label, def, cores[j])) continue;

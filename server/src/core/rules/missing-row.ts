@@ -1,7 +1,7 @@
 import { formatRow, indentOf, zeros } from '../fixes';
 import { msg } from '../messages';
 import type { TableModel } from '../model';
-import { REPLACED_AT, TABLES, colsOf, templateIndex, type RowDef } from '../template';
+import { REPLACED_AT, TABLES, colsOf, templatePositions, type RowDef } from '../template';
 import type { Rule, RuleContext } from './context';
 
 /** Template rows the table lacks, given which optional rows it uses. */
@@ -9,11 +9,7 @@ function missingRows(table: TableModel): RowDef[] {
   const rows = TABLES[table.id].rows;
   // 1: the table has the row; 2: it has a row that stands in for it.
   const seen = new Uint8Array(rows.length);
-  let j = -1;
-  for (const r of table.rows) {
-    j = templateIndex(rows, r.key, j + 1);
-    if (j >= 0) seen[j] = 1;
-  }
+  for (const j of templatePositions(table)) if (j >= 0) seen[j] = 1;
   const replaces = REPLACED_AT[table.id];
   for (let i = 0; i < rows.length; i++) if (seen[i] === 1) for (const k of replaces[i]) seen[k] ||= 2;
   const out: RowDef[] = [];
