@@ -260,10 +260,9 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
           done = true;
           break;
         }
-        let label: Tok[];
         // The label is the whole pending list when it takes all of it (a fresh list follows).
-        const take = m ? m.take : Math.min(pending.length, 1);
-        label = take === pending.length ? pending : pending.slice(pending.length - take);
+        const take: number = m ? m.take : Math.min(pending.length, 1);
+        const label: Tok[] = take === pending.length ? pending : pending.slice(pending.length - take);
         cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined };
         pending = [];
         pendingChars = 0;
@@ -308,18 +307,12 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
 
 /** The shape most rows have; of shapes as common, the one that comes first. */
 function mostCommonShape(rows: RowModel[]): TableShape {
+  // A Map keeps its keys in the order they were first set.
+  const count = new Map<TableShape, number>();
+  for (const r of rows) count.set(r.shape, (count.get(r.shape) ?? 0) + 1);
   let best: TableShape = 'spaces';
   let bestN = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const s = rows[i].shape;
-    // Each shape is counted once, at its first row.
-    let seen = false;
-    for (let j = 0; j < i && !seen; j++) seen = rows[j].shape === s;
-    if (seen) continue;
-    let k = 0;
-    for (let j = i; j < rows.length; j++) if (rows[j].shape === s) k++;
-    if (k > bestN) [best, bestN] = [s, k];
-  }
+  for (const [s, k] of count) if (k > bestN) [best, bestN] = [s, k];
   return best;
 }
 

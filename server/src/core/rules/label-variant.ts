@@ -72,11 +72,8 @@ export const rule: Rule = {
     const top = Math.max(0, first - 40);
     if (!COLUMN_VARIANTS.some(([bad]) => foundIn(model.text, bad, lines.starts[top], lines.starts[first]))) return;
     for (let n = first - 1; n >= top; n--) {
-      // Header lines are mostly blank or a single character: too short to hold any word looked for here.
-      if (lines.endOf(n) - lines.starts[n] < 2) continue;
       const l = lines.at(n)!;
-      for (let v = 0; v < COLUMN_VARIANTS.length; v++) {
-        const [bad, good] = COLUMN_VARIANTS[v];
+      for (const [bad, good] of COLUMN_VARIANTS) {
         const i = l.text.indexOf(bad);
         if (i < 0 || norm(l.text).includes(good)) continue;
         const span = { start: l.start + i, end: l.start + i + bad.length };
