@@ -71,6 +71,9 @@ const COUNT = /([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)(
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;
 const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
 
+/** The numerals of `COUNT`. */
+const NUMERAL = charFlags([['0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千', 1]]);
+
 /** Whether `s` has a count (`COUNT`): a numeral right before 件 or 个件. */
 function hasCount(s: string): boolean {
   for (let i = s.indexOf('件'); i > 0; i = s.indexOf('件', i + 1)) {
@@ -80,8 +83,6 @@ function hasCount(s: string): boolean {
   }
   return false;
 }
-/** The numerals of `COUNT`. */
-const NUMERAL = charFlags([['0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千', 1]]);
 
 /** Whether a clause may yield a figure: it needs a count, 审结 (均已审结) or 维持 (均获维持). */
 function mayCount(s: string): boolean {
@@ -256,10 +257,9 @@ const YEAR = /((?:19|20)\d\d)年/g;
 
 function mentionsOtherYear(sentence: string, year: number): boolean {
   if (!sentence.includes('年')) return false;
-  const re = YEAR;
-  re.lastIndex = 0;
+  YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(sentence))) if (Number(m[1]) !== year && Number(m[1]) !== year + 1) return true;
+  while ((m = YEAR.exec(sentence))) if (Number(m[1]) !== year && Number(m[1]) !== year + 1) return true;
   return false;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Public data types of the checker. Everything here is data (only a problem's fixes may be
- * computed on first read): the language server, the CLI and the tests all consume these shapes. Offsets are UTF-16 code-unit offsets into the checked
- * text (what JavaScript strings and VS Code use).
+ * computed on first read): the language server, the CLI and the tests all consume these shapes.
+ * Offsets are UTF-16 code-unit offsets into the checked text (what JavaScript strings and VS Code
+ * use).
  */
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
