@@ -186,8 +186,8 @@ const sameOptions = (a: CheckOptions, b: CheckOptions): boolean => a.rules === b
 export function check(text: string, options: CheckOptions = {}, before?: CheckResult): CheckResult {
   const prior = before && internalsOf(before);
   const same = !!prior && sameOptions(prior.options, options);
-  if (same && prior.parsed.model.text === text) return before!;
   const reread = prior && reparse(prior.parsed, text);
+  if (same && reread === prior.parsed) return before!; // the same text
   const parsed = reread || parse(text);
   // Earlier findings and evaluations stand only for the same options.
   const edit = same ? parsed.edit : undefined;

@@ -8,8 +8,8 @@
 import type { CellModel, ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import type { Figure } from './narrative';
 import { movedOffset, type HeadingFound, type NumberEdit, type Parsed } from './parse';
-import { LONE_NUMBER_DIGITS, scanLine, type Tok } from './scan';
-import { allDigits, parseNumber } from './text';
+import { digitsStayOneNumber, LONE_NUMBER_DIGITS, scanLine, type ScannedLine, type Tok } from './scan';
+import { allDigits, parseNumber, type LineList } from './text';
 import type { Span } from './types';
 
 /** Longest line taken: shorter than every line length the readers treat differently. */
@@ -25,18 +25,18 @@ function plainNumber(s: string): boolean {
   return s.length <= LONE_NUMBER_DIGITS && allDigits(s);
 }
 
-/** Length of the common prefix of `a` and `b`. */
-function commonPrefix(a: string, b: string): number {
+/** Length of the common prefix of `a` and `b`; `guess`: a length it likely reaches. */
+function commonPrefix(a: string, b: string, guess: number): number {
   const min = Math.min(a.length, b.length);
-  let p = 0;
+  let p = guess > 0 && guess <= min && a.slice(0, guess) === b.slice(0, guess) ? guess : 0;
   for (const chunk of CHUNKS) while (p + chunk <= min && a.slice(p, p + chunk) === b.slice(p, p + chunk)) p += chunk;
   while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   return p;
 }
 
-/** Length of the common suffix of `a` and `b`, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let s = 0;
+/** Length of the common suffix of `a` and `b`, at most `max`; `guess`: a length it likely reaches. */
+function commonSuffix(a: string, b: string, max: number, guess: number): number {
+  let s = guess > 0 && guess <= max && a.slice(a.length - guess) === b.slice(b.length - guess) ? guess : 0;
   for (const chunk of CHUNKS) {
     while (s + chunk <= max && a.slice(a.length - s - chunk, a.length - s) === b.slice(b.length - s - chunk, b.length - s)) s += chunk;
   }
@@ -44,13 +44,27 @@ function commonSuffix(a: string, b: string, max: number): number {
   return s;
 }
 
-/** The table cell (with its row) whose digits span [p, q) of the text lies in. */
-function cellAround(model: ReportModel, p: number, q: number): { cell: CellModel; row: RowModel } | undefined {
-  for (const t of [model.tables.t2, model.tables.t3, model.tables.t4]) {
-    if (!t || p < t.span.start || q > t.span.end) continue;
-    for (const row of t.rows) {
+interface Found {
+  table: TableModel;
+  row: RowModel;
+  /** The row's index in its table. */
+  r: number;
+  cell: CellModel;
+  /** The cell's index in its row. */
+  c: number;
+}
+
+/** The table cell (with its row and table) whose digits span [p, q) of the text lies in. */
+function cellAround(model: ReportModel, p: number, q: number): Found | undefined {
+  for (const table of [model.tables.t2, model.tables.t3, model.tables.t4]) {
+    if (!table || p < table.span.start || q > table.span.end) continue;
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = table.rows[r];
       if (p < row.span.start || q > row.span.end) continue;
-      for (const cell of row.cells) if (cell.span.start <= p && q <= cell.span.end) return { cell, row };
+      for (let c = 0; c < row.cells.length; c++) {
+        const cell = row.cells[c];
+        if (cell.span.start <= p && q <= cell.span.end) return { table, row, r, cell, c };
+      }
     }
   }
   return undefined;
@@ -86,8 +100,17 @@ function mapSame<T>(items: T[], fn: (x: T) => T): T[] {
 export function reparse(before: Parsed, text: string): Parsed | undefined {
   const old = before.model.text;
   if (old === text) return before;
-  const p = commonPrefix(old, text);
-  const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+  // Typing goes on where it was: the text before and after the line of the last number typed is
+  // compared first, in one piece each.
+  let head = 0;
+  let tail = 0;
+  if (before.edit) {
+    const line = before.lines.lineOf(before.edit.at);
+    head = before.lines.starts[line];
+    tail = old.length - before.lines.endOf(line);
+  }
+  const p = commonPrefix(old, text, head);
+  const s = commonSuffix(old, text, Math.min(old.length, text.length) - p, tail);
   const q = old.length - s;
   const delta = text.length - old.length;
 
@@ -110,15 +133,59 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   const le = lines.endOf(n);
   if (le - ls > MAX_LINE || le + delta - ls > MAX_LINE) return undefined;
   const edited = lines.edited(text, n, delta);
-  const was = before.editedLine?.n === n ? before.editedLine.scanned : scanLine(lines.text, ls, le, n);
-  const now = scanLine(text, ls, le + delta, n);
-  if (was.skip || now.skip || was.shape !== now.shape || !sameTokens(was.toks, now.toks, cs, ce, raw, delta)) return undefined;
+  // Digits typed over a number that is a word of its own leave the line's reading as it was (the
+  // line is scanned only when that cannot be told so simply, and then before and after).
+  let scanned: ScannedLine | undefined;
+  if (!digitsStayOneNumber(old, ls, le, cs, ce, delta === 0) || !digitsStayOneNumber(text, ls, le + delta, cs, ce + delta, delta === 0)) {
+    const was = before.editedLine?.n === n ? before.editedLine.scanned : scanLine(old, ls, le, n);
+    scanned = scanLine(text, ls, le + delta, n);
+    if (was.skip || scanned.skip || was.shape !== scanned.shape || !sameTokens(was.toks, scanned.toks, cs, ce, raw, delta)) return undefined;
+  }
 
-  // Offsets after the number move with it; those before it (its own start included) stay. A
-  // row that ends before the number, or any row but its own when the length is the same, is
-  // kept as it is. Copies are object literals, not spreads: spreading is several times slower
-  // here, where a 1 MB report moves thousands of objects.
   const edit: NumberEdit = { ref: [targetRow.key, target.col], at: ce, delta };
+  const value = parseNumber(raw);
+  const editedLine = scanned && { n, scanned };
+  return delta === 0 ? inPlace(before, text, edited, edit, found, raw, value, editedLine) : moved(before, text, edited, edit, found, raw, value, editedLine);
+}
+
+/** A number of the same length moves nothing: only its row and table are copied, the rest is shared. */
+function inPlace(before: Parsed, text: string, lines: LineList, edit: NumberEdit, found: Found, raw: string, value: number, editedLine: Parsed['editedLine']): Parsed {
+  const { table: t, row: r, cell: c } = found;
+  const cells = r.cells.slice();
+  cells[found.c] = { col: c.col, span: c.span, raw, value, blank: false, invalid: false };
+  const rows = t.rows.slice();
+  rows[found.r] = { key: r.key, label: r.label, labelSpan: r.labelSpan, cells, span: r.span, shape: r.shape, aligned: r.aligned };
+  const m = before.model;
+  const tables: ReportModel['tables'] = {};
+  for (const id of ['t2', 't3', 't4'] as const) {
+    if (m.tables[id]) tables[id] = id === t.id ? { id: t.id, span: t.span, rows, shape: t.shape, inSection: t.inSection } : m.tables[id];
+  }
+  const parsed: Parsed = {
+    model: { text, template: m.template, title: m.title, sections: m.sections, tables },
+    lines,
+    headings: before.headings,
+    orphans: before.orphans,
+    oldToken: before.oldToken,
+    emptyHeaders: before.emptyHeaders,
+    markdown: before.markdown,
+    edit,
+    editedLine,
+  };
+  // The narrative is read outside the tables: the same figures and sentences.
+  if (before.figures) parsed.figures = before.figures;
+  if (before.sentences) parsed.sentences = before.sentences;
+  return parsed;
+}
+
+/**
+ * A number of another length: offsets after it move with it; those before it (its own start
+ * included) stay. A row that ends before the number is kept as it is; what holds a moved offset
+ * is copied. Copies are object literals, not spreads: spreading is several times slower here,
+ * where a 1 MB report moves thousands of objects.
+ */
+function moved(before: Parsed, text: string, lines: LineList, edit: NumberEdit, found: Found, raw: string, value: number, editedLine: Parsed['editedLine']): Parsed {
+  const { cell: target, row: targetRow } = found;
+  const ce = target.span.end;
   const at = (x: number): number => movedOffset(x, edit);
   const spans = new Map<Span, Span>();
   const span = (x: Span): Span => {
@@ -131,12 +198,12 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   };
   const cell = (c: CellModel): CellModel => {
     const sp = span(c.span);
-    if (c === target) return { col: c.col, span: sp, raw, value: parseNumber(raw), blank: false, invalid: false };
+    if (c === target) return { col: c.col, span: sp, raw, value, blank: false, invalid: false };
     return sp === c.span ? c : { col: c.col, span: sp, raw: c.raw, value: c.value, blank: c.blank, invalid: c.invalid };
   };
   const rows = new Map<RowModel, RowModel>();
   const row = (r: RowModel): RowModel => {
-    if (r !== targetRow && (delta === 0 || r.span.end < ce)) return r;
+    if (r !== targetRow && r.span.end < ce) return r;
     let y = rows.get(r);
     if (y) return y;
     const cells = mapSame(r.cells, cell);
@@ -176,35 +243,29 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   const m = before.model;
   const tables: ReportModel['tables'] = {};
   for (const id of ['t2', 't3', 't4'] as const) if (m.tables[id]) tables[id] = table(m.tables[id]);
-  // A number of the same length moves nothing: only its table changes, the rest is shared.
-  const moves = delta !== 0;
-  let orphans = before.orphans;
-  let emptyHeaders = before.emptyHeaders;
-  if (moves) {
-    orphans = {};
-    for (const id of ['t2', 't3'] as const) {
-      const o = before.orphans[id];
-      if (o) orphans[id] = mapSame(o, row);
-    }
-    emptyHeaders = {};
-    for (const id of ['t2', 't3', 't4'] as const) {
-      const e = before.emptyHeaders[id];
-      if (e) emptyHeaders[id] = span(e);
-    }
+  const orphans: Parsed['orphans'] = {};
+  for (const id of ['t2', 't3'] as const) {
+    const o = before.orphans[id];
+    if (o) orphans[id] = mapSame(o, row);
+  }
+  const emptyHeaders: Parsed['emptyHeaders'] = {};
+  for (const id of ['t2', 't3', 't4'] as const) {
+    const e = before.emptyHeaders[id];
+    if (e) emptyHeaders[id] = span(e);
   }
   const parsed: Parsed = {
-    model: { text, template: m.template, title: moves ? title(m.title) : m.title, sections: moves ? mapSame(m.sections, section) : m.sections, tables },
-    lines: edited,
-    headings: moves ? mapSame(before.headings, heading) : before.headings,
+    model: { text, template: m.template, title: title(m.title), sections: mapSame(m.sections, section), tables },
+    lines,
+    headings: mapSame(before.headings, heading),
     orphans,
-    oldToken: moves ? before.oldToken && span(before.oldToken) : before.oldToken,
+    oldToken: before.oldToken && span(before.oldToken),
     emptyHeaders,
     markdown: before.markdown,
     edit,
-    editedLine: { n, scanned: now },
+    editedLine,
   };
   // The narrative is read outside the tables: the same figures, moved, and the same sentences.
-  if (before.figures) parsed.figures = moves ? mapSame(before.figures, figure) : before.figures;
+  if (before.figures) parsed.figures = mapSame(before.figures, figure);
   if (before.sentences) parsed.sentences = before.sentences;
   return parsed;
 }

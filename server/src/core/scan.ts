@@ -197,6 +197,33 @@ export function noCellsIn(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * The cheap test a line (`text[start, end)`, its first character past spaces and tabs at `first`)
+ * passes before it is matched against the page-furniture patterns: short, starting like
+ * furniture, with a digit or a dash.
+ */
+function mayBeFurniture(text: string, start: number, first: number, end: number): boolean {
+  return end - first < 24 && mayStartFurniture(text.charCodeAt(first)) && hasAsciiDigitOrDash(text, start, end);
+}
+
+/**
+ * Whether putting other ASCII digits (at most LONE_NUMBER_DIGITS) in place of the ASCII digits
+ * `text[from, to)` of line `text[start, end)` leaves every token of the line as `scanLine` reads
+ * it, but that number's own, without scanning the line:
+ * - the digits are a word of their own (a space, a tab or the line's end on each side), which
+ *   every shape reads as one number, whatever its digits;
+ * - the line cannot be page furniture, the one reading that counts digits (`sameLength`: the
+ *   number keeps its length, so no pattern can tell the difference).
+ */
+export function digitsStayOneNumber(text: string, start: number, end: number, from: number, to: number, sameLength: boolean): boolean {
+  const sep = (c: number) => isSpace(c) || c === 9;
+  if ((from > start && !sep(text.charCodeAt(from - 1))) || (to < end && !sep(text.charCodeAt(to)))) return false;
+  if (sameLength) return true;
+  let first = start;
+  while (first < end && sep(text.charCodeAt(first))) first++;
+  return !mayBeFurniture(text, start, first, end);
+}
+
 /** A line of nothing but white space. */
 const EMPTY_LINE: ScannedLine = { toks: [], shape: 'spaces', skip: false };
 
@@ -225,7 +252,7 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
     return { toks: [{ kind: 'num', start: first, end: lone, raw, line: n }], shape: 'cell-per-line', skip: false };
   }
   const toks: Tok[] = [];
-  if (end - first < 24 && mayStartFurniture(text.charCodeAt(first)) && hasAsciiDigitOrDash(text, start, end) && isFurniture(text.slice(start, end))) {
+  if (mayBeFurniture(text, start, first, end) && isFurniture(text.slice(start, end))) {
     return { toks, shape: 'spaces', skip: true };
   }
   const firstPipe = chars && !chars.pipes ? -1 : indexIn(text, 124, start, end);
