@@ -32,11 +32,13 @@ describe('scan', () => {
   });
 
   it('digits digitsStayOneNumber vouches for scan, replaced by others, to the same tokens but their own', () => {
-    const next = lcg(11);
+    const lower = lcg(11);
+    // The generator's high bits: its low bits repeat too soon to put every two pieces side by side.
+    const next = () => lower() >>> 12;
     let vouched = 0;
     let refused = 0;
     const plain = (toks: Tok[]) => toks.map((t) => [t.kind, t.start, t.end, t.raw]);
-    for (let k = 0; k < 20000; k++) {
+    for (let k = 0; k < 60000; k++) {
       let line = '';
       const n = 1 + (next() % 8);
       for (let j = 0; j < n; j++) line += PIECES[next() % PIECES.length];
@@ -62,7 +64,7 @@ describe('scan', () => {
       assert.deepStrictEqual([got.shape, got.skip], [expected.shape, expected.skip], what);
       assert.deepStrictEqual(plain(got.toks), plain(moved), what);
     }
-    assert.ok(vouched > 250 && refused > 1000, `vouched ${vouched}, refused ${refused}`);
+    assert.ok(vouched > 300 && refused > 3000, `vouched ${vouched}, refused ${refused}`);
   });
 
   it('digitsStayOneNumber: a number glued to a word or a pipe, or a page number changing length, is not vouched for', () => {
