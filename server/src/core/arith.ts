@@ -46,6 +46,8 @@ export interface Arith {
 export interface BuiltArith extends Arith {
   /** Position of each identity's evaluation in `evals`, by identity index (see `Identity.index`). */
   positions: number[];
+  /** The cells of the rows that line up with the template, by the template row's slot. */
+  aligned: (CellModel[] | undefined)[];
 }
 
 type Evaluations = Pick<BuiltArith, 'evals' | 'broken' | 'positions'>;
@@ -105,8 +107,8 @@ export function cellName(ref: CellRef): string {
  * `prior`: the arithmetic of the reading `p` was made from by replacing the number of cell
  * `ref` (see `reparse`): only the identities that name that cell are evaluated again.
  */
-export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef }): BuiltArith {
-  // Cells of the rows whose cells line up with the template, by the template row's slot.
+/** The cells of the rows of a reading that line up with the template, by the template row's slot. */
+function alignedRows(p: Parsed): (CellModel[] | undefined)[] {
   const aligned: (CellModel[] | undefined)[] = new Array(ROW_SLOTS.size);
   const { tables } = p.model;
   for (const t of [tables.t2, tables.t3, tables.t4]) {
@@ -117,6 +119,20 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
       if (at[i] >= 0 && r.aligned) aligned[first + at[i]] = r.cells;
     });
   }
+  return aligned;
+}
+
+/** The earlier arithmetic's aligned rows with the one row a number of the same length changed. */
+function alignedAfter(prior: BuiltArith, cells: { was: CellModel[]; now: CellModel[] }): (CellModel[] | undefined)[] {
+  const aligned = prior.aligned.slice();
+  const slot = aligned.indexOf(cells.was);
+  if (slot >= 0) aligned[slot] = cells.now;
+  return aligned;
+}
+
+export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef }): BuiltArith {
+  const cells = prior && p.edit?.cells;
+  const aligned = cells ? alignedAfter(prior.arith, cells) : alignedRows(p);
   const cellOf = (ref: CellRef): CellModel | undefined => {
     const slot = ROW_SLOTS.get(ref[0]);
     return slot === undefined ? undefined : aligned[slot]?.[ref[1]];
@@ -166,7 +182,8 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
     const evals = arith.evals.slice();
     const touched = identitiesByCell().get(refKey(ref)) ?? [];
     const broken = arith.broken.filter((e) => !touched.includes(e.id));
-    for (const id of touched) {
+    for (let i = 0; i < touched.length; i++) {
+      const id = touched[i];
       const at = positions[id.index!];
       if (at === undefined) continue; // not among the identities this table is checked by
       const e = evaluate(id);
@@ -304,6 +321,7 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
     evals,
     broken,
     positions,
+    aligned,
     at: evalsAt,
     value,
     cell: cellOf,

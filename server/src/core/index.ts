@@ -224,17 +224,18 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
       }
     },
   };
-  ALL_RULES.forEach((rule, i) => {
+  for (let i = 0; i < ALL_RULES.length; i++) {
+    const rule = ALL_RULES[i];
     const set = userSetting(options, rule.meta);
-    if (set === 'off') return;
-    if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) return;
+    if (set === 'off') continue;
+    if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) continue;
     const earlier = prior?.runs[i];
     if (edit && stillHolds(rule, earlier, edit)) {
       // A number of the same length moves nothing: the earlier run stands as it is.
       const run = edit.delta === 0 ? earlier : { problems: earlier.problems.map((p) => moved(p, edit)), reads: earlier.reads };
       runs[i] = run;
-      for (const p of run.problems) problems.push(p);
-      return;
+      for (let k = 0; k < run.problems.length; k++) problems.push(run.problems[k]);
+      continue;
     }
     meta = rule.meta;
     sev = set ?? meta.severity;
@@ -244,7 +245,7 @@ export function check(text: string, options: CheckOptions = {}, before?: CheckRe
     ctx.arith = tracked ?? arith;
     rule.run(ctx);
     runs[i] = { problems: problems.slice(from), reads: tracked?.reads };
-  });
+  }
   sortIfNeeded(problems, (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const result: CheckResult = { template, model: parsed.model, problems };
   Object.defineProperty(result, INTERNALS, { value: { parsed, arith, options, runs, crlf } satisfies Internals });

@@ -1,5 +1,5 @@
 /** Model: text → title, sections, tables 二/三/四, template — everything with exact spans. */
-import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
+import type { CellModel, ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
@@ -47,6 +47,8 @@ export interface NumberEdit {
   ref: CellRef;
   at: number;
   delta: number;
+  /** A number of the same length: its row's cells before and after (no other row changed). */
+  cells?: { was: CellModel[]; now: CellModel[] };
 }
 
 /** Where an offset of the earlier reading is after `edit`: from `at` on, `delta` further. */

@@ -20,6 +20,9 @@ const MAX_LINE = 200;
  */
 const CHUNKS = [4096, 512, 64, 8];
 
+/** The tables, in the order a reading holds them (indexed loops: typing runs this code cold). */
+const TABLE_IDS = ['t2', 't3', 't4'] as const;
+
 /** 1 to LONE_NUMBER_DIGITS ASCII digits (a number the scanner reads the same way on any line). */
 function plainNumber(s: string): boolean {
   return s.length <= LONE_NUMBER_DIGITS && allDigits(s);
@@ -29,7 +32,10 @@ function plainNumber(s: string): boolean {
 function commonPrefix(a: string, b: string, guess: number): number {
   const min = Math.min(a.length, b.length);
   let p = guess > 0 && guess <= min && a.slice(0, guess) === b.slice(0, guess) ? guess : 0;
-  for (const chunk of CHUNKS) while (p + chunk <= min && a.slice(p, p + chunk) === b.slice(p, p + chunk)) p += chunk;
+  for (let k = 0; k < CHUNKS.length; k++) {
+    const chunk = CHUNKS[k];
+    while (p + chunk <= min && a.slice(p, p + chunk) === b.slice(p, p + chunk)) p += chunk;
+  }
   while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   return p;
 }
@@ -37,7 +43,8 @@ function commonPrefix(a: string, b: string, guess: number): number {
 /** Length of the common suffix of `a` and `b`, at most `max`; `guess`: a length it likely reaches. */
 function commonSuffix(a: string, b: string, max: number, guess: number): number {
   let s = guess > 0 && guess <= max && a.slice(a.length - guess) === b.slice(b.length - guess) ? guess : 0;
-  for (const chunk of CHUNKS) {
+  for (let k = 0; k < CHUNKS.length; k++) {
+    const chunk = CHUNKS[k];
     while (s + chunk <= max && a.slice(a.length - s - chunk, a.length - s) === b.slice(b.length - s - chunk, b.length - s)) s += chunk;
   }
   while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
@@ -56,7 +63,8 @@ interface Found {
 
 /** The table cell (with its row and table) whose digits span [p, q) of the text lies in. */
 function cellAround(model: ReportModel, p: number, q: number): Found | undefined {
-  for (const table of [model.tables.t2, model.tables.t3, model.tables.t4]) {
+  for (let k = 0; k < TABLE_IDS.length; k++) {
+    const table = model.tables[TABLE_IDS[k]];
     if (!table || p < table.span.start || q > table.span.end) continue;
     for (let r = 0; r < table.rows.length; r++) {
       const row = table.rows[r];
@@ -142,7 +150,7 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
     if (was.skip || scanned.skip || was.shape !== scanned.shape || !sameTokens(was.toks, scanned.toks, cs, ce, raw, delta)) return undefined;
   }
 
-  const edit: NumberEdit = { ref: [targetRow.key, target.col], at: ce, delta };
+  const edit: NumberEdit = { ref: [targetRow.key, target.col], at: ce, delta, cells: undefined };
   const value = parseNumber(raw);
   const editedLine = scanned && { n, scanned };
   return delta === 0 ? inPlace(before, text, edited, edit, found, raw, value, editedLine) : moved(before, text, edited, edit, found, raw, value, editedLine);
@@ -155,9 +163,11 @@ function inPlace(before: Parsed, text: string, lines: LineList, edit: NumberEdit
   cells[found.c] = { col: c.col, span: c.span, raw, value, blank: false, invalid: false };
   const rows = t.rows.slice();
   rows[found.r] = { key: r.key, label: r.label, labelSpan: r.labelSpan, cells, span: r.span, shape: r.shape, aligned: r.aligned };
+  edit.cells = { was: r.cells, now: cells };
   const m = before.model;
   const tables: ReportModel['tables'] = {};
-  for (const id of ['t2', 't3', 't4'] as const) {
+  for (let k = 0; k < TABLE_IDS.length; k++) {
+    const id = TABLE_IDS[k];
     if (m.tables[id]) tables[id] = id === t.id ? { id: t.id, span: t.span, rows, shape: t.shape, inSection: t.inSection } : m.tables[id];
   }
   const parsed: Parsed = {

@@ -110,9 +110,26 @@ export function lastAtOrBefore(sorted: number[], x: number): number {
 export function sortIfNeeded<T>(items: T[], compare: (a: T, b: T) => number): void {
   for (let i = 1; i < items.length; i++) {
     if (compare(items[i - 1], items[i]) > 0) {
-      items.sort(compare);
+      if (items.length > FEW) items.sort(compare);
+      else insertionSort(items, compare, i);
       return;
     }
+  }
+}
+
+/** Up to this many items are sorted by insertion: `Array.prototype.sort` copies them first. */
+const FEW = 16;
+
+/** Stable, in place; `items[0, from)` is in order already. */
+function insertionSort<T>(items: T[], compare: (a: T, b: T) => number, from: number): void {
+  for (let i = from; i < items.length; i++) {
+    const x = items[i];
+    let j = i;
+    while (j > 0 && compare(items[j - 1], x) > 0) {
+      items[j] = items[j - 1];
+      j--;
+    }
+    items[j] = x;
   }
 }
 

@@ -31,8 +31,8 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
     const c = a.cell(r)!;
     related.push({ span: c.span, message: msg('relatedPart', { cell: cellName(r), value: c.raw || '0' }) });
   };
-  id.lhs.forEach(relate);
-  id.rhs.forEach(relate);
+  for (let i = 0; i < id.lhs.length; i++) relate(id.lhs[i]);
+  for (let i = 0; i < id.rhs.length; i++) relate(id.rhs[i]);
   // Computed when asked for (a quick fix, the CLI): typing a number does not pay for them.
   const fixes = (): Fix[] =>
     a.fixesFor(e).map((f) => {
@@ -69,7 +69,9 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
 }
 
 function runIdentities(ctx: RuleContext, kind: Evaluated['id']['kind']): void {
-  for (const e of ctx.arith.broken) {
+  const { broken } = ctx.arith;
+  for (let i = 0; i < broken.length; i++) {
+    const e = broken[i];
     if (e.id.kind !== kind) continue;
     ctx.report(identityFinding(ctx, e));
   }
