@@ -10,6 +10,7 @@ import type { Figure } from './narrative';
 import { movedOffset, type HeadingFound, type NumberEdit, type Parsed } from './parse';
 import { digitsStayOneNumber, LONE_NUMBER_DIGITS, scanLine, type ScannedLine, type Tok } from './scan';
 import { allDigits, parseNumber, type LineList } from './text';
+import type { CellRef } from './template';
 import type { Span } from './types';
 
 /** Longest line taken: shorter than every line length the readers treat differently. */
@@ -150,20 +151,21 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
     if (was.skip || scanned.skip || was.shape !== scanned.shape || !sameTokens(was.toks, scanned.toks, cs, ce, raw, delta)) return undefined;
   }
 
-  const edit: NumberEdit = { ref: [targetRow.key, target.col], at: ce, delta, cells: undefined };
+  const ref: CellRef = [targetRow.key, target.col];
   const value = parseNumber(raw);
   const editedLine = scanned && { n, scanned };
-  return delta === 0 ? inPlace(before, text, edited, edit, found, raw, value, editedLine) : moved(before, text, edited, edit, found, raw, value, editedLine);
+  if (delta === 0) return inPlace(before, text, edited, ref, found, raw, value, editedLine);
+  return moved(before, text, edited, { ref, at: ce, delta, cells: undefined }, found, raw, value, editedLine);
 }
 
 /** A number of the same length moves nothing: only its row and table are copied, the rest is shared. */
-function inPlace(before: Parsed, text: string, lines: LineList, edit: NumberEdit, found: Found, raw: string, value: number, editedLine: Parsed['editedLine']): Parsed {
+function inPlace(before: Parsed, text: string, lines: LineList, ref: CellRef, found: Found, raw: string, value: number, editedLine: Parsed['editedLine']): Parsed {
   const { table: t, row: r, cell: c } = found;
   const cells = r.cells.slice();
   cells[found.c] = { col: c.col, span: c.span, raw, value, blank: false, invalid: false };
   const rows = t.rows.slice();
   rows[found.r] = { key: r.key, label: r.label, labelSpan: r.labelSpan, cells, span: r.span, shape: r.shape, aligned: r.aligned };
-  edit.cells = { was: r.cells, now: cells };
+  const edit: NumberEdit = { ref, at: c.span.end, delta: 0, cells: { was: r.cells, now: cells } };
   const m = before.model;
   const tables: ReportModel['tables'] = {};
   for (let k = 0; k < TABLE_IDS.length; k++) {
