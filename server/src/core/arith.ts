@@ -103,10 +103,6 @@ export function cellName(ref: CellRef): string {
   return name;
 }
 
-/**
- * `prior`: the arithmetic of the reading `p` was made from by replacing the number of cell
- * `ref` (see `reparse`): only the identities that name that cell are evaluated again.
- */
 /** The cells of the rows of a reading that line up with the template, by the template row's slot. */
 function alignedRows(p: Parsed): (CellModel[] | undefined)[] {
   const aligned: (CellModel[] | undefined)[] = new Array(ROW_SLOTS.size);
@@ -130,6 +126,10 @@ function alignedAfter(prior: BuiltArith, cells: { was: CellModel[]; now: CellMod
   return aligned;
 }
 
+/**
+ * `prior`: the arithmetic of the reading `p` was made from by replacing the number of cell
+ * `ref` (see `reparse`): only the identities that name that cell are evaluated again.
+ */
 export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef }): BuiltArith {
   const cells = prior && p.edit?.cells;
   const aligned = cells ? alignedAfter(prior.arith, cells) : alignedRows(p);
