@@ -143,9 +143,10 @@ export function reparse(before: Parsed, text: string): Parsed | undefined {
   if (le - ls > MAX_LINE || le + delta - ls > MAX_LINE) return undefined;
   const edited = lines.edited(text, n, delta);
   // Digits typed over a number that is a word of its own leave the line's reading as it was (the
-  // line is scanned only when that cannot be told so simply, and then before and after).
+  // line is scanned only when that cannot be told so simply, and then before and after). A number
+  // of the same length has the same line around it after as before.
   let scanned: ScannedLine | undefined;
-  if (!digitsStayOneNumber(old, ls, le, cs, ce, delta === 0) || !digitsStayOneNumber(text, ls, le + delta, cs, ce + delta, delta === 0)) {
+  if (!digitsStayOneNumber(old, ls, le, cs, ce, delta === 0) || (delta !== 0 && !digitsStayOneNumber(text, ls, le + delta, cs, ce + delta, false))) {
     const was = before.editedLine?.n === n ? before.editedLine.scanned : scanLine(old, ls, le, n);
     scanned = scanLine(text, ls, le + delta, n);
     if (was.skip || scanned.skip || was.shape !== scanned.shape || !sameTokens(was.toks, scanned.toks, cs, ce, raw, delta)) return undefined;
