@@ -255,14 +255,14 @@ function moved(before: Parsed, text: string, lines: LineList, edit: NumberEdit, 
 
   const m = before.model;
   const tables: ReportModel['tables'] = {};
-  for (const id of ['t2', 't3', 't4'] as const) if (m.tables[id]) tables[id] = table(m.tables[id]);
+  for (const id of TABLE_IDS) if (m.tables[id]) tables[id] = table(m.tables[id]);
   const orphans: Parsed['orphans'] = {};
   for (const id of ['t2', 't3'] as const) {
     const o = before.orphans[id];
     if (o) orphans[id] = mapSame(o, row);
   }
   const emptyHeaders: Parsed['emptyHeaders'] = {};
-  for (const id of ['t2', 't3', 't4'] as const) {
+  for (const id of TABLE_IDS) {
     const e = before.emptyHeaders[id];
     if (e) emptyHeaders[id] = span(e);
   }

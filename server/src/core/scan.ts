@@ -41,6 +41,18 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 0xa0;
 }
 
+/** A space or a tab: what separates the words of a line. */
+function isBlank(c: number): boolean {
+  return isSpace(c) || c === 9;
+}
+
+/** The first character of line `text[start, end)` past spaces and tabs (`end` when there is none). */
+function firstNonBlank(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /** Whether a character may begin a number: a digit (ASCII or full-width) or a sign. */
 function startsNumber(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;
@@ -80,12 +92,12 @@ function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok
   const n = to;
   while (i < n) {
     let c = s.charCodeAt(i);
-    while (i < n && (isSpace(c) || c === 9)) c = s.charCodeAt(++i);
+    while (i < n && isBlank(c)) c = s.charCodeAt(++i);
     if (i >= n) break;
     const st = i;
     // A word of ASCII digits only, the commonest cell, is a number without classifying it.
     let digits = true;
-    while (i < n && !isSpace(c) && c !== 9) {
+    while (i < n && !isBlank(c)) {
       if (c < 48 || c > 57) digits = false;
       c = s.charCodeAt(++i);
     }
@@ -216,12 +228,8 @@ function mayBeFurniture(text: string, start: number, first: number, end: number)
  *   number keeps its length, so no pattern can tell the difference).
  */
 export function digitsStayOneNumber(text: string, start: number, end: number, from: number, to: number, sameLength: boolean): boolean {
-  const sep = (c: number) => isSpace(c) || c === 9;
-  if ((from > start && !sep(text.charCodeAt(from - 1))) || (to < end && !sep(text.charCodeAt(to)))) return false;
-  if (sameLength) return true;
-  let first = start;
-  while (first < end && sep(text.charCodeAt(first))) first++;
-  return !mayBeFurniture(text, start, first, end);
+  if ((from > start && !isBlank(text.charCodeAt(from - 1))) || (to < end && !isBlank(text.charCodeAt(to)))) return false;
+  return sameLength || !mayBeFurniture(text, start, firstNonBlank(text, start, end), end);
 }
 
 /** A line of nothing but white space. */
@@ -242,8 +250,7 @@ export function textChars(text: string): TextChars {
  * the whole text has, when known.
  */
 export function scanLine(text: string, start: number, end: number, n: number, chars?: TextChars): ScannedLine {
-  let first = start;
-  while (first < end && (isSpace(text.charCodeAt(first)) || text.charCodeAt(first) === 9)) first++;
+  const first = firstNonBlank(text, start, end);
   if (first === end) return EMPTY_LINE;
   const lone = loneNumberEnd(text, first, end);
   if (lone >= 0) {
