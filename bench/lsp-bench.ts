@@ -117,7 +117,7 @@ function rssMb(pid: number): number {
 const WATCH_MS = 30_000;
 
 /**
- * RSS after a burst of work, sampled every 100 ms for WATCH_MS:
+ * RSS after a burst of work:
  * - `plateau`: the first value that holds for half a second. V8 goes on optimizing hot code in the
  *   background for a moment after the burst, and the new space has grown while it worked.
  * - `steady`: the last value. Once the process has been idle for about 8 s, V8's memory reducer
@@ -127,7 +127,14 @@ const WATCH_MS = 30_000;
  * - `steadySince`: when RSS last changed, in ms after the diagnostics; a value near WATCH_MS
  *   would mean the watch was too short.
  */
-async function watchRss(pid: number): Promise<{ plateau: number; steady: number; steadySince: number }> {
+interface Rss {
+  plateau: number;
+  steady: number;
+  steadySince: number;
+}
+
+/** A server's RSS, sampled every 100 ms for WATCH_MS (see `Rss`). */
+async function watchRss(pid: number): Promise<Rss> {
   const start = Date.now();
   let last = rssMb(pid);
   let still = 0;
@@ -147,11 +154,8 @@ async function watchRss(pid: number): Promise<{ plateau: number; steady: number;
   return { plateau: Number.isNaN(plateau) ? last : plateau, steady: last, steadySince };
 }
 
-interface Memory {
+interface Memory extends Rss {
   atLast: number;
-  plateau: number;
-  steady: number;
-  steadySince: number;
 }
 
 /**
