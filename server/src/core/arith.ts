@@ -139,7 +139,10 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
   };
   const value = (ref: CellRef): number => cellOf(ref)!.value;
   const valueOf = (k: string): number => value(refOfKey(k)!);
-  /** The sum of cells `from` to `to` of a compiled identity; NaN when one is not in an aligned row. */
+  /**
+   * The sum of cells `from` to `to` of a compiled identity; NaN when one is not in an aligned row,
+   * or when the sum is beyond what is held exactly (then the identity is not evaluated).
+   */
   const sumOf = ({ slots, cols }: Compiled, from: number, to: number): number => {
     let v = 0;
     for (let i = from; i < to; i++) {
@@ -147,7 +150,8 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
       if (c === undefined) return NaN;
       v += c.value;
     }
-    return Math.round(v * 100) / 100;
+    if (v > Number.MAX_SAFE_INTEGER) return NaN;
+    return Number.isInteger(v) ? v : Math.round(v * 100) / 100;
   };
   const evaluate = (id: Identity): Evaluated | undefined => {
     const c = COMPILED[id.index!];
@@ -301,7 +305,7 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
         v = inRow(id.lhs, pos) ? r - l : l - r;
         break;
       }
-      if (v === undefined || v < 0 || !Number.isInteger(v)) continue;
+      if (v === undefined || v < 0 || !Number.isSafeInteger(v)) continue;
       const vals = rowVals(v);
       let checked = 0;
       let ok = true;

@@ -6,7 +6,7 @@
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
 import { REPLACED_AT, T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
-import { norm, parseNumber, stripMarker, type LineList } from './text';
+import { beyondExact, norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
   table: TableModel;
@@ -138,7 +138,8 @@ function validate(r: RowModel, def: RowDef, table: TableDef): void {
 function toCell(t: Tok, col: number): CellModel {
   const blank = t.kind === 'empty';
   const value = t.kind === 'num' ? parseNumber(t.raw) : NaN;
-  const invalid = t.kind === 'bad' || (t.kind === 'num' && (!Number.isFinite(value) || value < 0));
+  // A number beyond what is held exactly is invalid too (the commonest cell, a few digits, is not tested).
+  const invalid = t.kind === 'bad' || (t.kind === 'num' && (!Number.isFinite(value) || value < 0 || (t.raw.length > 15 && beyondExact(t.raw))));
   return { col, span: { start: t.start, end: t.end }, raw: t.raw, value: blank ? 0 : invalid ? NaN : value, blank, invalid };
 }
 

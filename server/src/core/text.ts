@@ -286,6 +286,25 @@ export function allDigits(s: string): boolean {
 
 export const NUMBER_RE = /^[+-]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?$/;
 
+/**
+ * Whether a number token's value cannot be held exactly: beyond Number.MAX_SAFE_INTEGER (where
+ * 9007199254740993 reads as 9007199254740992 and sums lose units), or a fraction of more than 15
+ * significant digits. Such a cell is invalid: it takes part in no sum, and no fix writes it.
+ */
+export function beyondExact(raw: string): boolean {
+  const v = parseNumber(raw);
+  if (Number.isNaN(v)) return false;
+  if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return true;
+  if (Number.isInteger(v)) return false;
+  let digits = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const d = c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : c >= 48 && c <= 57 ? c - 48 : -1;
+    if (d > 0 || (d === 0 && digits > 0)) digits++;
+  }
+  return digits > 15;
+}
+
 /** Parse a number token (full-width digits, thousands separators). */
 export function parseNumber(raw: string): number {
   if (raw.length === 1) {

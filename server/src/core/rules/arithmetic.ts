@@ -34,8 +34,9 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   for (let i = 0; i < id.lhs.length; i++) relate(id.lhs[i]);
   for (let i = 0; i < id.rhs.length; i++) relate(id.rhs[i]);
   // Computed when asked for (a quick fix, the CLI): typing a number does not pay for them.
+  // Only a value held exactly is written (never in exponent form).
   const fixes = (): Fix[] =>
-    a.fixesFor(e).map((f) => {
+    a.fixesFor(e).filter((f) => Number.isSafeInteger(f.value)).map((f) => {
       const c = a.cell(f.ref)!;
       // Written in the cell's own digits (full-width stays full-width).
       const value = fullWidthDigits(c.raw) ? String(f.value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(f.value);

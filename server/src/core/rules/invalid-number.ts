@@ -1,4 +1,5 @@
 import { msg } from '../messages';
+import { beyondExact } from '../text';
 import { eachOddCell } from './cells';
 import type { Rule } from './context';
 
@@ -15,7 +16,10 @@ export const rule: Rule = {
   run(ctx) {
     eachOddCell(ctx, ({ cell, name, decimal }) => {
       if (!cell.invalid) return;
-      ctx.report({ span: cell.span, message: msg('invalidNumber', { cell: name, raw: cell.raw, kind: decimal ? '@kindDecimal' : '@kindInteger' }) });
+      const message = beyondExact(cell.raw)
+        ? msg('numberBeyondExact', { cell: name, raw: cell.raw })
+        : msg('invalidNumber', { cell: name, raw: cell.raw, kind: decimal ? '@kindDecimal' : '@kindInteger' });
+      ctx.report({ span: cell.span, message });
     });
   },
 };
