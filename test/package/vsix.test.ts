@@ -74,6 +74,14 @@ describe('report-review.vsix', () => {
     assert.deepStrictEqual(images.filter((f) => !names.includes(f)), []);
   });
 
+  it('holds its icon, a 128×128 PNG', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.ok(names.includes(`extension/${pkg.icon}`), `${pkg.icon} missing from the package`);
+    const png = fs.readFileSync(path.join(ROOT, pkg.icon));
+    assert.strictEqual(png.toString('latin1', 1, 4), 'PNG');
+    assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
   it('holds the docs page of every rule the checker has (the diagnostics link to them)', () => {
     const expected = RULES.map((r) => `extension/docs/rules/${r.alias}.md`).sort();
     assert.strictEqual(expected.length, 19);
