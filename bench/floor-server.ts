@@ -3,17 +3,10 @@
  * sync incrementally (the same TextDocuments as the real server) and publish an empty
  * diagnostic list for every version, over the same stdio transport as the real server (its
  * reader, and its writer of whole messages). Whatever the real server costs above this is ours.
- *
- * With REPORT_REVIEW_BENCH_PUBLISH naming a JSON file of diagnostics, it publishes those for
- * every version instead: what sending the real server's diagnostics costs, without checking.
  */
-import { createConnection, StreamMessageReader, TextDocuments, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
+import { createConnection, StreamMessageReader, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFileSync } from 'node:fs';
 import { WholeMessageWriter } from '../server/src/lsp/transport';
-
-const replay = process.env.REPORT_REVIEW_BENCH_PUBLISH;
-const diagnostics: Diagnostic[] = replay ? (JSON.parse(readFileSync(replay, 'utf8')) as Diagnostic[]) : [];
 
 const connection = createConnection(new StreamMessageReader(process.stdin), new WholeMessageWriter(process.stdout));
 const documents = new TextDocuments(TextDocument);
@@ -23,7 +16,7 @@ connection.onInitialize(() => ({
 }));
 
 documents.onDidChangeContent((e) => {
-  void connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics });
+  void connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics: [] });
 });
 
 documents.listen(connection);
