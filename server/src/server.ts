@@ -76,6 +76,8 @@ export function startServer(connection: Connection): void {
   const lastState = new Map<string, Analysis['state']>();
   /** URIs whose last published diagnostics were not empty. */
   const published = new Set<string>();
+  /** URIs whose check was left to a change on its way (see validate and settle). */
+  const deferred = new Set<string>();
   let settings = new SettingsCache(undefined);
   let env: AnalyzerEnv;
   let previousReports: PreviousReports;
@@ -143,6 +145,15 @@ export function startServer(connection: Connection): void {
 
   function validate(doc: TextDocument, reason: 'open' | 'change' | 'save' | 'settings'): void {
     try {
+      // A change already on its way replaces this version: check that one instead (no debounce,
+      // yet typing into a slow document never queues a check per keystroke).
+      if (reason === 'change') {
+        if ((arriving.get(doc.uri) ?? -1) > doc.version) {
+          deferred.add(doc.uri);
+          return;
+        }
+        deferred.delete(doc.uri);
+      }
       const s = settings.get(doc.uri);
       if (!s) {
         // First sight of this URI: ask for its settings once, then check the version still current.
@@ -157,9 +168,6 @@ export function startServer(connection: Connection): void {
       }
       if (reason === 'change' && s.run === 'onSave') return;
       if (reason === 'save' && s.run !== 'onSave') return; // already checked on the last change
-      // A change already on its way replaces this version: check that one instead (no debounce,
-      // yet typing into a slow document never queues a check per keystroke).
-      if (reason === 'change' && (arriving.get(doc.uri) ?? -1) > doc.version) return;
       publish(analysisFor(doc, s, reason === 'open' || reason === 'settings'), doc.version);
     } catch (error) {
       log(`validating ${doc.uri} failed: ${describe(error)}`);
@@ -260,10 +268,24 @@ export function startServer(connection: Connection): void {
     validate(e.document, first ? 'open' : 'change');
   });
   documents.onDidSave((e) => validate(e.document, 'save'));
+
+  /**
+   * After a change was handled: if it was the last one on its way and a check was left to it,
+   * but it was not applied (no content changes, or a change that failed), the
+   * version it was to replace is still current and still unchecked: check it now.
+   */
+  function settle(uri: string, version: number): void {
+    if (!deferred.has(uri) || (arriving.get(uri) ?? -1) > version) return;
+    deferred.delete(uri);
+    arriving.delete(uri);
+    const doc = documents.get(uri);
+    if (doc) validate(doc, 'change');
+  }
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     opened.delete(uri);
     arriving.delete(uri);
+    deferred.delete(uri);
     lastState.delete(uri);
     analyses.delete(uri);
     settings.delete(uri);
@@ -381,7 +403,23 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  documents.listen(connection);
+  // The documents' own change handler, then settle.
+  const sync: Parameters<typeof documents.listen>[0] = {
+    onDidOpenTextDocument: (h) => connection.onDidOpenTextDocument(h),
+    onDidChangeTextDocument: (h) =>
+      connection.onDidChangeTextDocument((params) => {
+        try {
+          h(params);
+        } finally {
+          settle(params.textDocument.uri, params.textDocument.version);
+        }
+      }),
+    onDidCloseTextDocument: (h) => connection.onDidCloseTextDocument(h),
+    onWillSaveTextDocument: (h) => connection.onWillSaveTextDocument(h),
+    onWillSaveTextDocumentWaitUntil: (h) => connection.onWillSaveTextDocumentWaitUntil(h),
+    onDidSaveTextDocument: (h) => connection.onDidSaveTextDocument(h),
+  };
+  documents.listen(sync);
   connection.listen();
 }
 

@@ -177,6 +177,33 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [1, 6]);
   });
 
+  it('publishes the last version it accepted when a later change arriving with it is not applied', async () => {
+    const uri = seedUri(SEED0);
+    const text = seedText(SEED0);
+    await client.open(uri, text);
+    assert.deepStrictEqual((await client.diagnosticsFor(uri, 1)).diagnostics.map((d) => d.code), ['label-variant']);
+    // The first cell of 一、本年新收 becomes 5 (version 2); version 3 changes nothing. Both arrive
+    // together, so version 2 is read while version 3 is already on its way.
+    const label = '一、本年新收政府信息公开申请数量 ';
+    const at = new LineIndex(text).positionAt(text.indexOf(label) + label.length);
+    const range = { start: at, end: { line: at.line, character: at.character + 1 } };
+    client.burst([
+      { method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ range, text: '5' }] } },
+      { method: 'textDocument/didChange', params: { textDocument: { uri, version: 3 }, contentChanges: [] } },
+    ]);
+    const edited = text.slice(0, text.indexOf(label) + label.length) + '5' + text.slice(text.indexOf(label) + label.length + 1);
+    const p = await client.diagnosticsFor(uri, 2);
+    assert.deepStrictEqual(
+      p.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [
+        ['row-total', 152],
+        ['label-variant', 174],
+        ['balance', 219],
+      ],
+    );
+    assert.deepStrictEqual(p.diagnostics, check(edited).problems.map((x) => expectedDiagnostic(x, edited, uri)));
+  });
+
   it('offers the quick fixes of the problem a diagnostic shows, the safe one preferred', async () => {
     const uri = seedUri('wrong.report.txt');
     await client.open(uri, WRONG_TOTALS);
