@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * Prints the layout × report matrix of the corpus (test/corpus): ✓ where a layout of a report
+ * gives the report's truth, ✗ where it does not, then every ✗ with its differences.
+ * Run `npm run corpus` (compiles first), or `node scripts/corpus-matrix.mjs [--all]` after
+ * `npm run compile`; `--all` prints every difference, not only the first.
+ *
+ * 打印语料的“版式 × 报告”矩阵：✓ 表示该版式给出与真值相同的错误和警告。
+ */
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { compareAll, matrix } = require(path.join(ROOT, 'out', 'test', 'corpus', 'compare.js'));
+
+const outcomes = compareAll();
+console.log(matrix(outcomes));
+if (process.argv.includes('--all')) {
+  for (const o of outcomes.filter((x) => !x.pass)) {
+    console.log(`\n${o.report} ${o.layout}`);
+    for (const d of o.diff) console.log(`  ${d}`);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Every layout of every real report (test/fixtures/originals/<id>/, test/corpus/seeds/<id>/ and the
+ * seeds themselves) checked against its truth (test/corpus/truth.json). Prints the layout × report
+ * matrix. The pairs in test/corpus/passing.json must give their truth (the ratchet: what the
+ * reader reads today it keeps reading); a pair outside the list that gives its truth fails too,
+ * until it is added, so the list always says exactly what is read.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { RULES } from '../../server/src/core';
+import { ORIGINALS, PASSING, REPORTS, TRUTH, compareAll, layoutFile, layoutsOf, matrix, type Outcome } from '../corpus/compare';
+
+describe('corpus (test/corpus): every layout of every real report gives its truth', () => {
+  it('has every layout of every report, and a truth for every original page', () => {
+    const pages = fs.readdirSync(ORIGINALS).filter((d) => fs.existsSync(`${ORIGINALS}/${d}/page.html`));
+    assert.deepStrictEqual(pages.sort(), REPORTS.filter((r) => TRUTH[r].kind === 'original').sort());
+    for (const report of REPORTS) for (const layout of layoutsOf(report)) assert.ok(fs.existsSync(layoutFile(report, layout)), `${report}/${layout} is missing: run scripts/make-layouts.mjs`);
+  });
+
+  it('names only rules the checker has, and only errors and warnings', () => {
+    const aliases = new Set(RULES.map((r) => r.alias));
+    for (const report of REPORTS) {
+      for (const f of TRUTH[report].findings) {
+        assert.ok(aliases.has(f.rule) || f.rule === 'table-layout', `${report}: unknown rule ${f.rule}`);
+        assert.ok(f.severity === 'error' || f.severity === 'warning', `${report}: ${f.rule} is ${f.severity}`);
+      }
+    }
+  });
+
+  it('every pair in passing.json gives its truth, and no other pair does', () => {
+    const outcomes = compareAll();
+    console.log(matrix(outcomes).replace(/^/gm, '      '));
+    const key = (o: Outcome) => `${o.report}/${o.layout}`;
+    const all = new Set(outcomes.map(key));
+    const unknown = PASSING.filter((k) => !all.has(k));
+    assert.deepStrictEqual(unknown, [], 'passing.json names pairs that do not exist');
+    const listed = new Set(PASSING);
+    const regressed = outcomes.filter((o) => listed.has(key(o)) && !o.pass).map((o) => `${key(o)}: ${o.diff.join('; ')}`);
+    const unlisted = outcomes.filter((o) => !listed.has(key(o)) && o.pass).map(key);
+    assert.deepStrictEqual(regressed, [], 'these pairs gave their truth before and no longer do');
+    assert.deepStrictEqual(unlisted, [], 'these pairs now give their truth: add them to test/corpus/passing.json');
+  });
+});
