@@ -235,9 +235,10 @@ const PRINT_CSS = `
 function seedLayouts(text, core) {
   const r = core.check(text);
   const rows = ['t2', 't3', 't4'].flatMap((k) => r.model.tables[k]?.rows ?? []).sort((a, b) => a.span.start - b.span.start);
-  const render = (rowText) => {
+  const render = (rowText, tableHead = () => '', dedent = false) => {
     let out = '';
     let at = 0;
+    let table;
     for (const row of rows) {
       // Table 四's one row has no label of its own: what is read as its label is header words.
       const labelled = row.key !== 't4.row' && row.labelSpan && row.labelSpan.end > row.labelSpan.start;
@@ -253,7 +254,11 @@ function seedLayouts(text, core) {
         from = Math.max(from, sp.end);
       }
       words.push(...text.slice(from, row.span.end).split(/\n/).map((l) => l.trim()).filter(Boolean));
-      out += text.slice(at, row.span.start) + words.map((w) => w + '\n').join('') + rowText(cells);
+      const head = row.key.slice(0, 2) !== table ? tableHead(cells.length, Boolean(label)) : '';
+      table = row.key.slice(0, 2);
+      let before = text.slice(at, row.span.start);
+      if (dedent) before = before.replace(/[ \t\u3000]+$/, '');
+      out += before + words.map((w) => w + '\n').join('') + head + rowText(cells);
       at = row.span.end;
     }
     return out + text.slice(at);
@@ -262,6 +267,13 @@ function seedLayouts(text, core) {
     'tabs.txt': render((cells) => cells.join('\t')),
     'pipes.txt': render((cells) => `| ${cells.join(' | ')} |`),
     'cell-lines.txt': render((cells) => cells.join('\n')),
+    'cell-lines-blank.txt': render((cells) => `\n${cells.join('\n')}\n`),
+    // A Markdown table per table: a header row of generic names and the separator before its first row.
+    'markdown.md': render(
+      (cells) => `| ${cells.join(' | ')} |`,
+      (n, labelled) => `| ${Array.from({ length: n }, (_, i) => (labelled ? (i ? `数据${i}` : '项目') : `数据${i + 1}`)).join(' | ')} |\n|${Array(n).fill('---').join('|')}|\n`,
+      true,
+    ),
     'cell-bar.txt': render((cells) => `\n${cells.map((c) => (c ? `${c} |` : '|')).join('\n')}\n`),
   };
 }
