@@ -122,31 +122,6 @@ function main(): void {
   }
   console.log(lines.join('\n'));
 
-  // What the language server does per keystroke when a number is typed into a table: check
-  // again with the previous result at hand (the reading is reused, the rules run again).
-  console.log('');
-  console.log('| keystroke: a digit typed into a table cell | size | check again, previous result at hand | full check (no decode) |');
-  console.log('|---|---|---|---|');
-  for (const [name, bytes] of [['seed 000', seeds[0]], ['1 MB report', bigReport(1024 * 1024)]] as const) {
-    const text = decoder.decode(bytes);
-    const label = '一、本年新收政府信息公开申请数量';
-    const at = text.indexOf(' ', text.indexOf(label) + label.length) + 1;
-    const typed = Array.from({ length: 10 }, (_, d) => text.slice(0, at) + d + text.slice(at + 1));
-    let i = 0;
-    let j = 0;
-    let prev = check(typed[0]);
-    const [again, full] = timeEach(
-      [
-        () => {
-          prev = check(typed[++i % 10], {}, prev);
-        },
-        () => check(typed[++j % 10]),
-      ],
-      name === 'seed 000' ? 800 : 3000,
-    );
-    console.log(`| ${name} | ${(bytes.length / 1024).toFixed(0)} KB | ${again.toFixed(3)} ms | ${full.toFixed(3)} ms |`);
-  }
-
   // CLI throughput: 10,000 reports (the seeds with varied numbers) checked in one run on all cores.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-bench-'));
   try {

@@ -106,7 +106,7 @@ export function startServer(connection: Connection): void {
   function analysisFor(doc: TextDocument, s: Settings, provisional = false): Analysis {
     const hit = analyses.get(doc.uri, doc.version, s);
     if (hit) return hit;
-    const a = analyze({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() }, s, env, analyses.latest(doc.uri));
+    const a = analyze({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() }, s, env);
     analyses.set(a, provisional);
     return a;
   }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { LineIndex, LineList, lastAtOrBefore, similarityAtLeast, sortIfNeeded, stripMarker } from '../../server/src/core/text';
+import { LineIndex, LineList, lastAtOrBefore, similarityAtLeast, stripMarker } from '../../server/src/core/text';
 import { FC_SEED } from './helpers';
 
 /** Longest common subsequence by the textbook table (the reference, not the core's). */
@@ -26,19 +26,6 @@ describe('text helpers', () => {
         const got = similarityAtLeast(a, b, min);
         if (exact >= min) assert.strictEqual(got, exact);
         else assert.ok(got < min, `${got} for ${JSON.stringify([a, b, min])}`);
-      }),
-      { numRuns: 2000, seed: FC_SEED },
-    );
-  });
-
-  it('sortIfNeeded sorts as the stable Array.prototype.sort does, few items or many', () => {
-    const item = fc.record({ key: fc.integer({ min: 0, max: 5 }), id: fc.nat() });
-    fc.assert(
-      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
-        const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
-        const got = items.slice();
-        sortIfNeeded(got, byKey);
-        assert.deepStrictEqual(got, items.slice().sort(byKey));
       }),
       { numRuns: 2000, seed: FC_SEED },
     );

@@ -6,7 +6,6 @@
  */
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
-import { sortIfNeeded } from './text';
 import { T2, T3, T4, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, templatePositions, usesOldSingleOther, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
@@ -41,16 +40,6 @@ export interface Arith {
    */
   solveMissing(rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous';
 }
-
-/** What `buildArith` returns: the arithmetic, and where each identity's evaluation is (for the next check). */
-export interface BuiltArith extends Arith {
-  /** Position of each identity's evaluation in `evals`, by identity index (see `Identity.index`). */
-  positions: number[];
-  /** The cells of the rows that line up with the template, by the template row's slot. */
-  aligned: (CellModel[] | undefined)[];
-}
-
-type Evaluations = Pick<BuiltArith, 'evals' | 'broken' | 'positions'>;
 
 export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
 
@@ -118,21 +107,9 @@ function alignedRows(p: Parsed): (CellModel[] | undefined)[] {
   return aligned;
 }
 
-/** The earlier arithmetic's aligned rows with the one row a number of the same length changed. */
-function alignedAfter(prior: BuiltArith, cells: { was: CellModel[]; now: CellModel[] }): (CellModel[] | undefined)[] {
-  const aligned = prior.aligned.slice();
-  const slot = aligned.indexOf(cells.was);
-  if (slot >= 0) aligned[slot] = cells.now;
-  return aligned;
-}
-
-/**
- * `prior`: the arithmetic of the reading `p` was made from by replacing the number of cell
- * `ref` (see `reparse`): only the identities that name that cell are evaluated again.
- */
-export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef }): BuiltArith {
-  const cells = prior && p.edit?.cells;
-  const aligned = cells ? alignedAfter(prior.arith, cells) : alignedRows(p);
+/** The arithmetic of a reading: every identity its aligned rows can evaluate. */
+export function buildArith(p: Parsed): Arith {
+  const aligned = alignedRows(p);
   const cellOf = (ref: CellRef): CellModel | undefined => {
     const slot = ROW_SLOTS.get(ref[0]);
     return slot === undefined ? undefined : aligned[slot]?.[ref[1]];
@@ -162,43 +139,19 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
     return { id, lhs, rhs, holds: lhs === rhs };
   };
 
-  /** Every identity of the tables as read that can be evaluated. */
-  const all = (): Evaluations => {
-    const out: Evaluations = { evals: [], broken: [], positions: [] };
-    const t3 = p.model.tables.t3;
-    const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
-    const ids = t3 ? CHECKED[usesOldSingleOther(t3) ? 1 : 0][t3Sure ? 1 : 0] : T4_IDENTITIES;
-    for (const id of ids) {
-      const e = evaluate(id);
-      if (!e) continue;
-      out.positions[id.index!] = out.evals.length;
-      out.evals.push(e);
-      if (!e.holds) out.broken.push(e);
-    }
-    return out;
-  };
-  /**
-   * The same rows line up, so the same identities are evaluated, in the same places: only those
-   * that name the edited cell are evaluated again (undefined if one of them no longer can be).
-   */
-  const again = ({ arith, ref }: { arith: BuiltArith; ref: CellRef }): Evaluations | undefined => {
-    const { positions } = arith;
-    const evals = arith.evals.slice();
-    const touched = identitiesByCell().get(refKey(ref)) ?? [];
-    const broken = arith.broken.filter((e) => !touched.includes(e.id));
-    for (let i = 0; i < touched.length; i++) {
-      const id = touched[i];
-      const at = positions[id.index!];
-      if (at === undefined) continue; // not among the identities this table is checked by
-      const e = evaluate(id);
-      if (!e) return undefined;
-      evals[at] = e;
-      if (!e.holds) broken.push(e);
-    }
-    sortIfNeeded(broken, (a, b) => positions[a.id.index!] - positions[b.id.index!]);
-    return { evals, broken, positions };
-  };
-  const { evals, broken, positions } = (prior && again(prior)) ?? all();
+  // Every identity of the tables as read that can be evaluated; `positions[id.index]` is where its evaluation is.
+  const evals: Evaluated[] = [];
+  const broken: Evaluated[] = [];
+  const positions: number[] = [];
+  const t3 = p.model.tables.t3;
+  const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
+  for (const id of t3 ? CHECKED[usesOldSingleOther(t3) ? 1 : 0][t3Sure ? 1 : 0] : T4_IDENTITIES) {
+    const e = evaluate(id);
+    if (!e) continue;
+    positions[id.index!] = evals.length;
+    evals.push(e);
+    if (!e.holds) broken.push(e);
+  }
 
   /** The evaluated identities that name a cell, in evaluation order. */
   const evalsAt = (k: string): Evaluated[] => {
@@ -324,8 +277,6 @@ export function buildArith(p: Parsed, prior?: { arith: BuiltArith; ref: CellRef 
   return {
     evals,
     broken,
-    positions,
-    aligned,
     at: evalsAt,
     value,
     cell: cellOf,

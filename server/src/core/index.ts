@@ -1,15 +1,14 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
-import { buildArith, cellName, refKey, type Arith, type BuiltArith, type Evaluated } from './arith';
+import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableModel } from './model';
 import { formatMessage, msg } from './messages';
-import { findTitle, movedOffset, parse, type NumberEdit, type Parsed } from './parse';
-import { reparse } from './reparse';
+import { findTitle, parse, type Parsed } from './parse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
-import type { Finding, Rule, RuleContext } from './rules/context';
-import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef, type CellRef, type Identity } from './template';
-import { LineIndex, LineList, sortIfNeeded } from './text';
+import type { Finding } from './rules/context';
+import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
+import { LineIndex, LineList } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
@@ -47,20 +46,9 @@ export { formatMessage };
 /** The rules of the identities (arithmetic fixes come after structural ones in fixAll). */
 const ARITHMETIC = new Set<string>(IDENTITY_KINDS);
 
-/** A rule's findings in one check, and the cells it read through `ctx.arith` (`all`: it needs every number). */
-interface RuleRun {
-  problems: Problem[];
-  reads?: CellRef[] | 'all';
-}
-
 interface Internals {
   parsed: Parsed;
-  arith: BuiltArith;
-  options: CheckOptions;
-  /** Per rule of ALL_RULES, in order; undefined for a rule that did not run. */
-  runs: (RuleRun | undefined)[];
-  /** The text's line breaks are CRLF. */
-  crlf: boolean;
+  arith: Arith;
   index?: LineIndex;
 }
 /** What a result keeps for the adapters (line index, hover), out of sight of JSON and enumeration. */
@@ -76,179 +64,37 @@ function withCrlf(f: Fix): Fix {
   return { ...f, edits: f.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
 }
 
-/**
- * A problem whose fixes are computed on first read (then kept), so a check whose fixes nobody
- * asks for (a keystroke) does not pay for them. JSON sees `fixes` as any other property.
- */
-class ProblemWithLazyFixes implements Problem {
-  readonly rule: string;
-  readonly code: string;
-  readonly severity: Severity;
-  readonly span: Span;
-  readonly message: Problem['message'];
-  readonly related: Problem['related'];
-  #fixes: Fix[] | undefined;
-  readonly #compute: () => Fix[];
+const byPosition = (a: Problem, b: Problem): number => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-  constructor(p: Omit<Problem, 'fixes'>, compute: () => Fix[]) {
-    this.rule = p.rule;
-    this.code = p.code;
-    this.severity = p.severity;
-    this.span = p.span;
-    this.message = p.message;
-    this.related = p.related;
-    this.#compute = compute;
-  }
-
-  get fixes(): Fix[] {
-    return (this.#fixes ??= this.#compute());
-  }
-
-  set fixes(fixes: Fix[]) {
-    this.#fixes = fixes;
-  }
-
-  toJSON(): Problem {
-    return { rule: this.rule, code: this.code, severity: this.severity, span: this.span, message: this.message, related: this.related, fixes: this.fixes };
-  }
-}
-
-/** A problem of the earlier reading, with the offsets from `edit.at` on moved (the same object if none moves). */
-function moved(p: Problem, edit: NumberEdit): Problem {
-  const span = (s: Span): Span => (s.end < edit.at ? s : { start: movedOffset(s.start, edit), end: movedOffset(s.end, edit) });
-  const edit1 = (e: TextEdit): TextEdit => (e.end < edit.at ? e : { start: movedOffset(e.start, edit), end: movedOffset(e.end, edit), newText: e.newText });
-  const sp = span(p.span);
-  const related = p.related.map((r) => {
-    const s = span(r.span);
-    return s === r.span ? r : { span: s, message: r.message };
-  });
-  const fixes = p.fixes.map((f) => {
-    const edits = f.edits.map(edit1);
-    return edits.every((e, i) => e === f.edits[i]) ? f : { ...f, edits };
-  });
-  if (sp === p.span && related.every((r, i) => r === p.related[i]) && fixes.every((f, i) => f === p.fixes[i])) return p;
-  return { ...p, span: sp, related, fixes };
-}
-
-/** The earlier run of a rule still holds after `edit`: the rule reads no number the edit changed. */
-function stillHolds(rule: Rule, run: RuleRun | undefined, edit: NumberEdit): run is RuleRun {
-  if (!run || !rule.numbers) return false;
-  if (rule.numbers === 'none') return true;
-  const [key, col] = edit.ref;
-  return run.reads !== 'all' && !run.reads?.some((r) => r[0] === key && r[1] === col);
-}
-
-/**
- * `arith` for one rule, writing down the cells it reads (`all` once it reads more than cells).
- * A class: its getter lives on the prototype, so every check's instance shares one shape.
- */
-class TrackedArith implements Arith {
-  reads: CellRef[] | 'all' = [];
-  constructor(private readonly arith: Arith) {}
-  get evals() {
-    this.reads = 'all';
-    return this.arith.evals;
-  }
-  get broken() {
-    this.reads = 'all';
-    return this.arith.broken;
-  }
-  at(k: string) {
-    this.reads = 'all';
-    return this.arith.at(k);
-  }
-  fixesFor(e: Evaluated) {
-    this.reads = 'all';
-    return this.arith.fixesFor(e);
-  }
-  solveMissing(key: string, present: number[], ids: Identity[]) {
-    this.reads = 'all';
-    return this.arith.solveMissing(key, present, ids);
-  }
-  value(ref: CellRef) {
-    if (this.reads !== 'all') this.reads.push(ref);
-    return this.arith.value(ref);
-  }
-  cell(ref: CellRef) {
-    if (this.reads !== 'all') this.reads.push(ref);
-    return this.arith.cell(ref);
-  }
-}
-
-const sameOptions = (a: CheckOptions, b: CheckOptions): boolean => a.rules === b.rules && a.previous === b.previous;
-
-/**
- * Check a report. `before`, the result for an earlier version of the same document, lets the
- * check reuse that reading when the edit since only changed a number in a table (see
- * `reparse`), and the findings of the rules that number cannot change; the result is the same
- * either way.
- */
-export function check(text: string, options: CheckOptions = {}, before?: CheckResult): CheckResult {
-  const prior = before && internalsOf(before);
-  const same = !!prior && sameOptions(prior.options, options);
-  const reread = prior && reparse(prior.parsed, text);
-  if (same && reread === prior.parsed) return before!; // the same text
-  const parsed = reread || parse(text);
-  // Earlier findings and evaluations stand only for the same options.
-  const edit = same ? parsed.edit : undefined;
-  const arith = buildArith(parsed, edit && { arith: prior!.arith, ref: edit.ref });
-  // Fixes insert lines with the document's own line ending (which a typed number does not change).
-  const crlf = reread ? prior!.crlf : text.includes('\r\n');
+/** Check a report: read the whole text, evaluate the tables' identities, run every rule. */
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const parsed = parse(text);
+  const arith = buildArith(parsed);
+  // Fixes insert lines with the document's own line ending.
+  const crlf = text.includes('\r\n');
   const problems: Problem[] = [];
-  const runs: (RuleRun | undefined)[] = [];
   const template = parsed.model.template;
-  let meta: RuleMeta = ALL_RULES[0].meta;
-  let sev: Severity = meta.severity;
-  /** The user set this rule's severity: it replaces the severity a finding asks for. */
-  let sevFixed = false;
-  /** The current rule's reads, when it declares `numbers: 'arith'`. */
-  let tracked: TrackedArith | undefined;
-  const ctx: RuleContext = {
-    parsed,
-    arith,
-    options,
-    lineOf: (o) => parsed.lines.lineOf(o),
-    readAllNumbers: () => {
-      if (tracked) tracked.reads = 'all';
-    },
-    report: (f: Finding) => {
-      const severity = f.severity && !sevFixed ? f.severity : sev;
-      const related = f.related ?? [];
-      const fixes = f.fixes;
-      if (typeof fixes === 'function') {
-        const p = { rule: meta.alias, code: meta.id, severity, span: f.span, message: f.message, related };
-        problems.push(new ProblemWithLazyFixes(p, crlf ? () => fixes().map(withCrlf) : fixes));
-      } else {
-        const all = crlf && fixes ? fixes.map(withCrlf) : (fixes ?? []);
-        problems.push({ rule: meta.alias, code: meta.id, severity, span: f.span, message: f.message, related, fixes: all });
-      }
-    },
-  };
-  for (let i = 0; i < ALL_RULES.length; i++) {
-    const rule = ALL_RULES[i];
+  for (const rule of ALL_RULES) {
     const set = userSetting(options, rule.meta);
     if (set === 'off') continue;
     if (template !== '2021' && !ALWAYS.has(rule.meta.alias)) continue;
-    const earlier = prior?.runs[i];
-    if (edit && stillHolds(rule, earlier, edit)) {
-      // A number of the same length moves nothing: the earlier run stands as it is.
-      const run = edit.delta === 0 ? earlier : { problems: earlier.problems.map((p) => moved(p, edit)), reads: earlier.reads };
-      runs[i] = run;
-      for (let k = 0; k < run.problems.length; k++) problems.push(run.problems[k]);
-      continue;
-    }
-    meta = rule.meta;
-    sev = set ?? meta.severity;
-    sevFixed = !!set;
-    const from = problems.length;
-    tracked = rule.numbers === 'arith' ? new TrackedArith(arith) : undefined;
-    ctx.arith = tracked ?? arith;
-    rule.run(ctx);
-    runs[i] = { problems: problems.slice(from), reads: tracked?.reads };
+    const { alias, id } = rule.meta;
+    rule.run({
+      parsed,
+      arith,
+      options,
+      lineOf: (o) => parsed.lines.lineOf(o),
+      report: (f: Finding) => {
+        // A severity the user set replaces the one a finding asks for.
+        const severity = set ?? f.severity ?? rule.meta.severity;
+        const fixes = f.fixes ?? [];
+        problems.push({ rule: alias, code: id, severity, span: f.span, message: f.message, related: f.related ?? [], fixes: crlf ? fixes.map(withCrlf) : fixes });
+      },
+    });
   }
-  sortIfNeeded(problems, (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  problems.sort(byPosition);
   const result: CheckResult = { template, model: parsed.model, problems };
-  Object.defineProperty(result, INTERNALS, { value: { parsed, arith, options, runs, crlf } satisfies Internals });
+  Object.defineProperty(result, INTERNALS, { value: { parsed, arith } satisfies Internals });
   return result;
 }
 

@@ -1,9 +1,9 @@
 /** Model: text → title, sections, tables 二/三/四, template — everything with exact spans. */
-import type { CellModel, ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
+import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
-import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3, type CellRef } from './template';
+import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
 import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
@@ -34,26 +34,6 @@ export interface Parsed {
   figures?: Figure[];
   /** The narrative's sentences, read on first use (`sentencesOf`). */
   sentences?: string[];
-  /**
-   * Set by `reparse`: this reading is the earlier one with the number of cell `ref` replaced;
-   * offsets from `at` on moved by `delta`.
-   */
-  edit?: NumberEdit;
-  /** Set by `reparse`: the edited line as scanned (the next number typed on it starts from there). */
-  editedLine?: { n: number; scanned: ScannedLine };
-}
-
-export interface NumberEdit {
-  ref: CellRef;
-  at: number;
-  delta: number;
-  /** A number of the same length: its row's cells before and after (no other row changed). */
-  cells?: { was: CellModel[]; now: CellModel[] };
-}
-
-/** Where an offset of the earlier reading is after `edit`: from `at` on, `delta` further. */
-export function movedOffset(x: number, edit: NumberEdit): number {
-  return x >= edit.at ? x + edit.delta : x;
 }
 
 /** The figures the narrative states, read once per parsed text. */

@@ -167,7 +167,7 @@ function hasAsciiDigitOrDash(t: string, from: number, to: number): boolean {
 }
 
 /** Most digits of a number on its own line that is read without the general scanner. */
-export const LONE_NUMBER_DIGITS = 9;
+const LONE_NUMBER_DIGITS = 9;
 
 /**
  * The commonest table line, a cell on its own line ("0"), is read without the general scanner:
@@ -216,20 +216,6 @@ export function noCellsIn(text: string, from: number, to: number): boolean {
  */
 function mayBeFurniture(text: string, start: number, first: number, end: number): boolean {
   return end - first < 24 && mayStartFurniture(text.charCodeAt(first)) && hasAsciiDigitOrDash(text, start, end);
-}
-
-/**
- * Whether putting other ASCII digits (at most LONE_NUMBER_DIGITS) in place of the ASCII digits
- * `text[from, to)` of line `text[start, end)` leaves every token of the line as `scanLine` reads
- * it, but that number's own, without scanning the line:
- * - the digits are a word of their own (a space, a tab or the line's end on each side), which
- *   every shape reads as one number, whatever its digits;
- * - the line cannot be page furniture, the one reading that counts digits (`sameLength`: the
- *   number keeps its length, so no pattern can tell the difference).
- */
-export function digitsStayOneNumber(text: string, start: number, end: number, from: number, to: number, sameLength: boolean): boolean {
-  if ((from > start && !isBlank(text.charCodeAt(from - 1))) || (to < end && !isBlank(text.charCodeAt(to)))) return false;
-  return sameLength || !mayBeFurniture(text, start, firstNonBlank(text, start, end), end);
 }
 
 /** A line of nothing but white space. */

@@ -22,16 +22,7 @@ export class LineList {
   private readonly ends: number[] | undefined;
   private readonly made: (Line | undefined)[] = [];
 
-  /** `bounds`: the line boundaries of `text`, already known (see `edited`). */
-  constructor(
-    readonly text: string,
-    bounds?: { starts: number[]; ends: number[] | undefined },
-  ) {
-    if (bounds) {
-      this.starts = bounds.starts;
-      this.ends = bounds.ends;
-      return;
-    }
+  constructor(readonly text: string) {
     const starts: number[] = (this.starts = [0]);
     if (!text.includes('\r')) {
       this.ends = undefined;
@@ -76,22 +67,6 @@ export class LineList {
   lineOf(offset: number): number {
     return lastAtOrBefore(this.starts, offset);
   }
-
-  /**
-   * The lines of `text`, which is this list's text with line `n` made `delta` characters longer
-   * (no line break added or removed). The arrays are shared when nothing moves.
-   */
-  edited(text: string, n: number, delta: number): LineList {
-    if (delta === 0) return new LineList(text, { starts: this.starts, ends: this.ends });
-    const starts = this.starts.slice();
-    for (let i = n + 1; i < starts.length; i++) starts[i] += delta;
-    let ends = this.ends;
-    if (ends) {
-      ends = ends.slice();
-      for (let i = n; i < ends.length; i++) ends[i] += delta;
-    }
-    return new LineList(text, { starts, ends });
-  }
 }
 
 /** Index of the last element of an ascending array that is ≤ x (0 when none is). */
@@ -104,33 +79,6 @@ export function lastAtOrBefore(sorted: number[], x: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** Sorts `items` in place, unless they are in order already (a check's few problems mostly are). */
-export function sortIfNeeded<T>(items: T[], compare: (a: T, b: T) => number): void {
-  for (let i = 1; i < items.length; i++) {
-    if (compare(items[i - 1], items[i]) > 0) {
-      if (items.length > FEW) items.sort(compare);
-      else insertionSort(items, compare, i);
-      return;
-    }
-  }
-}
-
-/** Up to this many items are sorted by insertion: `Array.prototype.sort` copies them first. */
-const FEW = 16;
-
-/** Stable, in place; `items[0, from)` is in order already. */
-function insertionSort<T>(items: T[], compare: (a: T, b: T) => number, from: number): void {
-  for (let i = from; i < items.length; i++) {
-    const x = items[i];
-    let j = i;
-    while (j > 0 && compare(items[j - 1], x) > 0) {
-      items[j] = items[j - 1];
-      j--;
-    }
-    items[j] = x;
-  }
 }
 
 /** Offset ↔ 0-based line/character (UTF-16 code units), as LSP and VS Code count them. */

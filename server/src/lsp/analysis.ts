@@ -71,8 +71,7 @@ export function languageOfPath(uri: string): string {
   return 'plaintext';
 }
 
-/** `before`: the analysis of an earlier version of the same document, whose reading the check may reuse. */
-export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerEnv, before?: Analysis): Analysis {
+export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerEnv): Analysis {
   const locale = effectiveLocale(settings, env.displayLocale);
   // Every analysis has the same properties, in the same order (one shape for all of them).
   const analysis = (state: AnalysisState, diagnostics: Diagnostic[] = [], ms = 0, result?: CheckResult, index?: LineIndex): Analysis => ({
@@ -104,12 +103,10 @@ export function analyze(input: AnalysisInput, settings: Settings, env: AnalyzerE
     const options = checkOptions(settings);
     const previous = env.previous?.(input.uri, text);
     if (previous) options.previous = previous;
-    const result = check(text, options, before?.result);
+    const result = check(text, options);
     const index = lineIndexOf(result);
     const ctx = { uri: input.uri, index, locale, docs: env.docs, related: env.related };
-    // A problem the check carried over unmoved from the earlier version has the same diagnostic.
-    const converted = before?.result && before.locale === locale ? new Map(before.result.problems.map((p, i) => [p, before.diagnostics[i]])) : undefined;
-    const diagnostics = result.problems.map((p) => converted?.get(p) ?? toDiagnostic(p, ctx));
+    const diagnostics = result.problems.map((p) => toDiagnostic(p, ctx));
     return analysis('checked', diagnostics, performance.now() - started, result, index);
   } catch (error) {
     env.log(`check failed for ${input.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

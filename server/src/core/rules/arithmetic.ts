@@ -31,11 +31,9 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
     const c = a.cell(r)!;
     related.push({ span: c.span, message: msg('relatedPart', { cell: cellName(r), value: c.raw || '0' }) });
   };
-  for (let i = 0; i < id.lhs.length; i++) relate(id.lhs[i]);
-  for (let i = 0; i < id.rhs.length; i++) relate(id.rhs[i]);
-  // Computed when asked for (a quick fix, the CLI): typing a number does not pay for them.
+  for (const r of [...id.lhs, ...id.rhs]) relate(r);
   // Only a value held exactly is written (never in exponent form).
-  const fixes = (): Fix[] =>
+  const fixes: Fix[] =
     a.fixesFor(e).filter((f) => Number.isSafeInteger(f.value)).map((f) => {
       const c = a.cell(f.ref)!;
       // Written in the cell's own digits (full-width stays full-width).
@@ -70,12 +68,7 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
 }
 
 function runIdentities(ctx: RuleContext, kind: Evaluated['id']['kind']): void {
-  const { broken } = ctx.arith;
-  for (let i = 0; i < broken.length; i++) {
-    const e = broken[i];
-    if (e.id.kind !== kind) continue;
-    ctx.report(identityFinding(ctx, e));
-  }
+  for (const e of ctx.arith.broken) if (e.id.kind === kind) ctx.report(identityFinding(ctx, e));
 }
 
 /** The four arithmetic rules differ only in their metadata and the identities they report. */

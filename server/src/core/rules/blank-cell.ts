@@ -11,7 +11,6 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '单元格为空（按 0 计算）', en: 'A cell is blank (counted as 0)' },
   },
-  numbers: 'none',
   run(ctx) {
     eachOddCell(ctx, ({ cell, name }) => {
       if (!cell.blank) return;

@@ -87,7 +87,6 @@ export const rule: Rule = {
     description: { 'zh-CN': '与上一年度报告不衔接（结转、现行有效件数、内容雷同）', en: "Does not follow on from last year's report (carried cases, documents in force, repeated text)" },
   },
   // Its numbers are read through ctx.arith (last year's text is part of the options).
-  numbers: 'arith',
   run(ctx) {
     if (!ctx.options.previous) return;
     const p = previousOf(ctx.options.previous);

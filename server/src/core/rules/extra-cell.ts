@@ -11,7 +11,6 @@ export const rule: Rule = {
     fixable: false,
     description: { 'zh-CN': '一行的数字多于模板的列数', en: 'A row has more numbers than the template has columns' },
   },
-  numbers: 'none',
   run(ctx) {
     eachRowWidth(ctx, (_table, row, want) => {
       if (row.cells.length <= want) return;

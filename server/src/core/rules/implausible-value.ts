@@ -17,7 +17,6 @@ export const rule: Rule = {
     description: { 'zh-CN': '数值不合常理（乡镇、县级机关的规章，收费单位或金额）', en: 'An implausible value (规章 for a township or county body; fee unit or size)' },
   },
   // Its numbers are read through ctx.arith (the title is not a table number).
-  numbers: 'arith',
   run(ctx) {
     const body = ctx.parsed.model.title?.body ?? '';
     const local = LOCAL.test(body);

@@ -12,7 +12,6 @@ export const rule: Rule = {
     fixable: false,
     description: { 'zh-CN': '单元格不是有效的数字（负数、非数字或非整数）', en: 'A cell is not a valid number (negative, non-numeric or not an integer)' },
   },
-  numbers: 'none',
   run(ctx) {
     eachOddCell(ctx, ({ cell, name, decimal }) => {
       if (!cell.invalid) return;

@@ -41,7 +41,6 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '行标签或列标题与模板措辞不同', en: 'A row or column label differs from the template wording' },
   },
-  numbers: 'none',
   run(ctx) {
     const { model, lines } = ctx.parsed;
     for (const [table, defs, cores] of [[model.tables.t2, T2.rows, CORES_T2], [model.tables.t3, T3.rows, CORES_T3]] as const) {

@@ -12,8 +12,6 @@ import type { Rule, RuleContext } from './context';
  * table 三 or 四 and the identities do not tell which one, or what it is.
  */
 function missingFix(ctx: RuleContext, table: TableModel, row: RowModel, want: number): { fix?: Fix; ambiguous: boolean } {
-  // The fix depends on this row's numbers (read here, not through ctx.arith) and on the others'.
-  ctx.readAllNumbers();
   const cells = row.cells;
   const missing = want - cells.length;
   const sep = cellSeparator(row, ctx.parsed.lines);
@@ -49,7 +47,6 @@ export const rule: Rule = {
     description: { 'zh-CN': '一行的数字少于模板的列数（单元格丢失）', en: 'A row has fewer numbers than the template has columns (a dropped cell)' },
   },
   // A report without dropped cells reads no number.
-  numbers: 'arith',
   run(ctx) {
     eachRowWidth(ctx, (table, row, want) => {
       if (!row.cells.length || row.cells.length >= want) return;

@@ -49,7 +49,6 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '表格缺少模板中的一行', en: 'A table lacks a template row' },
   },
-  numbers: 'none',
   run(ctx) {
     for (const table of Object.values(ctx.parsed.model.tables)) {
       if (!table || table.id === 't4') continue;

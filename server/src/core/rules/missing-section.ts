@@ -14,7 +14,6 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '缺少模板规定的六个部分之一', en: 'One of the six template sections is missing' },
   },
-  numbers: 'none',
   run(ctx) {
     const p = ctx.parsed;
     const found = new Set(p.headings.map((h) => h.index));

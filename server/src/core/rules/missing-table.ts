@@ -13,7 +13,6 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '缺少模板规定的统计表（或表格没有数据）', en: 'A template table is missing (or has no data)' },
   },
-  numbers: 'none',
   run(ctx) {
     const p = ctx.parsed;
     const tables = p.model.tables;

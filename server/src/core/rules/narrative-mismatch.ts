@@ -60,7 +60,6 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '正文中的数字与统计表不一致', en: 'A figure in the narrative contradicts the tables' },
   },
-  numbers: 'arith',
   run(ctx) {
     for (const f of figuresOf(ctx.parsed)) {
       const isStatement = f.kind === 'allConcluded' || f.kind === 'allUpheld';

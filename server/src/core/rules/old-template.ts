@@ -10,7 +10,6 @@ export const rule: Rule = {
     fixable: false,
     description: { 'zh-CN': '使用了 2019 年旧版格式', en: 'The outdated 2019 format is used' },
   },
-  numbers: 'none',
   run(ctx) {
     const t = ctx.parsed.oldToken;
     if (!t) return;

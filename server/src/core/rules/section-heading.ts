@@ -11,7 +11,6 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '部分标题与模板措辞不符（近似但不一致）', en: 'A section heading is a near miss of the template wording' },
   },
-  numbers: 'none',
   run(ctx) {
     for (const h of ctx.parsed.headings) {
       if (h.canonical) continue;

@@ -12,7 +12,6 @@ export const rule: Rule = {
     fixable: false,
     description: { 'zh-CN': '六个部分没有按一至六的顺序排列', en: 'The six sections are not in order 一 to 六' },
   },
-  numbers: 'none',
   run(ctx) {
     let max: HeadingFound | undefined;
     for (const h of ctx.parsed.headings) {

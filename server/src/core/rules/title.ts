@@ -31,8 +31,6 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '缺少标题或标题不规范', en: 'The title is missing or non-standard' },
   },
-  // It reads only the lines before the first heading, and a typed number is after it (see `reparse`).
-  numbers: 'none',
   run(ctx) {
     const p = ctx.parsed;
     let first = p.lines.at(0)!;
