@@ -151,7 +151,8 @@ const markdown = (rows) => markdownTable(expand(rows).map((row) => row.map((cell
 
 /**
  * What PDF-to-Markdown converters make of tables 三 and 四: table 三 cut into one table per group
- * under generic headers, the labels on lines of their own before it, the number rows alone;
+ * under generic headers, the labels on lines of their own, the number rows alone (some of them
+ * orphans: in the table before their label);
  * table 四 as three small tables. Other tables as in `markdown`.
  */
 function markdownSplit(rows) {
@@ -172,19 +173,28 @@ function splitTable3(grid) {
   const seen = new Set();
   for (const row of header) for (const cell of row) if (cell.origin && cell.text && !seen.has(cell.text)) (seen.add(cell.text), out.push(cell.text));
   let group = [];
+  let after = [];
   const flush = () => {
     if (!group.length) return;
     out.push('', `| ${['数据1', '数据2', '数据3', '数据4', '数据5', '数据6', '总计'].join(' | ')} |`, `|${Array(numberCols).fill('---').join('|')}|`);
     for (const row of group) out.push(`| ${row.slice(-numberCols).map((c) => c.text).join(' | ')} |`);
-    out.push('');
+    out.push('', ...after);
     group = [];
+    after = [];
   };
   for (const row of data) {
-    const labels = row.slice(0, row.length - numberCols).filter((c) => c.top && c.left && c.text);
-    // A new group where a merged group label starts, or a row stands alone (its label spans the label columns).
-    const startsGroup = labels.some((c) => c.origin) && (labels.length > 1 || row.slice(0, row.length - numberCols).every((c) => c.text === labels[0]?.text));
-    if (startsGroup) flush();
-    for (const c of labels) out.push(c.text);
+    const labelCells = row.slice(0, row.length - numberCols);
+    const labels = labelCells.filter((c) => c.top && c.left && c.text);
+    // A row standing alone (一, 二, 四: one label across the label columns) joins the table before
+    // it as an orphan number row, its label printed after that table; a merged group label starts
+    // a new table, its labels printed before it.
+    const alone = labels.length === 1 && labelCells.every((c) => c.text === labels[0].text);
+    if (alone && group.length) {
+      after.push(labels[0].text);
+    } else {
+      if (labels.length > 1 || alone) flush();
+      for (const c of labels) out.push(c.text);
+    }
     group.push(row);
   }
   flush();
