@@ -4,8 +4,9 @@
  * endings of the document's own kind.
  */
 import * as assert from 'assert';
-import { check, fixAll } from '../../server/src/core';
-import { OPTIONS, expectFindings, lineOf, replaceOnce, seed, seed001Complete } from './helpers';
+import { check, fixAll, formatMessage } from '../../server/src/core';
+import { T3 } from '../../server/src/core/template';
+import { OPTIONS, expectFindings, lineAt, lineOf, replaceOnce, rowNumbers, seed, seed001Complete } from './helpers';
 
 /** The findings seed 001 (its dropped cell restored) has of itself. */
 const SEED_001 = [
@@ -71,5 +72,56 @@ describe('numbers beyond exact integers', () => {
       { rule: 'label-variant', line: 175 },
     ]);
     expectFindings(fee('3883.30'), [{ rule: 'label-variant', line: 175 }]);
+  });
+});
+
+describe('rows a fix inserts are read again', () => {
+  const base = seed('000');
+  const NEW = '一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0';
+  const NEXT = '四、结转下年度继续办理 0 0 0 0 0 0 0';
+  /** Seed 000 with table 三 cut to its rows 一 and 四 and `row` after them. */
+  const cut = (row: string) => {
+    const from = base.indexOf(NEW);
+    const to = base.indexOf(NEXT) + NEXT.length;
+    return base.slice(0, from) + [NEW, NEXT, row].join('\n') + base.slice(to);
+  };
+  const T3_ROWS = T3.rows.filter((r) => !r.optional);
+  const AFTER = T3_ROWS.findIndex((r) => r.key === 't3.r5.4');
+
+  it('a control character inside a row separates two numbers like a space: the row has its seven cells', () => {
+    const text = cut('4.无正当理由大量反复申请 0 \x160 0 0 0 0 0');
+    // The missing rows before 4.无正当理由… go after 一 (line 153), the others after that row (line 155).
+    expectFindings(
+      text,
+      T3_ROWS.filter((r) => !['t3.new', 't3.next', 't3.r5.4'].includes(r.key)).map((r) => ({
+        rule: 'missing-row',
+        line: T3_ROWS.indexOf(r) < AFTER ? 153 : 155,
+        message: `表三（收到和处理政府信息公开申请情况）缺少行「${r.label}」`,
+      })),
+    );
+    const fixed = fixAll(text, OPTIONS);
+    assert.strictEqual(fixAll(fixed, OPTIONS), fixed);
+    assert.deepStrictEqual(rowNumbers(check(fixed, OPTIONS).model.tables.t3!.rows).length, T3_ROWS.length);
+    expectFindings(fixed, []);
+  });
+
+  for (const [what, space] of [['an em space', '\u2003'], ['DEL', '\x7f'], ['a vertical tab', '\v']]) {
+    it(`${what} between two numbers separates them too`, () => {
+      const text = replaceOnce(base, '4.无正当理由大量反复申请 0 0 0 0 0 0 0', `4.无正当理由大量反复申请 0 ${space}0 0 0 0 0 0`);
+      expectFindings(text, [{ rule: 'label-variant', line: 175 }]);
+    });
+  }
+
+  it('a row inserted where the reader would not read it is not inserted: fixing twice changes nothing', () => {
+    // "x0" is label text: past 四 (the last row) it ends the table, so rows after it are not read.
+    const text = cut('4.无正当理由大量反复申请 0 x0 0 0 0 0 0');
+    const fixed = fixAll(text, OPTIONS);
+    assert.strictEqual(fixAll(fixed, OPTIONS), fixed);
+    const left = check(fixed, OPTIONS).problems.filter((p) => p.rule === 'missing-row');
+    // Those still missing have no fix, and are reported where the table's last row read is.
+    assert.deepStrictEqual(
+      left.map((p) => [lineAt(fixed, p.span.start), formatMessage(p.message), p.fixes.length]),
+      T3_ROWS.slice(AFTER + 1).filter((r) => r.key !== 't3.next').map((r) => [lineOf(fixed, '4.无正当理由大量反复申请'), `表三（收到和处理政府信息公开申请情况）缺少行「${r.label}」`, 0]),
+    );
   });
 });

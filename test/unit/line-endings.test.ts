@@ -1,4 +1,4 @@
-/** Windows line endings (Word on Windows): the same findings, and fixes that keep CRLF. */
+/** Windows (CRLF) and old Mac (CR) line endings: the same findings, and fixes that keep the document's own. */
 import * as assert from 'assert';
 import { check, fixAll, formatMessage, lineIndexOf } from '../../server/src/core';
 import { SEED_IDS, loadFixture, seed } from './helpers';
@@ -27,5 +27,26 @@ describe('CRLF line endings', () => {
     const fixed = fixAll(text);
     assert.notStrictEqual(fixed, text);
     assert.ok(!/[^\r]\n/.test(fixed), 'a bare LF was inserted');
+  });
+
+  const cr = (t: string) => t.replace(/\r?\n/g, '\r');
+  for (const id of SEED_IDS) {
+    it(`seed ${id} with CR only: the same problems, and fixes insert CR, never LF`, () => {
+      assert.deepStrictEqual(found(cr(seed(id))), found(seed(id)));
+      const fixed = fixAll(cr(seed(id)));
+      assert.ok(!fixed.includes('\n'), 'a LF was inserted');
+      assert.strictEqual(fixed, cr(fixAll(seed(id))));
+    });
+  }
+
+  it('an inserted row and an inserted heading use CR in a CR-only file', () => {
+    const text = cr(loadFixture('missing-row-cell-per-line.txt').text);
+    const fixed = fixAll(text);
+    assert.notStrictEqual(fixed, text);
+    assert.ok(!fixed.includes('\n'), 'a LF was inserted');
+    const headless = cr(seed('000')).replace('五、存在的主要问题及改进情况\r', '');
+    const edits = check(headless).problems.filter((p) => p.rule === 'missing-section').flatMap((p) => p.fixes.flatMap((f) => f.edits));
+    assert.strictEqual(edits.length, 1);
+    assert.ok(edits[0].newText.includes('\r') && !edits[0].newText.includes('\n'), JSON.stringify(edits[0].newText));
   });
 });

@@ -26,6 +26,20 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out + text.slice(pos);
 }
 
+/** A text's line break: the kind its first line ends with (`\n` when it has one line). */
+export function lineBreakOf(text: string): string {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  const lf = text.lastIndexOf('\n', cr);
+  if (lf >= 0) return '\n';
+  return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
+}
+
+/** `s` (a fix's text, lines broken by `\n`) with line break `eol`. */
+export function inLineBreak(s: string, eol: string): string {
+  return eol === '\n' ? s : s.replace(/\r?\n/g, eol);
+}
+
 /** Indentation (leading tabs/spaces) of a line. */
 export function indentOf(line: Line): string {
   return /^[\t ]*/.exec(line.text)![0];

@@ -1,6 +1,6 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
 import { buildArith, cellName, refKey, type Arith } from './arith';
-import { applyEdits } from './fixes';
+import { applyEdits, inLineBreak, lineBreakOf } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableModel } from './model';
 import { formatMessage, msg } from './messages';
 import { findTitle, parse, type Parsed } from './parse';
@@ -60,8 +60,8 @@ function userSetting(options: CheckOptions, meta: RuleMeta): Severity | 'off' | 
   return options.rules?.[meta.alias] ?? options.rules?.[meta.id];
 }
 
-function withCrlf(f: Fix): Fix {
-  return { ...f, edits: f.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
+function withEol(f: Fix, eol: string): Fix {
+  return { ...f, edits: f.edits.map((e) => ({ ...e, newText: inLineBreak(e.newText, eol) })) };
 }
 
 const byPosition = (a: Problem, b: Problem): number => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
@@ -71,7 +71,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(text);
   const arith = buildArith(parsed);
   // Fixes insert lines with the document's own line ending.
-  const crlf = text.includes('\r\n');
+  const eol = lineBreakOf(text);
   const problems: Problem[] = [];
   const template = parsed.model.template;
   for (const rule of ALL_RULES) {
@@ -88,7 +88,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
         // A severity the user set replaces the one a finding asks for.
         const severity = set ?? f.severity ?? rule.meta.severity;
         const fixes = f.fixes ?? [];
-        problems.push({ rule: alias, code: id, severity, span: f.span, message: f.message, related: f.related ?? [], fixes: crlf ? fixes.map(withCrlf) : fixes });
+        problems.push({ rule: alias, code: id, severity, span: f.span, message: f.message, related: f.related ?? [], fixes: eol === '\n' ? fixes : fixes.map((x) => withEol(x, eol)) });
       },
     });
   }

@@ -36,9 +36,15 @@ const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?万?
 /** 元 */
 const YUAN = 0x5143;
 
-/** Space, ideographic space, no-break space (tabs are separators of their own). */
+/**
+ * What separates cells like a space (tabs are separators of their own): a space, an ideographic
+ * or no-break space, the other Unicode spaces, and control characters (a stray one pasted
+ * between two numbers keeps them two numbers, as it looks).
+ */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 0x3000 || c === 0xa0;
+  if (c === 32) return true;
+  if (c < 32) return c !== 9;
+  return c >= 0x7f && (c <= 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff);
 }
 
 /** A space or a tab: what separates the words of a line. */

@@ -1,7 +1,9 @@
-import { formatRow, indentOf, zeros } from '../fixes';
+import { applyEdits, formatRow, indentOf, inLineBreak, lineBreakOf, zeros } from '../fixes';
 import { msg } from '../messages';
 import type { TableModel } from '../model';
 import { REPLACED_AT, TABLES, colsOf, templatePositions, type RowDef } from '../template';
+import { parse } from '../parse';
+import type { TextEdit } from '../types';
 import type { Rule, RuleContext } from './context';
 
 /** Template rows the table lacks, given which optional rows it uses. */
@@ -40,6 +42,30 @@ function insertRow(ctx: RuleContext, table: TableModel, missing: RowDef) {
   return undefined;
 }
 
+/**
+ * Which of the insertions `edits` (one per missing row, undefined for none) the reading finds
+ * again: a row inserted where the table reader would not read it (past what ends the table) would
+ * be inserted again by every fix run. The insertions are tried together; those whose rows are not
+ * read are dropped and the rest tried again (a few rounds). None counts when an insertion makes
+ * a row read before unread.
+ */
+function readBack(ctx: RuleContext, table: TableModel, missing: RowDef[], edits: (TextEdit | undefined)[]): boolean[] {
+  const text = ctx.parsed.model.text;
+  const eol = lineBreakOf(text);
+  const had = table.rows.map((r) => r.key);
+  let keep = edits.map((e) => !!e);
+  for (let round = 0; round < 3; round++) {
+    const tried = edits.filter((e, i): e is TextEdit => !!e && keep[i]).map((e) => ({ ...e, newText: inLineBreak(e.newText, eol) }));
+    if (!tried.length) return keep;
+    const now = new Set(parse(applyEdits(text, tried)).model.tables[table.id]?.rows.map((r) => r.key));
+    if (!had.every((k) => now.has(k))) break;
+    const next = keep.map((k, i) => k && now.has(missing[i].key));
+    if (next.every((k, i) => k === keep[i])) return keep;
+    keep = next;
+  }
+  return edits.map(() => false);
+}
+
 export const rule: Rule = {
   meta: {
     id: 'RPT008',
@@ -52,15 +78,18 @@ export const rule: Rule = {
   run(ctx) {
     for (const table of Object.values(ctx.parsed.model.tables)) {
       if (!table || table.id === 't4') continue;
-      for (const r of missingRows(table)) {
-        const edit = insertRow(ctx, table, r);
+      const missing = missingRows(table);
+      const edits = missing.map((r) => insertRow(ctx, table, r));
+      const read = missing.length ? readBack(ctx, table, missing, edits) : [];
+      missing.forEach((r, i) => {
+        const edit = edits[i];
         const line = ctx.parsed.lines.at(ctx.lineOf(edit ? edit.start : table.span.start))!;
         ctx.report({
           span: { start: line.start, end: line.end },
           message: msg('missingRow', { table: `@table.${table.id}`, row: r.label }),
-          fixes: edit ? [{ title: msg('fixInsertRow', { row: r.label }), preferred: true, edits: [edit] }] : [],
+          fixes: edit && read[i] ? [{ title: msg('fixInsertRow', { row: r.label }), preferred: true, edits: [edit] }] : [],
         });
-      }
+      });
     }
   },
 };
