@@ -14,7 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { check, LineIndex } from '../server/src/core';
-import { LspClient, ROOT, SERVER } from '../test/lsp/client';
+import { LspClient, ROOT, SERVER, type StartOptions } from '../test/lsp/client';
 import { SEEDS, seedText } from '../test/lsp/fixtures';
 
 const FLOOR = path.join(__dirname, 'floor-server.js');
@@ -28,7 +28,7 @@ const IDLE_MS = quick ? 5_000 : 20_000;
 const URI = 'file:///bench/report.txt';
 
 /** Seed 001, and seed 001 with the body of section 一 repeated in place until it is `bytes` long. */
-function reports(): { name: string; text: string }[] {
+export function reports(): { name: string; text: string }[] {
   const seed = seedText(SEEDS[1]);
   const [one, two] = check(seed).model.sections;
   const body = seed.slice(one.span.end, two.span.start);
@@ -65,7 +65,7 @@ function random(seed: number): () => number {
  * length as it was (an edit and its undo, or a digit typed over a digit), so they stay valid.
  * Digits typed over cells make the tables drift: their sums break more and more as typing goes on.
  */
-function editMix(original: string, count: number): Edit[] {
+export function editMix(original: string, count: number): Edit[] {
   const rnd = random(17);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   const digit = () => String(1 + Math.floor(rnd() * 9));
@@ -151,9 +151,17 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/** CPU time (user + system) a process has used, in ms (the kernel counts it in ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface Run {
   /** Milliseconds per edit, in the order typed. */
   times: number[];
+  /** CPU time per edit, in ms: less sensitive than latency to what else the machine runs. */
+  cpuPerEdit: number;
   rssAfterBurst: number;
   rssAfterIdle: number;
 }
@@ -162,8 +170,8 @@ interface Run {
  * Opens 49 other reports (the seeds, under other names and title years) and the report, then
  * types the edits, the servers taking turns edit by edit.
  */
-async function typing(scripts: string[], original: string, edits: Edit[]): Promise<Run[]> {
-  const clients = await Promise.all(scripts.map((script) => LspClient.start({ script, forgetPublished: true })));
+export async function typing(servers: StartOptions[], original: string, edits: Edit[]): Promise<Run[]> {
+  const clients = await Promise.all(servers.map((s) => LspClient.start({ ...s, forgetPublished: true })));
   try {
     for (const c of clients) {
       const waits: Promise<unknown>[] = [];
@@ -177,6 +185,7 @@ async function typing(scripts: string[], original: string, edits: Edit[]): Promi
       await Promise.all(waits);
     }
     const times: number[][] = clients.map(() => []);
+    const cpu = clients.map((c) => cpuMs(c.proc.pid!));
     let text = original;
     for (let i = 0; i < edits.length; i++) {
       const e = edits[i];
@@ -192,8 +201,9 @@ async function typing(scripts: string[], original: string, edits: Edit[]): Promi
       }
     }
     const afterBurst = clients.map((c) => rssMb(c.proc.pid!));
+    const cpuPerEdit = clients.map((c, k) => (cpuMs(c.proc.pid!) - cpu[k]) / edits.length);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    return clients.map((c, k) => ({ times: times[k], rssAfterBurst: afterBurst[k], rssAfterIdle: rssMb(c.proc.pid!) }));
+    return clients.map((c, k) => ({ times: times[k], cpuPerEdit: cpuPerEdit[k], rssAfterBurst: afterBurst[k], rssAfterIdle: rssMb(c.proc.pid!) }));
   } finally {
     await Promise.all(clients.map((c) => c.stop()));
   }
@@ -221,7 +231,7 @@ async function main(): Promise<void> {
   const verdicts: string[] = [];
   for (const [r, { name, text }] of reports().entries()) {
     const edits = editMix(text, EDITS);
-    const runs = await typing([SERVER, FLOOR, ...(against ? [against] : [])], text, edits);
+    const runs = await typing([SERVER, FLOOR, ...(against ? [against] : [])].map((script) => ({ script })), text, edits);
     const [server, floor] = runs;
     console.log(`### ${name}\n`);
     console.log(`| edit | n | ${names.map((n) => `${n} p50 · p90 · p99 · max (ms)`).join(' | ')} |`);
@@ -238,6 +248,7 @@ async function main(): Promise<void> {
     }
     row('**all**', () => true);
     row(`first ${COLD} edits`, (i) => i < COLD);
+    console.log(`| CPU time per edit (ms) | | ${runs.map((run) => fmt(run.cpuPerEdit)).join(' | ')} |`);
     console.log(`| RSS at the end of the burst · after ${IDLE_MS / 1000} s idle (MB) | | ${runs.map((run) => `${fmt(run.rssAfterBurst)} · ${fmt(run.rssAfterIdle)}`).join(' | ')} |\n`);
     const ratio = stats(server.times).p50 / stats(floor.times).p50;
     const extra = server.rssAfterBurst - floor.rssAfterBurst;
@@ -250,7 +261,9 @@ async function main(): Promise<void> {
   for (const v of verdicts) console.log(v);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
