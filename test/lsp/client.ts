@@ -214,13 +214,14 @@ export class LspClient {
       if (this.proc.exitCode !== null) resolve();
       else this.proc.once('exit', () => resolve());
     });
+    // Set before asking: a server that no longer answers is killed too.
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), exited]);
       await this.conn.sendNotification('exit');
     } catch {
       // already gone
     }
-    const timer = setTimeout(() => this.proc.kill('SIGKILL'), timeoutMs);
     await exited;
     clearTimeout(timer);
     this.conn.dispose();

@@ -108,6 +108,13 @@ export function createServerConnection(peek: (message: Message) => void): Connec
   } else {
     return createConnection(ProposedFeatures.all);
   }
+  // A message that cannot be read (a header without a number for its length, a body that is not
+  // JSON) means the client broke the protocol: the stream is out of step, and nothing after it
+  // would be answered. Leave with an error, as a crash, so that the client starts a new server.
+  reader.onError((error) => {
+    process.stderr.write(`report-review-lsp：无法读取客户端发来的消息，退出。Cannot read a message from the client; exiting. ${String(error?.message ?? error).replace(/\s+/g, ' ')}\n`);
+    process.exit(1);
+  });
   const connection = createConnection(ProposedFeatures.all, new PeekingReader(reader, peek), writer);
   if (argv.includes('--stdio')) {
     // The client closed our input: leave, as the library does for a stdio stream. This takes the
