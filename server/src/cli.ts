@@ -2,6 +2,7 @@
  * `report-review`: the command-line face of the core.
  *   report-review check [--format text|json|sarif] [--locale zh-CN|en] [--previous FILE] PATH…
  *   report-review fix [--write | --stdout] PATH…
+ *   report-review extract FILE [-o OUT]
  * Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
  */
 import * as fs from 'node:fs';
@@ -9,9 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { check, fixAll, looksLikeReport, type CheckOptions, type Locale, type RuleSetting } from './core';
+import { applyEdits, check, fixAll, looksLikeReport, type CheckOptions, type Locale, type RuleSetting } from './core';
 import { decodeBytes, type DecodeFailure, type Encoding } from './decode';
-import { reportFiles } from './files';
+import { DOCUMENT_NAME, reportFiles } from './files';
+import { loadFormats, locateInDocument, readDocumentFile, type ReadDocument } from './documents';
 import { encodeText } from './encode';
 import { countProblems, locate, summaryLine, toJson, toSarif, toTextLines, type LocatedFile } from './output';
 
@@ -35,6 +37,9 @@ const HELP: Record<Locale, string> = {
 用法：
   report-review check [选项] 路径…     检查报告（文件、文件夹或 - 表示标准输入）
   report-review fix [--write | --stdout] 路径…   应用首选修复
+  report-review extract 文件 [-o 输出]   把 HTML/Word/PDF 报告写成规范文本
+
+可检查的格式：.txt、.md，以及 .html/.htm 网页、Word .docx、PDF（含文字层；不做 OCR）。
 
 选项：
   --format text|json|sarif   输出格式（默认 text）
@@ -43,6 +48,7 @@ const HELP: Record<Locale, string> = {
   --rule 规则=级别           调整规则：off、error、warning、info、hint（可重复）
   --write                    fix：写回文件
   --stdout                   fix：把修复后的文本输出到标准输出
+  -o, --output 文件          extract：写入文件（默认标准输出）
   -h, --help                 显示帮助
   -v, --version              显示版本
 
@@ -52,6 +58,9 @@ const HELP: Record<Locale, string> = {
 Usage:
   report-review check [options] PATH…     check reports (files, folders, or - for stdin)
   report-review fix [--write | --stdout] PATH…   apply the preferred fixes
+  report-review extract FILE [-o OUT]   write an HTML/Word/PDF report as canonical text
+
+Formats: .txt, .md, and .html/.htm pages, Word .docx, PDF (with a text layer; no OCR).
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -60,6 +69,7 @@ Options:
   --rule RULE=LEVEL          off, error, warning, info, hint (repeatable)
   --write                    fix: write the files back
   --stdout                   fix: print the fixed text
+  -o, --output FILE          extract: write to FILE (default stdout)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -92,6 +102,9 @@ interface Input {
   stdin?: boolean;
   /** Found by walking a folder (non-reports are skipped silently). */
   walked?: boolean;
+  /** An HTML page, Word or PDF document, read before checking; or why it could not be read. */
+  doc?: ReadDocument;
+  docError?: string;
 }
 
 function collect(paths: string[], locale: Locale, problems: string[]): Input[] {
@@ -109,7 +122,7 @@ function collect(paths: string[], locale: Locale, problems: string[]): Input[] {
       continue;
     }
     if (st.isDirectory()) {
-      const found = reportFiles(p);
+      const found = reportFiles(p, Infinity, true);
       for (const f of found) inputs.push({ path: f, walked: true });
       if (!found.length) problems.push(`${p}: ${REASONS[locale].directory}`);
     } else inputs.push({ path: p });
@@ -148,6 +161,12 @@ function load(input: Input, locale: Locale): Loaded {
 }
 
 function checkOne(input: Input, options: CheckOptions, locale: Locale): Checked {
+  if (input.docError) return { error: input.docError };
+  if (input.doc) {
+    if (input.walked && !looksLikeReport(input.doc.text)) return {};
+    const r = check(input.doc.text, options);
+    return { result: locateInDocument(locate(input.path, r, locale), r, input.doc, locale) };
+  }
   const l = load(input, locale);
   if (!l.ok) return l.failure === 'not-report' || (input.walked && l.failure === 'binary') ? {} : { error: l.message };
   return { result: locate(input.path, check(l.text, options), locale) };
@@ -245,9 +264,30 @@ function workerMain(): void {
   if (batch.length) parentPort!.postMessage(batch);
 }
 
+/** Reads the HTML, Word and PDF inputs (loading the readers only when there is one). */
+async function readDocuments(inputs: Input[], locale: Locale): Promise<void> {
+  for (const input of inputs) {
+    if (input.stdin || !DOCUMENT_NAME.test(input.path)) continue;
+    let bytes: Buffer;
+    try {
+      bytes = readInput(input);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      input.docError = `${input.path}: ${REASONS[locale].unreadable}${code ? ` (${code})` : ''}`;
+      continue;
+    }
+    const r = await readDocumentFile(bytes, input.path, locale);
+    if (r.ok) {
+      input.doc = r.doc;
+      for (const w of r.doc.warnings) process.stderr.write(`${input.path}: ${w}\n`);
+    } else input.docError = `${input.path}: ${r.message}`;
+  }
+}
+
 async function runCheck(paths: string[], format: string, locale: Locale, options: CheckOptions): Promise<number> {
   const errors: string[] = [];
   const inputs = collect(paths, locale, errors);
+  await readDocuments(inputs, locale);
   const checked = await checkAll(inputs, options, locale);
   const files: LocatedFile[] = [];
   for (const c of checked) {
@@ -267,12 +307,56 @@ async function runCheck(paths: string[], format: string, locale: Locale, options
   return files.some((f) => f.problems.some((p) => p.severity === 'error')) ? 1 : 0;
 }
 
-function runFix(paths: string[], mode: 'write' | 'stdout' | 'dry', locale: Locale, options: CheckOptions): number {
+/** Fixes an HTML page in place (cell text only); a Word or PDF document is refused with the way out. */
+async function fixDocument(input: Input, mode: 'write' | 'stdout' | 'dry', locale: Locale, options: CheckOptions): Promise<{ error?: string; remainingErrors?: boolean }> {
+  const doc = input.doc!;
+  if (doc.kind !== 'html' || doc.source === undefined) {
+    return {
+      error:
+        locale === 'en'
+          ? `${input.path}: a ${doc.kind === 'pdf' ? 'PDF' : 'Word'} document is not changed; run \`report-review extract ${input.path} -o report.txt\`, then check and fix the text`
+          : `${input.path}: 不修改 ${doc.kind === 'pdf' ? 'PDF' : 'Word'} 文档；请先运行 \`report-review extract ${input.path} -o 报告.txt\`，再检查和修复文本`,
+    };
+  }
+  const formats = await loadFormats();
+  const fixed = formats.fixHtmlSource(doc.source, { check, applyEdits }, options);
+  const remainingErrors = check(formats.readHtml(fixed.source).text, options).problems.some((p) => p.severity === 'error');
+  const changed = fixed.source !== doc.source;
+  if (mode === 'stdout') process.stdout.write(fixed.source);
+  else if (mode === 'write') {
+    // Written back in the encoding the page was read in (its <meta charset> still says so).
+    if (changed) fs.writeFileSync(input.path, encodeText(fixed.source, (doc.encoding ?? 'utf-8') as Encoding));
+    process.stderr.write(`${input.path}: ${changed ? (locale === 'en' ? 'fixed' : '已修复') : locale === 'en' ? 'nothing to fix' : '无需修复'}\n`);
+  } else {
+    const n = check(doc.text, options).problems.filter((p) => p.fixes.some((f) => f.preferred)).length;
+    process.stdout.write(`${input.path}: ${locale === 'en' ? `${n} fixable problem(s)` : `${n} 个问题可自动修复`}\n`);
+  }
+  if (fixed.skipped && mode !== 'dry') {
+    process.stderr.write(
+      `${input.path}: ${locale === 'en' ? `${fixed.skipped} fix(es) would change more than a cell's text and were left` : `${fixed.skipped} 个修复不只改动单元格文字，未应用`}\n`,
+    );
+  }
+  return { remainingErrors };
+}
+
+async function runFix(paths: string[], mode: 'write' | 'stdout' | 'dry', locale: Locale, options: CheckOptions): Promise<number> {
   const errors: string[] = [];
   const inputs = collect(paths, locale, errors);
   if (mode === 'stdout' && inputs.length !== 1) throw new UsageError(locale === 'en' ? '--stdout takes exactly one input' : '--stdout 只能用于一个输入');
+  await readDocuments(inputs, locale);
   let remainingErrors = false;
   for (const input of inputs) {
+    if (input.docError) {
+      errors.push(input.docError);
+      continue;
+    }
+    if (input.doc) {
+      if (input.walked && !looksLikeReport(input.doc.text)) continue;
+      const r = await fixDocument(input, mode, locale, options);
+      if (r.error) errors.push(r.error);
+      if (r.remainingErrors) remainingErrors = true;
+      continue;
+    }
     const d = load(input, locale);
     if (!d.ok) {
       // In a folder, only an unreadable file is an error here; others are not reports to fix.
@@ -297,6 +381,21 @@ function runFix(paths: string[], mode: 'write' | 'stdout' | 'dry', locale: Local
   return errors.length ? 2 : remainingErrors ? 1 : 0;
 }
 
+/** `extract FILE [-o OUT]`: the report text of an HTML, Word or PDF document, in the canonical layout. */
+async function runExtract(paths: string[], output: string | undefined, locale: Locale): Promise<number> {
+  if (paths.length !== 1) throw new UsageError(locale === 'en' ? 'extract takes one file' : 'extract 只能用于一个文件');
+  const input: Input = { path: paths[0] };
+  if (!DOCUMENT_NAME.test(input.path)) throw new UsageError(locale === 'en' ? `${input.path}: not an HTML, Word or PDF file` : `${input.path}：不是 HTML、Word 或 PDF 文件`);
+  await readDocuments([input], locale);
+  if (!input.doc) {
+    process.stderr.write(`${input.docError ?? input.path}\n`);
+    return 2;
+  }
+  if (output) fs.writeFileSync(output, input.doc.text);
+  else process.stdout.write(input.doc.text);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   // Read ahead of the full parse, so that a usage error is told in the asked language too.
   const li = argv.indexOf('--locale');
@@ -312,6 +411,7 @@ export async function main(argv: string[]): Promise<number> {
         rule: { type: 'string', multiple: true, default: [] },
         write: { type: 'boolean', default: false },
         stdout: { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -328,8 +428,9 @@ export async function main(argv: string[]): Promise<number> {
     locale = values.locale;
     if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`--format ${values.format}`);
     const [command, ...paths] = positionals;
-    if (command !== 'check' && command !== 'fix') throw new UsageError(command ? `${command}?` : '');
+    if (command !== 'check' && command !== 'fix' && command !== 'extract') throw new UsageError(command ? `${command}?` : '');
     if (!paths.length) throw new UsageError(locale === 'en' ? 'no input given' : '没有指定输入');
+    if (command === 'extract') return await runExtract(paths, values.output, locale);
     const options: CheckOptions = { rules: parseRules(values.rule as string[]) };
     if (values.previous) {
       const d = load({ path: values.previous }, locale);
@@ -341,7 +442,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'check') return await runCheck(paths, values.format!, locale, options);
     if (values.write && values.stdout) throw new UsageError('--write / --stdout');
-    return runFix(paths, values.write ? 'write' : values.stdout || paths[0] === '-' ? 'stdout' : 'dry', locale, options);
+    return await runFix(paths, values.write ? 'write' : values.stdout || paths[0] === '-' ? 'stdout' : 'dry', locale, options);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       const what = (e as Error).message;

@@ -11,6 +11,8 @@ export const REPORT_GLOB = `**/*.{${REPORT_EXTENSIONS.join(',')}}`;
 
 const REPORT_NAME = new RegExp(`\\.(${REPORT_EXTENSIONS.join('|')})$`, 'i');
 const isReportName = (name: string): boolean => REPORT_NAME.test(name);
+/** Documents the readers take on the command line (.doc and .wps only to be told to save them as .docx). */
+export const DOCUMENT_NAME = /\.(html?|xhtml|docx|pdf|doc|wps)$/i;
 const isSkippedDir = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
 
 /** Whether `file` is one that `reportFiles(root)` lists (below `root`, not in a skipped folder). */
@@ -20,8 +22,8 @@ export function isReportFile(root: string, file: string): boolean {
   return rel.split(path.sep).slice(0, -1).every((d) => !isSkippedDir(d));
 }
 
-/** Every .txt/.md file below `dir`, in name order; at most `limit` of them. */
-export function reportFiles(dir: string, limit = Infinity): string[] {
+/** Every .txt/.md file below `dir` (and documents, when asked), in name order; at most `limit` of them. */
+export function reportFiles(dir: string, limit = Infinity, documents = false): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     let entries: fs.Dirent[];
@@ -36,7 +38,7 @@ export function reportFiles(dir: string, limit = Infinity): string[] {
       const p = path.join(d, e.name);
       if (e.isDirectory()) {
         if (!isSkippedDir(e.name)) walk(p);
-      } else if (e.isFile() && isReportName(e.name)) out.push(p);
+      } else if (e.isFile() && (isReportName(e.name) || (documents && DOCUMENT_NAME.test(e.name)))) out.push(p);
     }
   };
   walk(dir);

@@ -15,6 +15,8 @@ export interface LocatedProblem extends Located {
   message: string;
   related: (Located & { message: string })[];
   fixes: { title: string; preferred: boolean }[];
+  /** In a Word or PDF document: the page, paragraph or table cell (line and column are the extracted text's). */
+  place?: string;
 }
 
 export interface LocatedFile {
@@ -56,7 +58,7 @@ export function toJson(files: LocatedFile[]): string {
 }
 
 export function toTextLines(f: LocatedFile): string[] {
-  return f.problems.map((p) => `${f.path}:${p.line}:${p.column}  ${p.severity}  ${p.rule}  ${p.message}`);
+  return f.problems.map((p) => `${f.path}:${p.place ?? `${p.line}:${p.column}`}  ${p.severity}  ${p.rule}  ${p.message}`);
 }
 
 export interface Counts {

@@ -1,0 +1,209 @@
+/**
+ * Documents: real HTML pages (test/fixtures/formats/html, twelve published reports), the same
+ * reports saved as Word by LibreOffice and printed to PDF by Chromium, a GBK page, a scanned PDF
+ * and a binary .doc (scripts/make-format-fixtures.mjs made them). Each page's canonical text is
+ * committed (text/); the findings on the pages, at their source line:column, too (html.expected.txt).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { check } from '../../server/src/core';
+import { readDocument, type DocumentReading } from '../../server/src/formats';
+import { readHtml } from '../../server/src/formats/html';
+import { CLI_OFF, OPTIONS, ROOT, runCli } from './helpers';
+
+const DIR = path.join(ROOT, 'test', 'fixtures', 'formats');
+const rel = (...p: string[]) => path.relative(ROOT, path.join(DIR, ...p));
+const PAGES = fs.readdirSync(path.join(DIR, 'html')).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, '')).sort();
+const golden = (name: string) => fs.readFileSync(path.join(DIR, 'text', `${name}.txt`), 'utf8');
+
+async function read(...p: string[]): Promise<DocumentReading> {
+  const file = path.join(DIR, ...p);
+  const r = await readDocument(fs.readFileSync(file), file);
+  assert.ok(r.ok, `${p.join('/')}: ${r.ok ? '' : r.message.en}`);
+  return r;
+}
+
+/** Rule and message of every finding (positions differ between a document and its text). */
+const findingsOf = (text: string) => check(text, OPTIONS).problems.map((p) => `${p.rule}|${JSON.stringify(p.message)}`);
+
+describe('formats: HTML pages', function () {
+  this.timeout(60000);
+
+  it('twelve real pages are read', () => assert.strictEqual(PAGES.length, 12));
+
+  for (const name of PAGES) {
+    it(`${name}: the canonical text, every character mapped to itself in the page`, async () => {
+      const r = await read('html', `${name}.html`);
+      assert.strictEqual(r.text, golden(name));
+      const src = r.source!;
+      for (let i = 0; i < r.text.length; i++) {
+        const c = r.text[i];
+        if (c === '\t' || c === '\n' || c === ' ') continue;
+        const at = r.map.offsets[i];
+        // Written as itself, or as a character reference (&lt; &#x4E00;).
+        assert.ok(src[at] === c || src[at] === '&', `${name}: text ${i} ${JSON.stringify(c)} → page ${at} ${JSON.stringify(src.slice(at, at + 8))}`);
+      }
+    });
+  }
+
+  it('the findings on the pages point at the page source (line:column of the cell); a folder of pages is one run', () => {
+    const r = runCli(['check', ...CLI_OFF, rel('html')]);
+    assert.strictEqual(r.stdout, fs.readFileSync(path.join(DIR, 'html.expected.txt'), 'utf8'));
+    assert.strictEqual(r.code, 1);
+    // 005's review-total: the 总计 of 行政复议 is the 0 in its cell.
+    const line = r.stdout.split('\n').find((l) => l.includes('review-total'))!;
+    const [, ln, col] = /:(\d+):(\d+) /.exec(line)!;
+    const page = fs.readFileSync(path.join(DIR, 'html', '005_pingtan_xingzhengshenpi_2024.html'), 'utf8').split('\n')[+ln - 1];
+    assert.strictEqual(page[+col - 1], '0');
+    assert.match(page.slice(0, +col - 1), /<td[^>]*>(<[^>]+>)*$/);
+  });
+
+  it('every page as HTML has the findings of its canonical text', async () => {
+    for (const name of PAGES) {
+      const r = await read('html', `${name}.html`);
+      assert.deepStrictEqual(findingsOf(r.text), findingsOf(golden(name)), name);
+    }
+  });
+
+  it('a GBK page (<meta charset="gb2312">) reads as its UTF-8 original, at the same line:column', async () => {
+    const name = '004_pingtan_jinjingpianqu_2024';
+    const gbk = await read('gbk', `${name}.html`);
+    assert.strictEqual(gbk.encoding, 'gb18030');
+    assert.strictEqual(gbk.text, golden(name));
+    const a = runCli(['check', ...CLI_OFF, rel('gbk', `${name}.html`)]).stdout.replace(/^\S+?:/gm, '');
+    const b = runCli(['check', ...CLI_OFF, rel('html', `${name}.html`)]).stdout.replace(/^\S+?:/gm, '');
+    assert.strictEqual(a, b);
+  });
+
+  it('tables: rowspan and colspan resolved, a group label on its own line, a blank cell kept as an empty field', () => {
+    const html = `<html><body><h1>某局2024年政府信息公开工作年度报告</h1><table>
+      <tr><td rowspan="3">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>1</td><td>&nbsp;2</td></tr>
+      <tr><td rowspan="2">（三）不予公开</td><td><p>1.属于</p><p>国家秘密</p></td><td>0</td><td><p><br></p></td></tr>
+      <tr><td>2.其他</td><td rowspan="1">3</td><td>4</td></tr>
+      <tr><td colspan="3">（七）总计</td><td><span>1</span><span>0</span></td><td>0</td></tr></table></body></html>`;
+    assert.strictEqual(
+      readHtml(html, { page: false }).text,
+      ['某局2024年政府信息公开工作年度报告', '三、本年度办理结果', '（一）予以公开\t1\t2', '（三）不予公开', '1.属于国家秘密\t0\t', '2.其他\t3\t4', '（七）总计\t10\t0'].join('\n') + '\n',
+    );
+  });
+
+  it('a page: the article and its title, without navigation, scripts, styles or hidden text', () => {
+    const html = `<html><head><title>某局2024年政府信息公开工作年度报告_年报_某网站</title><style>p{}</style></head><body>
+      <div class="nav"><a href="/">首页</a><a href="/a">政务公开</a><a href="/b">政府信息公开年报</a></div>
+      <div class="title">某局2024年政府信息公开工作年度报告</div>
+      <div class="main"><div class="content"><p>一、总体情况</p><p>${'本年度主动公开政府信息。'.repeat(20)}</p>
+      <script>var x = "二、主动公开政府信息情况";</script><p style="display:none">隐藏</p><p>二、主动公开政府信息情况</p></div></div>
+      <div class="footer"><a href="/c">网站地图</a> 版权所有</div></body></html>`;
+    assert.strictEqual(
+      readHtml(html).text,
+      ['某局2024年政府信息公开工作年度报告', '一、总体情况', '本年度主动公开政府信息。'.repeat(20), '二、主动公开政府信息情况'].join('\n') + '\n',
+    );
+  });
+});
+
+describe('formats: Word (.docx) and PDF', function () {
+  this.timeout(120000);
+
+  it('every page saved as Word reads to the same text as the page (paragraphs, merged cells)', async () => {
+    for (const name of PAGES) assert.strictEqual((await read('docx', `${name}.docx`)).text, golden(name), name);
+  });
+
+  it('Word findings name the paragraph or the table cell', () => {
+    const r = runCli(['check', ...CLI_OFF, rel('docx', '005_pingtan_xingzhengshenpi_2024.docx')]);
+    assert.strictEqual(
+      r.stdout,
+      [
+        `${rel('docx', '005_pingtan_xingzhengshenpi_2024.docx')}:第 12 段  warning  section-heading  标题「四、政府信息公开行政复议与行政诉讼情况」与模板不符，应为「四、政府信息公开行政复议、行政诉讼情况」`,
+        `${rel('docx', '005_pingtan_xingzhengshenpi_2024.docx')}:第 3 个表格第 4 行第 5 列  error  review-total  行政复议·总计 应为 1，实为 0`,
+        '已检查 1 个文件：1 个错误，1 个警告，0 条提示',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a .doc, a scanned PDF, a damaged file: one clear line each, exit 2', () => {
+    const r = runCli(['check', rel('legacy.doc'), rel('scanned.pdf')]);
+    assert.strictEqual(r.code, 2);
+    assert.strictEqual(
+      r.stderr,
+      [
+        `${rel('legacy.doc')}: 旧版 Word/WPS 二进制文档（.doc/.wps）无法直接读取：请在 Word 或 WPS 中“另存为” .docx 后再检查`,
+        `${rel('scanned.pdf')}: PDF 没有文字层（扫描件或图片），无法读取其中的文字（不做 OCR）：请使用原始文档或可复制文字的 PDF`,
+        '',
+      ].join('\n'),
+    );
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-formats-'));
+    try {
+      const bad = path.join(tmp, 'bad.docx');
+      fs.writeFileSync(bad, 'PK\u0003\u0004 not really a zip');
+      const truncated = path.join(tmp, 'truncated.pdf');
+      fs.writeFileSync(truncated, fs.readFileSync(path.join(DIR, 'pdf', '005_pingtan_xingzhengshenpi_2024.pdf')).subarray(0, 2000));
+      const d = runCli(['check', '--locale', 'en', bad, truncated]);
+      assert.strictEqual(d.code, 2);
+      assert.strictEqual(
+        d.stderr,
+        `${bad}: the document is damaged or not of the format its name says, and cannot be read\n${truncated}: the document is damaged or not of the format its name says, and cannot be read\n`,
+      );
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('formats: extract and fix', function () {
+  this.timeout(60000);
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-formats-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('extract writes the canonical text, which checks to the same findings as the document', () => {
+    const name = '005_pingtan_xingzhengshenpi_2024';
+    const out = path.join(tmp, 'report.txt');
+    const r = runCli(['extract', rel('docx', `${name}.docx`), '-o', out]);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(fs.readFileSync(out, 'utf8'), golden(name));
+    const strip = (s: string) => s.replace(/^\S+  /gm, '');
+    assert.strictEqual(strip(runCli(['check', ...CLI_OFF, out]).stdout), strip(runCli(['check', ...CLI_OFF, rel('html', `${name}.html`)]).stdout));
+    assert.strictEqual(runCli(['extract', rel('legacy.doc')]).code, 2);
+    assert.strictEqual(runCli(['extract', 'README.md']).code, 2);
+  });
+
+  it('fix --write changes only the text of cells in an HTML page, and converges', () => {
+    const name = '005_pingtan_xingzhengshenpi_2024';
+    const page = path.join(tmp, `${name}.html`);
+    const before = fs.readFileSync(path.join(DIR, 'html', `${name}.html`), 'utf8');
+    fs.writeFileSync(page, before);
+    assert.strictEqual(runCli(['fix', ...CLI_OFF, '--write', page]).code, 0);
+    const after = fs.readFileSync(page, 'utf8');
+    // One character changed: the 总计 of 行政复议, 0 → 1.
+    let i = 0;
+    while (before[i] === after[i]) i++;
+    assert.strictEqual(before.slice(i + 1), after.slice(i + 1));
+    assert.deepStrictEqual([before[i], after[i]], ['0', '1']);
+    assert.ok(!runCli(['check', ...CLI_OFF, page]).stdout.includes('review-total'));
+    runCli(['fix', ...CLI_OFF, '--write', page]);
+    assert.strictEqual(fs.readFileSync(page, 'utf8'), after);
+  });
+
+  it('fix fills a blank HTML cell inside the cell; Word and PDF documents are refused with the way out', () => {
+    const name = '004_pingtan_jinjingpianqu_2024';
+    const page = path.join(tmp, `${name}.html`);
+    const before = fs.readFileSync(path.join(DIR, 'html', `${name}.html`), 'utf8');
+    fs.writeFileSync(page, before);
+    runCli(['fix', ...CLI_OFF, '--write', page]);
+    const after = fs.readFileSync(page, 'utf8');
+    assert.strictEqual(after.length, before.length + 1);
+    let i = 0;
+    while (before[i] === after[i]) i++;
+    assert.strictEqual(after[i], '0');
+    assert.match(after.slice(0, i), /<td[^>]*>$/);
+    assert.ok(!runCli(['check', ...CLI_OFF, page]).stdout.includes('blank-cell'));
+    const docx = runCli(['fix', '--write', rel('docx', `${name}.docx`)]);
+    assert.strictEqual(docx.code, 2);
+    assert.match(docx.stderr, /不修改 Word 文档；请先运行 `report-review extract .*\.docx -o 报告\.txt`，再检查和修复文本/);
+  });
+});
