@@ -32,4 +32,17 @@ describe('scan', () => {
     assert.strictEqual(noCellsIn(text, 2, text.length - 2), true);
     assert.strictEqual(noCellsIn(text, 0, text.length), false);
   });
+
+  it('a cell closed by a `|` is one field, and a lone `|` a blank field', () => {
+    const read = (text: string) => {
+      const sl = scanLine(text, 0, text.length, 0);
+      return [sl.shape, sl.oneField, sl.toks.map((t) => `${t.kind}:${t.raw}`).join(' ')].join(' ');
+    };
+    assert.strictEqual(read('规章 |'), 'cell-per-line true text:规章');
+    assert.strictEqual(read('12 |'), 'cell-per-line true num:12');
+    assert.strictEqual(read(' |'), 'cell-per-line true empty:');
+    assert.strictEqual(read('（一）予以公开 0 |'), 'cell-per-line true text:（一）予以公开 num:0');
+    // Two pipes make a delimited row as before.
+    assert.strictEqual(read('| 规章 | 0 |'), 'pipes  text:规章 num:0');
+  });
 });

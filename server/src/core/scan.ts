@@ -24,6 +24,8 @@ export interface ScannedLine {
   shape: TableShape;
   /** Nothing but page furniture or a Markdown separator row. */
   skip: boolean;
+  /** One field closed by a `|` (a cell of a table copied one cell per line, `0 |`). */
+  oneField?: boolean;
 }
 
 const FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
@@ -255,6 +257,16 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
     return { toks, shape: 'spaces', skip: true };
   }
   const firstPipe = chars && !chars.pipes ? -1 : indexIn(text, 124, start, end);
+  if (firstPipe >= 0 && indexIn(text, 124, firstPipe + 1, end) < 0 && !text.slice(firstPipe + 1, end).trim()) {
+    // One field closed by a `|` (`规章 |`, `0 |`, and a lone `|` for a blank cell): a table copied
+    // one cell per line. Its empty field is a blank cell of the row it stands in.
+    const a = firstNonBlank(text, start, firstPipe);
+    let b = firstPipe;
+    while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
+    if (a === b) toks.push({ kind: 'empty', start: firstPipe, end: firstPipe, raw: '', line: n });
+    else scanField(text, a, b, n, toks);
+    return { toks, shape: 'cell-per-line', skip: false, oneField: true };
+  }
   if (firstPipe >= 0 && (firstPipe === first || indexIn(text, 124, firstPipe + 1, end) >= 0)) {
     const line = text.slice(start, end);
     if (line.includes('--') && MD_SEPARATOR.test(line)) return { toks, shape: 'spaces', skip: true };

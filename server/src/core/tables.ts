@@ -25,6 +25,29 @@ interface RowBuild {
   lastCellLine: number;
   /** Shape of the line of the first cell. */
   shape: TableShape | undefined;
+  /**
+   * Places of a row written one cell per line where a cell may have been left blank: an empty
+   * line between two of its cells, or an empty `|` field. `at` is the number of cells before it.
+   */
+  gaps: { at: number; tok: Tok; explicit: boolean }[];
+}
+
+/**
+ * Fill a row written one cell per line with the blank cells its gaps stand for, when that makes
+ * it exactly as wide as the template row: an empty line between two cells (or an empty `|`
+ * field) is a blank cell only then. Empty lines after the last cell separate rows and are not
+ * cells; an empty `|` field there is.
+ */
+function fillGaps(b: RowBuild, width: number): void {
+  const gaps = b.gaps.filter((g) => g.explicit || g.at < b.cells.length);
+  if (!gaps.length || b.cells.length + gaps.length !== width) return;
+  const cells: CellModel[] = [];
+  let g = 0;
+  for (let i = 0; i <= b.cells.length; i++) {
+    while (g < gaps.length && gaps[g].at === i) cells.push(toCell(gaps[g++].tok, cells.length));
+    if (i < b.cells.length) cells.push({ ...b.cells[i], col: cells.length });
+  }
+  b.cells = cells;
 }
 
 const MAX_PENDING_CHARS = 300;
@@ -213,6 +236,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   };
   const close = () => {
     if (!cur) return;
+    if (cur.def && cur.gaps.length) fillGaps(cur, colsOf(table, cur.def));
     const r = finish(cur);
     if (cur.def) {
       validate(r, cur.def, table);
@@ -232,6 +256,14 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     if (n === stopAt) break;
     const sl = scanned(n);
     if (sl.skip) continue;
+    if (!sl.toks.length) {
+      // An empty line inside a row written one cell per line may be a blank cell.
+      if (cur && cur.cells.length && cur.cellLineCount === cur.cells.length) {
+        const at = lines.starts[n];
+        cur.gaps.push({ at: cur.cells.length, tok: { kind: 'empty', start: at, end: at, raw: '', line: n }, explicit: false });
+      }
+      continue;
+    }
     line.startLine();
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
@@ -251,7 +283,8 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         continue;
       }
       if (tok.kind === 'empty') {
-        line.blank(tok);
+        if (sl.oneField && cur) cur.gaps.push({ at: cur.cells.length, tok, explicit: true });
+        else line.blank(tok);
         continue;
       }
       if (!cur) {
@@ -264,7 +297,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         // The label is the whole pending list when it takes all of it (a fresh list follows).
         const take: number = m ? m.take : Math.min(pending.length, 1);
         const label: Tok[] = take === pending.length ? pending : pending.slice(pending.length - take);
-        cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined };
+        cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [] };
         pending = [];
         pendingChars = 0;
         sawAny = true;
