@@ -125,3 +125,48 @@ describe('rows a fix inserts are read again', () => {
     );
   });
 });
+
+describe('a missing heading goes before its section’s content', () => {
+  const base = seed('000');
+  const without = (heading: string) => replaceOnce(base, `${heading}\n\n`, '');
+  const fixedBase = fixAll(base, OPTIONS);
+
+  it('五 (its paragraphs stay; table 四 sits amid them, as the PDF paged it): right after section 四’s heading', () => {
+    const text = without('五、存在的主要问题及改进情况');
+    const line = lineOf(text, '今年以来，全乡政府信息公开工作稳步推进');
+    assert.strictEqual(line, 226);
+    expectFindings(text, [{ rule: 'missing-section', line, message: '缺少第五部分「五、存在的主要问题及改进情况」' }, { rule: 'label-variant', line: 175 }]);
+    assert.strictEqual(fixAll(text, OPTIONS), fixedBase);
+  });
+
+  it('三: before table 三 (its 勾稽关系 note), not after it', () => {
+    const text = without('三、收到和处理政府信息公开申请情况');
+    const line = lineOf(text, '（本列数据的勾稽关系为');
+    expectFindings(text, [{ rule: 'missing-section', line, message: '缺少第三部分「三、收到和处理政府信息公开申请情况」' }, { rule: 'label-variant', line: 173 }]);
+    assert.strictEqual(fixAll(text, OPTIONS), fixedBase);
+  });
+
+  it('二 and 四: before their tables', () => {
+    for (const heading of ['二、主动公开政府信息情况', '四、政府信息公开行政复议、行政诉讼情况']) assert.strictEqual(fixAll(without(heading), OPTIONS), fixedBase, heading);
+  });
+
+  it('六 after text of 五: where 六 starts cannot be told, so the fix is not preferred and says where it goes', () => {
+    const text = without('六、其他需要报告的事项');
+    const [p] = check(text, OPTIONS).problems.filter((x) => x.rule === 'missing-section');
+    assert.deepStrictEqual(
+      p.fixes.map((f) => [formatMessage(f.title), f.preferred]),
+      [['插入标题「六、其他需要报告的事项」，放在「格尔木市大格勒乡人民政府」之前（无法确定本部分从哪里开始，请核对位置）', false]],
+    );
+    assert.strictEqual(formatMessage(p.message), '缺少第六部分「六、其他需要报告的事项」');
+    const fixed = fixAll(text, OPTIONS);
+    assert.ok(!fixed.includes('六、其他需要报告的事项'), 'fixAll inserted a heading whose place is not known');
+  });
+
+  it('一 after the title: the fix is not preferred either (a preamble and 一’s text cannot be told apart)', () => {
+    const [p] = check(without('一、总体情况'), OPTIONS).problems.filter((x) => x.rule === 'missing-section');
+    assert.deepStrictEqual(
+      p.fixes.map((f) => [formatMessage(f.title), f.preferred]),
+      [['插入标题「一、总体情况」，放在「2024年以来，大格勒乡全面贯彻…」之前（无法确定本部分从哪里开始，请核对位置）', false]],
+    );
+  });
+});

@@ -1,9 +1,99 @@
 import { msg } from '../messages';
+import type { TableModel } from '../model';
+import type { HeadingFound, Parsed } from '../parse';
 import type { Line } from '../text';
-import { SECTIONS, sectionHeading } from '../template';
+import { SECTIONS, TABLES, sectionHeading } from '../template';
+import type { Message, Span } from '../types';
 import type { Rule } from './context';
 
 const DATE_LINE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/;
+
+/** Words of the lines a table's caption or header starts with (table 四's reading starts at its header). */
+const TOP_WORDS = { t2: ['第二十条'], t3: ['勾稽关系', '申请人情况'], t4: [] as string[] };
+
+/** How much of a line a fix's title quotes to say where the heading goes. */
+const QUOTED = 16;
+
+/** Where a missing heading goes, and whether that place is known (then the fix is preferred). */
+interface Place {
+  /** The line the heading goes before (`lines.length`: the end of the text). */
+  line: number;
+  /** Where the finding is shown. */
+  at: Span;
+  known: boolean;
+}
+
+/** The first line of `[from, to)` with something on it, or -1. */
+function firstContent(p: Parsed, from: number, to: number): number {
+  for (let n = Math.max(0, from); n < to; n++) if (p.lines.at(n)!.text.trim()) return n;
+  return -1;
+}
+
+/** The table of section `index`, when it is read between lines `from` and `to`. */
+function tableOf(p: Parsed, index: number, from: number, to: number): TableModel | undefined {
+  for (const t of Object.values(p.model.tables)) {
+    if (!t || TABLES[t.id].section !== index) continue;
+    const line = p.lines.lineOf(t.span.start);
+    if (line >= from && line < to) return t;
+  }
+  return undefined;
+}
+
+/** The first line of table `t` with its caption and header (the topmost header line within 40 lines above its first row, not above `from`). */
+function tableTop(p: Parsed, t: TableModel, from: number): number {
+  const first = p.lines.lineOf(t.span.start);
+  let top = first;
+  for (let n = first - 1; n >= from && n >= first - 40; n--) {
+    const text = p.lines.at(n)!.text;
+    if (text.length <= 60 && !text.includes('。') && TOP_WORDS[t.id].some((w) => text.includes(w))) top = n;
+  }
+  return top;
+}
+
+/**
+ * The closing signature (body name and date) among the last three lines with text: its first
+ * line, or `lines.length` when there is none; and the last line of the body before it.
+ */
+function signature(p: Parsed): { sig: number; lastBody: Line | undefined } {
+  const nonEmpty: Line[] = [];
+  for (let i = p.lines.length - 1; i >= 0 && nonEmpty.length < 3; i--) if (p.lines.at(i)!.text.trim()) nonEmpty.unshift(p.lines.at(i)!);
+  let n = nonEmpty.length;
+  if (n && DATE_LINE.test(nonEmpty[n - 1].text)) n -= n >= 2 && nonEmpty[n - 2].text.trim().length <= 30 ? 2 : 1;
+  return { sig: n < nonEmpty.length ? nonEmpty[n].n : p.lines.length, lastBody: nonEmpty[n - 1] };
+}
+
+/**
+ * Where section `index`'s heading goes: before the section's surviving content. When the section
+ * before is the previous one and its table is read (sections 二 to 四 are their tables), that
+ * content is the first text that is not that table; else it starts at the section's own table.
+ * With no content at all, the heading goes before the next heading. Anywhere else the content of
+ * two sections cannot be told apart: the heading goes before the next heading (section 一: after
+ * the title), and the place is not known.
+ */
+function placeOf(p: Parsed, index: number, prev: HeadingFound | undefined, next: HeadingFound | undefined): Place {
+  const lineSpan = (n: number): Span => ({ start: p.lines.at(n)!.start, end: p.lines.at(n)!.end });
+  const { sig, lastBody } = signature(p);
+  const end = next ? next.line : sig;
+  const atEnd: Place = { line: end, at: next ? next.span : lastBody ? lineSpan(lastBody.n) : { start: 0, end: 0 }, known: true };
+  const titleEnd = p.model.title ? p.lines.lineOf(p.model.title.span.end) + 1 : 0;
+  const from = prev ? prev.line + 1 : titleEnd;
+  const content = firstContent(p, from, end);
+  if (content < 0) return atEnd;
+  const prevTable = prev && prev.index === index - 1 ? tableOf(p, prev.index, from, end) : undefined;
+  if (prevTable) {
+    // The section's content is what is not the table; a page break may have put the table in its middle.
+    const top = tableTop(p, prevTable, from);
+    const c = content < top ? content : firstContent(p, p.lines.lineOf(prevTable.span.end) + 1, end);
+    return c < 0 ? atEnd : { line: c, at: lineSpan(c), known: true };
+  }
+  const own = tableOf(p, index, from, end);
+  if (own) {
+    const top = tableTop(p, own, from);
+    return { line: top, at: lineSpan(top), known: true };
+  }
+  if (index === 1 && !prev) return { line: content, at: lineSpan(content), known: false };
+  return { ...atEnd, known: false };
+}
 
 export const rule: Rule = {
   meta: {
@@ -18,37 +108,34 @@ export const rule: Rule = {
     const p = ctx.parsed;
     const found = new Set(p.headings.map((h) => h.index));
     /** A heading's Markdown marks (`## `), so an inserted heading matches its neighbours. */
-    const marksOf = (line: number) => /^[#\s]*#\s*/.exec(p.lines.at(line)!.text)?.[0] ?? '';
-    let end: { at: { start: number; end: number }; insertAt: number; prefix: string } | undefined;
-    /** At the end, before the closing signature (body name and date), if any: the same for every missing section. */
-    const atEnd = () => {
-      if (end) return end;
-      // The last three non-empty lines are enough to find a signature.
-      const nonEmpty: Line[] = [];
-      for (let i = p.lines.length - 1; i >= 0 && nonEmpty.length < 3; i--) if (p.lines.at(i)!.text.trim()) nonEmpty.unshift(p.lines.at(i)!);
-      let n = nonEmpty.length;
-      if (n && DATE_LINE.test(nonEmpty[n - 1].text)) n -= n >= 2 && nonEmpty[n - 2].text.trim().length <= 30 ? 2 : 1;
-      const lastBody = nonEmpty[n - 1];
-      const sig = nonEmpty[n];
-      const prev = p.headings[p.headings.length - 1];
-      return (end = {
-        at: lastBody ? { start: lastBody.start, end: lastBody.end } : { start: 0, end: 0 },
-        insertAt: sig ? sig.start : p.model.text.length,
-        prefix: prev ? marksOf(prev.line) : '',
-      });
-    };
+    const marksOf = (h: HeadingFound | undefined) => (h ? (/^[#\s]*#\s*/.exec(p.lines.at(h.line)!.text)?.[0] ?? '') : '');
     for (const s of SECTIONS) {
       if (found.has(s.index)) continue;
       const heading = sectionHeading(s.index);
-      // Before the first heading (in document order) of a later section.
+      // The first heading (in document order) of a later section, and the last of an earlier one before it.
       const next = p.headings.find((h) => h.index > s.index);
-      const { at, insertAt, prefix } = next ? { at: next.span, insertAt: next.span.start, prefix: marksOf(next.line) } : atEnd();
-      const text = next || insertAt < p.model.text.length ? `${prefix}${heading}\n\n` : `\n\n${prefix}${heading}\n`;
+      let prev: HeadingFound | undefined;
+      for (const h of p.headings) if (h.index < s.index && (!next || h.line < next.line)) prev = h;
+      const place = placeOf(p, s.index, prev, next);
+      const prefix = marksOf(next ?? prev);
+      const line = p.lines.at(place.line);
+      const insertAt = line ? line.start : p.model.text.length;
+      const text = line ? `${prefix}${heading}\n\n` : `\n\n${prefix}${heading}\n`;
+      let title: Message;
+      if (place.known) title = msg('fixInsertSection', { heading });
+      else if (line) title = msg('fixInsertSectionBefore', { heading, line: quote(line.text) });
+      else title = msg('fixInsertSectionAtEnd', { heading });
       ctx.report({
-        span: at,
+        span: place.at,
         message: msg('missingSection', { numeral: s.numeral, heading }),
-        fixes: [{ title: msg('fixInsertSection', { heading }), preferred: true, edits: [{ start: insertAt, end: insertAt, newText: text }] }],
+        fixes: [{ title, preferred: place.known, edits: [{ start: insertAt, end: insertAt, newText: text }] }],
       });
     }
   },
 };
+
+/** The start of a line, as a fix's title quotes it. */
+function quote(text: string): string {
+  const t = text.trim();
+  return t.length > QUOTED ? `${t.slice(0, QUOTED)}…` : t;
+}
