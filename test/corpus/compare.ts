@@ -61,8 +61,12 @@ const COMPARED: Severity[] = ['error', 'warning'];
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function compare(report: string, layout: string): Outcome {
+  return { report, layout, ...compareText(report, fs.readFileSync(layoutFile(report, layout), 'utf8')) };
+}
+
+/** A text of a report (any layout or format, read into text) against the report's truth. */
+export function compareText(report: string, text: string): { pass: boolean; diff: string[] } {
   const truth = TRUTH[report];
-  const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
   const r = check(text);
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
   const actual = r.problems
@@ -81,7 +85,7 @@ export function compare(report: string, layout: string): Outcome {
     if (f.span !== undefined && a.span !== f.span) diff.push(`~${f.rule} at «${a.span}» (line ${a.line}), truth «${f.span}»`);
   }
   for (const a of left) diff.push(`+${a.rule} ${a.message} (line ${a.line})`);
-  return { report, layout, pass: diff.length === 0, diff };
+  return { pass: diff.length === 0, diff };
 }
 
 export function compareAll(): Outcome[] {
