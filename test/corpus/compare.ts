@@ -34,16 +34,22 @@ export interface TruthReport {
 }
 
 export const TRUTH: Record<string, TruthReport> = (JSON.parse(fs.readFileSync(path.join(CORPUS, 'truth.json'), 'utf8')) as { reports: Record<string, TruthReport> }).reports;
-export const LAYOUTS: { original: string[]; seed: string[] } = JSON.parse(fs.readFileSync(path.join(CORPUS, 'layouts.json'), 'utf8'));
+/**
+ * The layouts: those make-layouts.mjs renders for an original page and for a seed, and the texts
+ * the document readers extract from a page (`extracted`: layout → the folder of `<report>.txt`,
+ * committed and pinned to the reader's output by formats.test.ts).
+ */
+export const LAYOUTS: { original: string[]; seed: string[]; extracted: Record<string, string> } = JSON.parse(fs.readFileSync(path.join(CORPUS, 'layouts.json'), 'utf8'));
 /** `report/layout` pairs that give their truth today: the ratchet. */
 export const PASSING: string[] = JSON.parse(fs.readFileSync(path.join(CORPUS, 'passing.json'), 'utf8'));
 
 export const REPORTS = Object.keys(TRUTH);
-export const layoutsOf = (report: string): string[] => LAYOUTS[TRUTH[report].kind];
+export const layoutsOf = (report: string): string[] => (TRUTH[report].kind === 'original' ? [...LAYOUTS.original, ...Object.keys(LAYOUTS.extracted)] : LAYOUTS.seed);
 
 /** The file of one layout of one report. */
 export function layoutFile(report: string, layout: string): string {
   const t = TRUTH[report];
+  if (LAYOUTS.extracted[layout]) return path.join(ROOT, LAYOUTS.extracted[layout], `${report}.txt`);
   if (t.kind === 'original') return path.join(ORIGINALS, report, layout);
   if (layout === 'original.txt') return path.join(SEEDS_DIR, t.file!);
   return path.join(SEED_LAYOUTS, report.replace(/^seed-/, ''), layout);
@@ -96,7 +102,7 @@ const shortId = (report: string) => (report.startsWith('seed-') ? 's' + report.s
 
 /** The layout × report matrix (✓ gives its truth, ✗ does not, blank: no such layout), then each ✗ with its first difference. */
 export function matrix(outcomes: Outcome[]): string {
-  const layouts = [...new Set([...LAYOUTS.original, ...LAYOUTS.seed])];
+  const layouts = [...new Set([...LAYOUTS.original, ...Object.keys(LAYOUTS.extracted), ...LAYOUTS.seed])];
   const width = Math.max(...layouts.map((l) => l.length));
   const at = new Map(outcomes.map((o) => [`${o.report}/${o.layout}`, o]));
   const lines = [`${''.padEnd(width)}  ${REPORTS.map(shortId).map((s) => s.padEnd(4)).join(' ')}`];
