@@ -262,3 +262,5 @@ export function titleOf(text: string): { body?: string; year?: number } | undefi
 
 export { newReport } from './fixes';
 
+export { RULE_LEVELS, nearestName, validateRuleSettings } from './ruleSettings';
+export { previousMismatch } from './rules/cross-year';

@@ -12,6 +12,18 @@ function sameBody(a?: string, b?: string): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
+type Titled = { body?: string; year?: number } | undefined;
+
+/**
+ * Why last year's report (by its title) is not the one before `me`: another body, or a year
+ * other than the one before. Undefined when it fits or a title does not say.
+ */
+export function previousMismatch(me: Titled, them: Titled): 'body' | 'year' | undefined {
+  if (!sameBody(me?.body, them?.body)) return 'body';
+  if (me?.year && them?.year && them.year !== me.year - 1) return 'year';
+  return undefined;
+}
+
 interface Previous {
   text: string;
   parsed: Parsed;
@@ -92,8 +104,7 @@ export const rule: Rule = {
     const p = previousOf(ctx.options.previous);
     const me = ctx.parsed.model.title;
     const them = p.parsed.model.title;
-    if (!sameBody(me?.body, them?.body)) return;
-    if (me?.year && them?.year && them.year !== me.year - 1) return;
+    if (previousMismatch(me, them)) return;
     carried(ctx, p.arith);
     inForce(ctx, p.arith);
     const share = repeatedShare(ctx, p.sentences);
