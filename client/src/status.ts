@@ -56,6 +56,11 @@ export class ReportStatus implements vscode.Disposable {
         this.item.severity = vscode.LanguageStatusSeverity.Error;
         break;
     }
+    // Settings that name no rule or level: said whatever the state (they were left out).
+    if (s.settingsWarnings?.length) {
+      this.item.detail = `${s.settingsWarnings.join(' ')} · ${this.item.detail}`;
+      if (this.item.severity === vscode.LanguageStatusSeverity.Information) this.item.severity = vscode.LanguageStatusSeverity.Warning;
+    }
   }
 
   dispose(): void {

@@ -51,7 +51,7 @@ import {
   type SummaryResult,
 } from './lsp/protocol';
 import { createServerConnection } from './lsp/transport';
-import { displayLocale, normalizeSettings, SettingsCache, type Settings } from './lsp/settings';
+import { displayLocale, effectiveLocale, normalizeSettings, SettingsCache, settingsWarnings, type Settings } from './lsp/settings';
 
 const SECTION = 'reportReview';
 
@@ -139,6 +139,8 @@ export function startServer(connection: Connection): void {
         counts,
         ms: Math.round(a.ms * 100) / 100,
       };
+      const warnings = settingsWarnings(a.settings, a.locale);
+      if (warnings.length > 0) status.settingsWarnings = warnings;
       void connection.sendNotification(StatusNotification, status);
     }
   }
@@ -166,11 +168,23 @@ export function startServer(connection: Connection): void {
           .catch((error) => log(`settings for ${doc.uri}: ${describe(error)}`));
         return;
       }
+      warnAbout(s);
       if (reason === 'change' && s.run === 'onSave') return;
       if (reason === 'save' && s.run !== 'onSave') return; // already checked on the last change
       publish(analysisFor(doc, s, reason === 'open' || reason === 'settings'), doc.version);
     } catch (error) {
       log(`validating ${doc.uri} failed: ${describe(error)}`);
+    }
+  }
+
+  /** Settings warnings already in the log (each once, until the configuration changes). */
+  const warned = new Set<string>();
+  function warnAbout(s: Settings): void {
+    if (s.rulesProblems.length === 0) return;
+    for (const w of settingsWarnings(s, effectiveLocale(s, env.displayLocale))) {
+      if (warned.has(w)) continue;
+      warned.add(w);
+      connection.console.warn(w);
     }
   }
 
@@ -182,6 +196,7 @@ export function startServer(connection: Connection): void {
 
   function revalidateAll(): void {
     settings.clear();
+    warned.clear();
     recheckOpen();
     if (inlayRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
   }

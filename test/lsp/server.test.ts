@@ -564,6 +564,44 @@ describe('standalone entry and clients without optional features', function () {
     }
   });
 
+  it('names what reportReview.rules holds that is no rule or level, with the nearest, in the status and once in the log', async () => {
+    let rules: Record<string, unknown> = { labelvariant: 'off', 'row-total': 'warn', RPT999: 'off' };
+    const client = await LspClient.start({ initializationOptions: { status: true }, settings: () => ({ rules }) });
+    try {
+      const seed = seedUri(SEED0);
+      const uri = seedUri('wrong.report.txt');
+      await client.open(seed, seedText(SEED0));
+      await client.open(uri, WRONG_TOTALS);
+      // The unknown entries are left out: label-variant still speaks, row-total is still an error.
+      const p = await client.diagnosticsFor(uri, 1);
+      assert.deepStrictEqual(p.diagnostics.map((d) => [d.code, d.severity]), [
+        ['row-total', 1],
+        ['row-total', 1],
+        ['label-variant', 3],
+        ['results-total', 1],
+        ['balance', 1],
+      ]);
+      const expected = [
+        'reportReview.rules：未知规则「labelvariant」，是否为「label-variant」？',
+        'reportReview.rules：规则「row-total」的级别「warn」无效，是否为「warning」？',
+        'reportReview.rules：未知规则「RPT999」',
+      ];
+      const s = await client.notification<StatusParams>('reportReview/status', (x) => x.uri === uri);
+      assert.deepStrictEqual(s.settingsWarnings, expected);
+      await client.roundTrip();
+      assert.deepStrictEqual(client.log.filter((l) => l.startsWith('reportReview.rules')), expected);
+      // Set right, the warnings go.
+      rules = { 'label-variant': 'off' };
+      await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const fixed = await client.notification<StatusParams>('reportReview/status', (x) => x.uri === uri && x.counts.info === 0);
+      assert.strictEqual(fixed.settingsWarnings, undefined);
+      await client.roundTrip();
+      assert.strictEqual(client.log.filter((l) => l.startsWith('reportReview.rules')).length, expected.length);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('uses the display language the client passes', async () => {
     const client = await LspClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { displayLanguage: 'en' } });
     try {

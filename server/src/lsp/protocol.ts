@@ -55,4 +55,6 @@ export interface StatusParams {
   counts: Record<'error' | 'warning' | 'info' | 'hint', number>;
   /** Milliseconds the check took. */
   ms: number;
+  /** What is wrong in the document's settings (unknown rule names or levels), in its locale; absent when nothing is. */
+  settingsWarnings?: string[];
 }

@@ -3,7 +3,7 @@
  * Settings are resource-scoped, so they are asked for per document (`workspace/configuration`)
  * and cached per URI; a configuration change clears the whole cache.
  */
-import type { Locale, RuleSetting } from '../core/index';
+import { formatMessage, validateRuleSettings, type Locale, type Message, type RuleSetting } from '../core/index';
 
 export type RunMode = 'onType' | 'onSave';
 export type Detect = 'auto' | 'always' | 'never';
@@ -13,6 +13,8 @@ export interface Settings {
   run: RunMode;
   /** Per-rule override, alias or id → `off` or a severity. */
   rules: Record<string, RuleSetting>;
+  /** What in `rules` names no rule or no level (left out of `rules`), with the nearest known one. */
+  rulesProblems: Message[];
   /** Larger documents (in UTF-8 bytes) get one explained info diagnostic instead of a check. */
   maxFileSize: number;
   /** Message language; `auto` follows the editor's display language. */
@@ -26,13 +28,12 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   run: 'onType',
   rules: {},
+  rulesProblems: [],
   maxFileSize: 2_000_000,
   locale: 'auto',
   detect: 'auto',
   inlayHints: true,
 });
-
-const RULE_SETTINGS = new Set<string>(['off', 'error', 'warning', 'info', 'hint']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,14 +41,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Whatever the client sent (possibly nothing, possibly junk) → complete, valid settings. */
 export function normalizeSettings(raw: unknown): Settings {
-  const s: Settings = { ...DEFAULT_SETTINGS, rules: {} };
+  const s: Settings = { ...DEFAULT_SETTINGS, rules: {}, rulesProblems: [] };
   if (!isObject(raw)) return s;
   if (raw.run === 'onType' || raw.run === 'onSave') s.run = raw.run;
-  if (isObject(raw.rules)) {
-    for (const [k, v] of Object.entries(raw.rules)) {
-      if (typeof v === 'string' && RULE_SETTINGS.has(v)) s.rules[k] = v as RuleSetting;
-    }
-  }
+  if (isObject(raw.rules)) ({ rules: s.rules, problems: s.rulesProblems } = validateRuleSettings(raw.rules));
   if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize >= 0) {
     s.maxFileSize = raw.maxFileSize;
   }
@@ -88,6 +85,12 @@ export function displayLocale(displayLanguage: string | undefined, env: NodeJS.P
     if (l) return l;
   }
   return 'zh-CN';
+}
+
+/** What is wrong in the settings, in words, one line each (they were left out; see normalizeSettings). */
+export function settingsWarnings(settings: Settings, locale: Locale): string[] {
+  const colon = locale === 'en' ? ': ' : '：';
+  return settings.rulesProblems.map((m) => `reportReview.rules${colon}${formatMessage(m, locale)}`);
 }
 
 export function effectiveLocale(settings: Settings, fallback: Locale): Locale {
