@@ -1,7 +1,7 @@
 /**
  * Documents: real HTML pages (test/fixtures/formats/html, twelve published reports), the same
- * reports saved as Word by LibreOffice and printed to PDF by Chromium, a GBK page, a scanned PDF
- * and a binary .doc (scripts/make-format-fixtures.mjs made them). Each page's canonical text is
+ * reports saved as Word by LibreOffice and four of them printed to PDF by Chromium, a GBK page, a
+ * scanned PDF and a binary .doc (scripts/make-format-fixtures.mjs made them). Each page's canonical text is
  * committed (text/); the findings on the pages, at their source line:column, too (html.expected.txt).
  */
 import * as assert from 'assert';
@@ -121,6 +121,26 @@ describe('formats: Word (.docx) and PDF', function () {
         '',
       ].join('\n'),
     );
+  });
+
+  const PDFS = fs.readdirSync(path.join(DIR, 'pdf')).map((f) => f.replace(/\.pdf$/, '')).sort();
+
+  it('every page printed to PDF (Chromium, with its running header and footer) has the findings of the page', async () => {
+    assert.strictEqual(PDFS.length, 4);
+    for (const name of PDFS) {
+      const r = await read('pdf', `${name}.pdf`);
+      assert.deepStrictEqual(findingsOf(r.text), findingsOf(golden(name)), name);
+      assert.ok(!/file:\/\/|\d+\/\d+\n|PM\s/.test(r.text), `${name}: a running header or footer is left`);
+    }
+  });
+
+  it('PDF tables from their rules, across page breaks; wrapped paragraphs joined: two pages read as their HTML, word for word', async () => {
+    for (const name of ['001_pingtan_zone_2023', '005_pingtan_xingzhengshenpi_2024']) assert.strictEqual((await read('pdf', `${name}.pdf`)).text, golden(name), name);
+  });
+
+  it('PDF findings name the page', () => {
+    const file = rel('pdf', '005_pingtan_xingzhengshenpi_2024.pdf');
+    assert.strictEqual(runCli(['check', ...CLI_OFF, file]).stdout.split('\n')[1], `${file}:第 4 页  error  review-total  行政复议·总计 应为 1，实为 0`);
   });
 
   it('a .doc, a scanned PDF, a damaged file: one clear line each, exit 2', () => {

@@ -6,7 +6,7 @@
  * and hidden elements are left out.
  */
 import { parse, serializeOuter } from 'parse5';
-import { LayoutBuilder, type Place, type Run, type SourceMap } from './layout';
+import { LayoutBuilder, writeTable, type GridCell, type Place, type Run, type SourceMap } from './layout';
 
 /** The parts of parse5's default tree this reader uses. */
 interface Node {
@@ -196,18 +196,6 @@ interface Options {
   page: boolean;
 }
 
-/** One cell of a table grid. */
-interface Cell {
-  node: Node;
-  runs: Run[];
-  text: string;
-  row: number;
-  col: number;
-  rowspan: number;
-  colspan: number;
-}
-
-const NUMBER = /^[-−+]?[0-9０-９][0-9０-９,，.．]*%?$/;
 
 class Reader {
   private out = new LayoutBuilder();
@@ -288,8 +276,8 @@ class Reader {
   private table(t: Node): void {
     const tableNo = ++this.tables;
     const rows = this.rowsOf(t);
-    const grid: (Cell | undefined)[][] = rows.map(() => []);
-    const cells: Cell[] = [];
+    const grid: (GridCell | undefined)[][] = rows.map(() => []);
+    const cells: GridCell[] = [];
     rows.forEach((tr, r) => {
       let col = 0;
       for (const td of children(tr)) {
@@ -305,52 +293,13 @@ class Reader {
         const place = this.out.place({ table: tableNo, row: r + 1, column: col + 1 });
         const runs: Run[] = [{ text: '', offsets: [insertionPoint(td)], place }];
         this.cellRuns(td, place, runs);
-        const cell: Cell = { node: td, runs, text: squash(runs.map((x) => x.text).join('')), row: r, col, rowspan, colspan };
+        const cell: GridCell = { runs, text: squash(runs.map((x) => x.text).join('')), row: r, col, rowspan, colspan };
         cells.push(cell);
         for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) grid[r + dr][col + dc] = cell;
         col += colspan;
       }
     });
-    const isNumber = (c: Cell) => NUMBER.test(c.text);
-    const isLabel = (c: Cell) => c.text.length > 0 && !isNumber(c);
-    // A label in a row's first column that spans several rows holding numbers and labels of their own
-    // heads a group of rows (三、本年度办理结果, （三）不予公开): it stands on its own line above them.
-    const heads = new Set<Cell>();
-    for (const c of cells) {
-      if (c.rowspan < 2 || !isLabel(c) || grid[c.row].slice(0, c.col).some((x) => x && !heads.has(x))) continue;
-      let numbers = false;
-      let labels = false;
-      for (let r = c.row; r < c.row + c.rowspan; r++) {
-        for (const x of new Set(grid[r])) {
-          if (!x || x === c) continue;
-          if (isNumber(x)) numbers = true;
-          else if (isLabel(x) && x.col > c.col) labels = true;
-        }
-      }
-      if (numbers && labels) heads.add(c);
-    }
-    grid.forEach((row, r) => {
-      const seen = new Set<Cell>();
-      const fields: Run[][] = [];
-      let hasNumber = false;
-      for (const c of row) {
-        if (!c || seen.has(c)) continue;
-        seen.add(c);
-        if (heads.has(c)) {
-          if (c.row === r) this.out.line([c.runs]);
-          continue;
-        }
-        // A label or a column-spanning value is written where it starts; a number spanning rows
-        // belongs to each of them.
-        if (c.row !== r && !(isNumber(c) && c.rowspan > 1)) continue;
-        if (isNumber(c)) hasNumber = true;
-        fields.push(c.runs);
-      }
-      if (hasNumber) {
-        // Trailing blank cells are still cells of the row (a dropped total is blank, not absent).
-        this.out.line(fields, true);
-      } else this.out.line(fields.filter((f) => f.some((x) => x.text.trim())));
-    });
+    writeTable(this.out, grid, cells);
   }
 }
 

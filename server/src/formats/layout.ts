@@ -128,3 +128,64 @@ export function normaliseRuns(runs: Run[]): { text: string; offsets: number[]; p
   const anchor = runs.length ? { offset: runs[0].offsets[0] ?? -1, place: runs[0].place } : undefined;
   return { text: text.join(''), offsets, places, anchor };
 }
+
+/** A cell of a table: its text, and where it starts and how far it spans in the resolved grid (0-based). */
+export interface GridCell {
+  runs: Run[];
+  /** The text without spaces (to tell labels from numbers). */
+  text: string;
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+}
+
+const NUMBER = /^[-−+]?[0-9０-９][0-9０-９,，.．]*%?$/;
+
+/**
+ * Writes a table, row by row: its labels and values (tab-separated; a blank cell in a row of
+ * numbers is an empty field). A label that spans several rows holding numbers and labels of their
+ * own, with no other label before it, heads a group of rows (三、本年度办理结果, （三）不予公开): it
+ * stands on its own line above them. A label or a column-spanning value is written where it
+ * starts; a number spanning rows belongs to each of them.
+ */
+export function writeTable(out: LayoutBuilder, grid: (GridCell | undefined)[][], cells: GridCell[]): void {
+  const isNumber = (c: GridCell) => NUMBER.test(c.text);
+  const isLabel = (c: GridCell) => c.text.length > 0 && !isNumber(c);
+  const heads = new Set<GridCell>();
+  for (const c of cells) {
+    if (c.rowspan < 2 || !isLabel(c) || grid[c.row].slice(0, c.col).some((x) => x && x.text && !heads.has(x))) continue;
+    let numbers = false;
+    let labels = false;
+    for (let r = c.row; r < c.row + c.rowspan; r++) {
+      for (const x of new Set(grid[r])) {
+        if (!x || x === c) continue;
+        if (isNumber(x)) numbers = true;
+        else if (isLabel(x) && x.col > c.col) labels = true;
+      }
+    }
+    if (numbers && labels) heads.add(c);
+  }
+  grid.forEach((row, r) => {
+    const seen = new Set<GridCell>();
+    const fields: Run[][] = [];
+    let hasNumber = false;
+    for (const c of row) {
+      if (!c || seen.has(c)) continue;
+      seen.add(c);
+      if (heads.has(c)) {
+        if (c.row === r) out.line([c.runs]);
+        continue;
+      }
+      if (c.row !== r && !(isNumber(c) && c.rowspan > 1)) continue;
+      // A row starts at its first cell with text (a blank cell before it is the rest of a group
+      // label that began on an earlier page).
+      if (!fields.length && !c.text) continue;
+      if (isNumber(c)) hasNumber = true;
+      fields.push(c.runs);
+    }
+    // Trailing blank cells are still cells of the row (a dropped total is blank, not absent).
+    if (hasNumber) out.line(fields, true);
+    else out.line(fields.filter((f) => f.some((x) => x.text.trim())));
+  });
+}

@@ -1,15 +1,16 @@
 /**
- * PDF → report text, from the positioned text pdf.js finds on each page (no OCR). Text is put in
- * lines by baseline and within a line in order of x, whatever order the file stores it in; a gap
- * wider than a character or two between two pieces of a line separates cells (a tab). Lines that
- * repeat at the top or bottom of the pages (running headers and footers) and page numbers there
- * are dropped. A page whose label wrapped in its cell while the row's numbers sit on the line
- * between the label's lines is read back as one row: the label's lines joined, then the numbers.
+ * PDF → report text, from what pdf.js finds on each page (no OCR): the text with its positions,
+ * and the ruling lines tables are drawn with. Where rules enclose a table, its cells are the
+ * boxes the rules make (a box without a rule through it spans rows or columns, as a merged cell
+ * does) and the text in each box is that cell's, whatever order the file stores the text in; the
+ * table is then written as an HTML table is. Other text is put in lines by baseline, in order of
+ * x, a wide gap between two pieces separating cells. Lines repeated at the top or bottom of the
+ * pages (running headers and footers) and page numbers there are dropped.
  */
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as worker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { DocumentReading } from './index';
-import { LayoutBuilder, type Run } from './layout';
+import { LayoutBuilder, writeTable, type GridCell, type Run } from './layout';
 
 // pdf.js runs its worker in this thread when it finds the worker's module here.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
@@ -27,14 +28,197 @@ interface Line {
   size: number;
   pieces: Piece[];
   page: number;
-  /** Height of the page, to tell its top and bottom margins. */
   pageHeight: number;
 }
 
-const NUMBER = /^[-−]?[0-9][0-9,.]*%?$/;
+/** A horizontal (y, x1..x2) or vertical (x, y1..y2) ruling line, in page space. */
+interface Rule {
+  horizontal: boolean;
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** A table found by its rules: the grid's column x's (left to right) and row y's (top to bottom). */
+interface RuledTable {
+  xs: number[];
+  ys: number[];
+  rules: Rule[];
+  cells: Piece[][][];
+}
+
+const TOLERANCE = 2;
 const PAGE_NUMBER = /^([-—–－\s]*[0-9]+[-—–－\s]*|第\s*[0-9]+\s*页.*|[0-9]+\s*\/\s*[0-9]+|page\s*[0-9]+.*)$/i;
 
-/** Pieces of one page in lines, top to bottom. */
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** The ruling lines a page draws: axis-aligned stroked segments and thin filled rectangles. */
+async function rulesOf(page: pdfjs.PDFPageProxy): Promise<Rule[]> {
+  const ops = await page.getOperatorList();
+  const OPS = pdfjs.OPS as Record<string, number>;
+  const painting = new Set(['stroke', 'closeStroke', 'fill', 'eoFill', 'fillStroke', 'eoFillStroke', 'closeFillStroke', 'closeEOFillStroke'].map((n) => OPS[n]));
+  const strokes = new Set(['stroke', 'closeStroke'].map((n) => OPS[n]));
+  const rules: Rule[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const segment = (a: [number, number], b: [number, number]) => {
+    if (Math.abs(a[1] - b[1]) <= 0.5 && Math.abs(a[0] - b[0]) > 3)
+      rules.push({ horizontal: true, at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) });
+    else if (Math.abs(a[0] - b[0]) <= 0.5 && Math.abs(a[1] - b[1]) > 3)
+      rules.push({ horizontal: false, at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]) });
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.constructPath) {
+      const [op, data] = args as [number, (Float32Array | number[] | null)[]];
+      const path = data?.[0];
+      if (!painting.has(op) || !path) continue;
+      // Subpaths of the path (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4).
+      const subpaths: [number, number][][] = [];
+      for (let k = 0; k < path.length; ) {
+        const code = path[k];
+        if (code === 0) {
+          subpaths.push([apply(ctm, path[k + 1], path[k + 2])]);
+          k += 3;
+        } else if (code === 1) {
+          subpaths[subpaths.length - 1]?.push(apply(ctm, path[k + 1], path[k + 2]));
+          k += 3;
+        } else if (code === 2) k += 7;
+        else if (code === 3) k += 5;
+        else {
+          const sp = subpaths[subpaths.length - 1];
+          if (sp?.length) sp.push(sp[0]);
+          k += 1;
+        }
+      }
+      for (const sp of subpaths) {
+        const xs = sp.map((p) => p[0]);
+        const ys = sp.map((p) => p[1]);
+        const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        if (!strokes.has(op) && sp.length >= 4) {
+          // A filled rectangle is a rule when it is thin; a wide one is a background.
+          if (y1 - y0 <= 3 && x1 - x0 > 3) rules.push({ horizontal: true, at: (y0 + y1) / 2, from: x0, to: x1 });
+          else if (x1 - x0 <= 3 && y1 - y0 > 3) rules.push({ horizontal: false, at: (x0 + x1) / 2, from: y0, to: y1 });
+        } else for (let k = 1; k < sp.length; k++) segment(sp[k - 1], sp[k]);
+      }
+    }
+  }
+  return rules;
+}
+
+/** Positions within TOLERANCE of each other taken as one, sorted. */
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) if (!out.length || v - out[out.length - 1] > TOLERANCE) out.push(v);
+  return out;
+}
+
+/** Tables: groups of crossing rules with at least two rows and two columns. */
+function tablesOf(rules: Rule[]): RuledTable[] {
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Rules meet when they cross, or when one continues the other (a border drawn cell by cell).
+  const meet = (a: Rule, b: Rule) =>
+    a.horizontal === b.horizontal
+      ? Math.abs(a.at - b.at) <= TOLERANCE && a.from <= b.to + TOLERANCE && b.from <= a.to + TOLERANCE
+      : b.at >= a.from - TOLERANCE && b.at <= a.to + TOLERANCE && a.at >= b.from - TOLERANCE && a.at <= b.to + TOLERANCE;
+  for (let i = 0; i < rules.length; i++) for (let j = i + 1; j < rules.length; j++) if (meet(rules[i], rules[j])) parent[find(i)] = find(j);
+  const groups = new Map<number, Rule[]>();
+  rules.forEach((r, i) => {
+    const g = find(i);
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g)!.push(r);
+  });
+  const tables: RuledTable[] = [];
+  for (const g of groups.values()) {
+    const verticals = g.filter((r) => !r.horizontal);
+    const xs = cluster(verticals.map((r) => r.at));
+    const ys = cluster(g.filter((r) => r.horizontal).map((r) => r.at)).reverse();
+    if (xs.length < 3 || !ys.length) continue;
+    // A table cut by a page break has no rule where the page cuts it: its sides end there.
+    const top = Math.max(...verticals.map((r) => r.to));
+    const bottom = Math.min(...verticals.map((r) => r.from));
+    const edge = (at: number) => g.push({ horizontal: true, at, from: xs[0], to: xs[xs.length - 1] });
+    if (top > ys[0] + TOLERANCE) {
+      ys.unshift(top);
+      edge(top);
+    }
+    if (bottom < ys[ys.length - 1] - TOLERANCE) {
+      ys.push(bottom);
+      edge(bottom);
+    }
+    if (ys.length < 2) continue;
+    tables.push({ xs, ys, rules: g, cells: ys.slice(1).map(() => xs.slice(1).map(() => [])) });
+  }
+  return tables;
+}
+
+/** The table box a point is in: [row, column] of the grid, or undefined. */
+function boxAt(t: RuledTable, x: number, y: number): [number, number] | undefined {
+  if (x < t.xs[0] || x > t.xs[t.xs.length - 1] || y > t.ys[0] || y < t.ys[t.ys.length - 1]) return undefined;
+  let col = 0;
+  while (col < t.xs.length - 2 && x >= t.xs[col + 1]) col++;
+  let row = 0;
+  while (row < t.ys.length - 2 && y <= t.ys[row + 1]) row++;
+  return [row, col];
+}
+
+/** The merged cells of a ruled table: boxes with no rule between them are one cell. */
+function gridOf(t: RuledTable, run: (pieces: Piece[]) => Run[]): { grid: (GridCell | undefined)[][]; cells: GridCell[] } {
+  const rows = t.ys.length - 1;
+  const cols = t.xs.length - 1;
+  const ruled = (horizontal: boolean, at: number, across: number) =>
+    t.rules.some((r) => r.horizontal === horizontal && Math.abs(r.at - at) <= TOLERANCE && across >= r.from - 1 && across <= r.to + 1);
+  const id = (r: number, c: number) => r * cols + c;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const midY = (t.ys[r] + t.ys[r + 1]) / 2;
+      const midX = (t.xs[c] + t.xs[c + 1]) / 2;
+      if (c + 1 < cols && !ruled(false, t.xs[c + 1], midY)) parent[find(id(r, c))] = find(id(r, c + 1));
+      if (r + 1 < rows && !ruled(true, t.ys[r + 1], midX)) parent[find(id(r, c))] = find(id(r + 1, c));
+    }
+  }
+  const byRoot = new Map<number, GridCell & { pieces: Piece[] }>();
+  const grid: (GridCell | undefined)[][] = Array.from({ length: rows }, () => new Array<GridCell | undefined>(cols));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(id(r, c));
+      let cell = byRoot.get(root);
+      if (!cell) {
+        cell = { runs: [], text: '', row: r, col: c, rowspan: 1, colspan: 1, pieces: [] };
+        byRoot.set(root, cell);
+      }
+      cell.rowspan = Math.max(cell.rowspan, r - cell.row + 1);
+      cell.colspan = Math.max(cell.colspan, c - cell.col + 1);
+      cell.pieces.push(...t.cells[r][c]);
+      grid[r][c] = cell;
+    }
+  }
+  const cells = [...byRoot.values()];
+  for (const cell of cells) {
+    cell.runs = run(cell.pieces);
+    cell.text = cell.runs.map((x) => x.text).join('').replace(/[\s\u00a0\u3000]+/g, '');
+  }
+  return { grid, cells };
+}
+
+/** Pieces in lines, top to bottom, each line left to right. */
 function linesOf(pieces: Piece[], page: number, pageHeight: number): Line[] {
   const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
@@ -49,7 +233,7 @@ function linesOf(pieces: Piece[], page: number, pageHeight: number): Line[] {
   return lines;
 }
 
-/** A line's pieces grouped into cells: a gap wider than one character starts a new cell. */
+/** A line's pieces as cells: a gap wider than about a character starts a new one. */
 function cellsOf(line: Line): Piece[][] {
   const cells: Piece[][] = [];
   let end = -Infinity;
@@ -61,99 +245,124 @@ function cellsOf(line: Line): Piece[][] {
   return cells;
 }
 
-const textOfCell = (c: Piece[]): string => c.map((p) => p.str).join('').trim();
-
-/** Running headers and footers: the same text (digits aside) at the top or bottom of several pages; page numbers there. */
-function margins(lines: Line[], pages: number): Set<Line> {
-  const drop = new Set<Line>();
-  const inMargin = (l: Line) => l.y > l.pageHeight * 0.9 || l.y < l.pageHeight * 0.1;
-  const key = (l: Line) => `${Math.round(l.y / 4)}|${l.pieces.map((p) => p.str).join('').replace(/[0-9]+/g, '#').replace(/\s+/g, '')}`;
-  const counts = new Map<string, Set<number>>();
-  for (const l of lines) {
-    if (!inMargin(l)) continue;
-    const k = key(l);
-    if (!counts.has(k)) counts.set(k, new Set());
-    counts.get(k)!.add(l.page);
-  }
-  for (const l of lines) {
-    if (!inMargin(l)) continue;
-    const text = l.pieces.map((p) => p.str).join('').trim();
-    if (PAGE_NUMBER.test(text) || (pages > 1 && counts.get(key(l))!.size >= Math.max(2, Math.ceil(pages / 2)))) drop.add(l);
-  }
-  return drop;
-}
-
-export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
-  try {
-    const lines: Line[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const [, , , top] = page.view;
-      const content = await page.getTextContent();
-      const pieces: Piece[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || !item.str.trim()) continue;
-        const [a, b, c, d, e, f] = item.transform as number[];
-        const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
-        pieces.push({ str: item.str, x: e, y: f, width: item.width, size });
-      }
-      lines.push(...linesOf(pieces, n, top));
-      page.cleanup();
-    }
-    if (!lines.length) return { ok: true, kind: 'pdf', text: '', map: { offsets: new Int32Array(0), placeOf: new Int32Array(0), places: [] }, warnings: [] };
-    const drop = margins(lines, doc.numPages);
-    const kept = lines.filter((l) => !drop.has(l));
-    const out = new LayoutBuilder();
-    const pagePlace = new Map<number, number>();
-    const placeOf = (page: number) => {
-      if (!pagePlace.has(page)) pagePlace.set(page, out.place({ page }));
-      return pagePlace.get(page)!;
-    };
-    const run = (s: string, page: number): Run => ({ text: s, offsets: new Array<number>(s.length).fill(-1), place: placeOf(page) });
-    const cellsOfLine = kept.map(cellsOf);
-    const isNumbers = (cells: Piece[][]) => cells.length > 0 && cells.every((c) => NUMBER.test(textOfCell(c)));
-    const isLabel = (cells: Piece[][]) => cells.length === 1 && !NUMBER.test(textOfCell(cells[0]));
-    for (let i = 0; i < kept.length; i++) {
-      const l = kept[i];
-      const cells = cellsOfLine[i];
-      // A label wrapped around its row's numbers (numbers centred on the row): label above and below, numbers between.
-      const next = kept[i + 1];
-      if (
-        isLabel(cells) && next && isNumbers(cellsOfLine[i + 1]) && kept[i + 2] && isLabel(cellsOfLine[i + 2]) &&
-        next.page === l.page && kept[i + 2].page === l.page &&
-        Math.abs(cells[0][0].x - cellsOfLine[i + 2][0][0].x) < l.size * 0.5 &&
-        cellsOfLine[i + 1][0][0].x > cells[0][cells[0].length - 1].x &&
-        l.y - kept[i + 2].y < l.size * 2.6
-      ) {
-        const label = textOfCell(cells[0]) + textOfCell(cellsOfLine[i + 2][0]);
-        out.line([[run(label, l.page)], ...cellsOfLine[i + 1].map((c) => [run(textOfCell(c), l.page)])]);
-        i += 2;
-        continue;
-      }
-      out.line(cells.map((c) => [run(joinPieces(c, l.size), l.page)]));
-    }
-    const r = out.finish();
-    return { ok: true, kind: 'pdf', text: r.text, map: r.map, warnings: [] };
-  } finally {
-    await doc.destroy();
-  }
-}
-
-/** A cell's pieces as text: a space kept only where the PDF leaves a visible gap between two ASCII words. */
-function joinPieces(c: Piece[], size: number): string {
+/** Pieces as text: a space only where the PDF leaves a visible gap between two ASCII words. */
+function joinPieces(pieces: Piece[], size: number): string {
   let s = '';
   let end = -Infinity;
-  for (const p of c) {
+  for (const p of pieces) {
     if (s && p.x - end > size * 0.2 && /[0-9A-Za-z]$/.test(s) && /^[0-9A-Za-z]/.test(p.str)) s += ' ';
     s += p.str;
     end = p.x + p.width;
   }
   return s;
+}
+
+const lineText = (l: Line) => l.pieces.map((p) => p.str).join('').trim();
+
+/** Running headers and footers (the same text, digits aside, at the top or bottom of most pages) and page numbers there. */
+function margins(lines: Line[], pages: number): Set<Line> {
+  const drop = new Set<Line>();
+  const inMargin = (l: Line) => l.y > l.pageHeight * 0.9 || l.y < l.pageHeight * 0.1;
+  const key = (l: Line) => `${Math.round(l.y / 4)}|${lineText(l).replace(/[0-9]+/g, '#').replace(/\s+/g, '')}`;
+  const pagesOf = new Map<string, Set<number>>();
+  for (const l of lines) {
+    if (!inMargin(l)) continue;
+    const k = key(l);
+    if (!pagesOf.has(k)) pagesOf.set(k, new Set());
+    pagesOf.get(k)!.add(l.page);
+  }
+  for (const l of lines) {
+    if (!inMargin(l)) continue;
+    if (PAGE_NUMBER.test(lineText(l)) || (pages > 1 && pagesOf.get(key(l))!.size >= Math.max(2, Math.ceil(pages / 2)))) drop.add(l);
+  }
+  return drop;
+}
+
+interface PageContent {
+  page: number;
+  lines: Line[];
+  tables: RuledTable[];
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    const pages: PageContent[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const top = page.view[3];
+      const tables = tablesOf(await rulesOf(page));
+      const free: Piece[] = [];
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || !item.str.trim()) continue;
+        const [a, b, c, d, e, f] = item.transform as number[];
+        const p: Piece = { str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10 };
+        const cx = p.x + p.width / 2;
+        const cy = p.y + p.size * 0.35;
+        let placed = false;
+        for (const t of tables) {
+          const box = boxAt(t, cx, cy);
+          if (box) {
+            t.cells[box[0]][box[1]].push(p);
+            placed = true;
+            break;
+          }
+        }
+        if (!placed) free.push(p);
+      }
+      pages.push({ page: n, lines: linesOf(free, n, top), tables: tables.filter((t) => t.cells.some((r) => r.some((c) => c.length))) });
+      page.cleanup();
+    }
+    const drop = margins(pages.flatMap((p) => p.lines), doc.numPages);
+    const out = new LayoutBuilder();
+    // A paragraph wrapped over several lines: a line of one cell that runs to the right edge of
+    // the page's text goes on in the next line of one cell that starts at the left edge (on this
+    // page or the next).
+    let paragraph: Run[] = [];
+    const endParagraph = () => {
+      if (paragraph.length) out.line([paragraph]);
+      paragraph = [];
+    };
+    for (const p of pages) {
+      const place = out.place({ page: p.page });
+      const run = (s: string): Run => ({ text: s, offsets: new Array<number>(s.length).fill(-1), place });
+      // A cell's text: its lines in order, joined (a label wrapped in its cell reads as one).
+      const cellRuns = (pieces: Piece[]): Run[] => linesOf(pieces, p.page, 0).map((l) => run(joinPieces(l.pieces, l.size) + ' '));
+      const lines = p.lines.filter((l) => !drop.has(l));
+      const right = Math.max(...lines.map((l) => l.pieces[l.pieces.length - 1].x + l.pieces[l.pieces.length - 1].width));
+      const left = Math.min(...lines.map((l) => l.pieces[0].x));
+      const blocks = [
+        ...lines.map((l) => ({
+          y: l.y,
+          write: () => {
+            const cells = cellsOf(l);
+            if (cells.length > 1) {
+              endParagraph();
+              out.line(cells.map((c) => [run(joinPieces(c, l.size))]));
+              return;
+            }
+            // Not a continuation: the line before stopped short, or this one is indented (a first line, a heading, a signature).
+            if (l.pieces[0].x > left + l.size * 0.5) endParagraph();
+            paragraph.push(run(joinPieces(cells[0], l.size)));
+            const last = l.pieces[l.pieces.length - 1];
+            if (last.x + last.width < right - l.size * 4) endParagraph();
+          },
+        })),
+        ...p.tables.map((t) => ({
+          y: t.ys[0],
+          write: () => {
+            endParagraph();
+            const { grid, cells } = gridOf(t, cellRuns);
+            writeTable(out, grid, cells);
+          },
+        })),
+      ].sort((a, b) => b.y - a.y);
+      for (const b of blocks) b.write();
+    }
+    endParagraph();
+    const r = out.finish();
+    return { ok: true, kind: 'pdf', text: r.text, map: r.map, warnings: [] };
+  } finally {
+    await doc.destroy();
+  }
 }
