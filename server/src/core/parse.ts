@@ -3,7 +3,7 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
-import { OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
+import { HEADING_SYNONYMS, OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
 import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
@@ -96,9 +96,9 @@ const ROW_WORDS = ['本年新收', '上年结转', '结转下年', '本年度办
 
 const span = (l: Line): Span => ({ start: l.start, end: l.end });
 
-/** Markdown marks and white space around a heading or title: # * > _ space, tab, ideographic space. */
+/** Markdown marks and white space around a heading or title: # * > _ and any white space (a copied page's no-break spaces too). */
 function isMark(c: number): boolean {
-  return c === 35 || c === 42 || c === 32 || c === 9 || c === 0x3000 || c === 62 || c === 95;
+  return c === 35 || c === 42 || c === 62 || c === 95 || isRegexSpace(c);
 }
 
 function innerSpan(line: Line): { inner: Span; clean: string } {
@@ -110,18 +110,35 @@ function innerSpan(line: Line): { inner: Span; clean: string } {
   return { inner: { start: line.start + a, end: line.start + b }, clean: t.slice(a, b) };
 }
 
-/** Normalised canonical wordings and variants → section index. */
+/** Each interchangeable word of a heading (`HEADING_SYNONYMS`) → the first of its group. */
+const SYNONYM_OF = new Map(HEADING_SYNONYMS.flatMap((g) => g.slice(1).map((w) => [w, g[0]] as const)));
+const SYNONYM_RE = new RegExp(
+  [...SYNONYM_OF.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'g',
+);
+
+/** A heading's wording as compared: interchangeable words made one, then normalised (`norm`). */
+export function headingKey(s: string): string {
+  return norm(SYNONYM_OF.size ? s.replace(SYNONYM_RE, (w) => SYNONYM_OF.get(w)!) : s);
+}
+
+/** Canonical wordings and variants (`headingKey`) → section index. */
 const EXACT = new Map<string, number>();
 const WORDINGS: { index: number; n: string }[] = [];
 for (const s of SECTIONS) {
   for (const v of [s.canonical, ...s.variants]) {
-    EXACT.set(norm(v), s.index);
-    WORDINGS.push({ index: s.index, n: norm(v) });
+    EXACT.set(headingKey(v), s.index);
+    WORDINGS.push({ index: s.index, n: headingKey(v) });
   }
 }
 const NUMERAL_OF = new Map(SECTIONS.map((s) => [s.numeral, s.index]));
 /** The length of the shortest normalised wording: a bare heading (without numeral) is a whole wording. */
 const SHORTEST_WORDING = Math.min(...WORDINGS.map((w) => w.n.length));
+/**
+ * How long a bare heading's line may be: twice the longest wording, room for a space after every
+ * character (总 体 情 况); longer, it is text that happens to hold a wording.
+ */
+const LONGEST_BARE = 2 * Math.max(...WORDINGS.map((w) => w.n.length));
 
 /** Whether `t[from, to)` has an ASCII or full-width digit, or 。 */
 function hasDigitOrStop(t: string, from: number, to: number): boolean {
@@ -163,12 +180,12 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   const h = half.includes('**') ? half.replace(/\*\*/g, '') : half;
   if (h.includes('\t')) return null;
   const bodyAt = numberedBody(h);
-  const body = norm(bodyAt >= 0 ? h.slice(bodyAt) : h);
+  const body = headingKey(bodyAt >= 0 ? h.slice(bodyAt) : h);
   if (body.length < 2 || body.length > 40) return null;
   const exactIndex = EXACT.get(body);
   if (bodyAt < 0) {
     // Without a numeral only an exact wording on a heading-like line counts.
-    if (!exactIndex || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= 24)) return null;
+    if (!exactIndex || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= LONGEST_BARE)) return null;
     return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
   }
   const numeral = h[0];
@@ -289,7 +306,9 @@ export function parse(text: string): Parsed {
   const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
   for (let n = 0; n < lines.length; n++) {
     const start = lines.starts[n];
-    const end = lines.endOf(n);
+    let end = lines.endOf(n);
+    // A copied page may pad a heading with white space (no-break spaces) to the right margin.
+    while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
     if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
     const h = findHeading(lines, n);
     if (!h) continue;
@@ -395,14 +414,15 @@ const NUMERAL_1_6 = 1;
 const SEPARATOR = 2;
 const BODY_START = 4;
 const HEADING_CHAR = charFlags([
-  ['一二三四五六', NUMERAL_1_6],
+  [SECTIONS.map((s) => s.numeral).join(''), NUMERAL_1_6],
   ['、.．,，', SEPARATOR],
-  ['总主收政存其行因', BODY_START],
+  // A bare heading starts as one of the wordings does.
+  [WORDINGS.map((w) => w.n[0]).join(''), BODY_START],
 ]);
 
-/** Space, tab, ideographic space and `>` (a Markdown quote) before a heading. */
+/** White space and `>` (a Markdown quote) before a heading. */
 function isHeadingIndent(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 62;
+  return c === 62 || isRegexSpace(c);
 }
 
 /**
@@ -418,8 +438,8 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
   if (c === 35 || c === 42) return true; // # *
   if (HEADING_CHAR[c] & NUMERAL_1_6) {
     let j = i + 1;
-    while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0x3000)) j++;
+    while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
     return j < end && (HEADING_CHAR[text.charCodeAt(j)] & SEPARATOR) !== 0;
   }
-  return end - i <= 30 && end - i >= SHORTEST_WORDING && (HEADING_CHAR[c] & BODY_START) !== 0;
+  return end - i <= LONGEST_BARE && end - i >= SHORTEST_WORDING && (HEADING_CHAR[c] & BODY_START) !== 0;
 }

@@ -25,7 +25,7 @@ export const SECTIONS: SectionDef[] = [
     index: 4,
     numeral: '四',
     canonical: '政府信息公开行政复议、行政诉讼情况',
-    variants: ['政府信息公开行政复议和行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+    variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
   },
   {
     index: 5,
@@ -35,6 +35,12 @@ export const SECTIONS: SectionDef[] = [
   },
   { index: 6, numeral: '六', canonical: '其他需要报告的事项', variants: [] },
 ];
+
+/**
+ * Words interchangeable in a heading, each group read as its first word (、 like all punctuation
+ * is then ignored): 行政复议、行政诉讼, 行政复议和行政诉讼 and 行政复议与行政诉讼 are one wording.
+ */
+export const HEADING_SYNONYMS: string[][] = [['、', '和', '与']];
 
 export function sectionHeading(index: number): string {
   const s = SECTIONS[index - 1];

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { applyEdits, check, formatMessage } from '../../../server/src/core';
-import { OPTIONS, SEED_IDS, checkFixture, expectFindings, loadFixture, problemsOf, seed } from '../helpers';
+import { SECTIONS } from '../../../server/src/core/template';
+import { OPTIONS, SEED_IDS, checkFixture, expectFindings, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
 
 const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
@@ -55,5 +56,18 @@ describe('rule missing-section (RPT010)', () => {
       assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'missing-section'), [], name);
     }
     expectFindings('今天天气很好。\n我们去公园散步。\n', [{ rule: 'title', line: 1, message: '未识别为政府信息公开工作年度报告（没有找到标题、六个部分或统计表）' }]);
+  });
+
+  it('every wording of the template, numbered or bare, is read as its section (no pre-filter drifts from the data)', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    for (const s of SECTIONS) {
+      for (const w of [s.canonical, ...s.variants]) {
+        for (const line of [`${s.numeral}、${w}`, w]) {
+          const text = replaceOnce(base, `\n${HEADINGS[s.index - 1]}\n`, `\n${line}\n`);
+          assert.deepStrictEqual(problemsOf(text, 'missing-section'), [], line);
+          assert.deepStrictEqual(check(text, OPTIONS).model.sections.map((x) => x.index), [1, 2, 3, 4, 5, 6], line);
+        }
+      }
+    }
   });
 });

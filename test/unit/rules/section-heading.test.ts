@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { formatMessage } from '../../../server/src/core';
-import { checkFixture, expectNoFindings, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
+import { checkFixture, expectFindings, expectNoFindings, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
 
 describe('rule section-heading (RPT011)', () => {
   it('a near miss of the wording (seed 001’s 六、他需要报告的事项) is replaced by the template heading', () => {
@@ -33,6 +33,8 @@ describe('rule section-heading (RPT011)', () => {
       ['二、主动公开政府信息情况', '二、行政机关主动公开政府信息情况'],
       ['三、收到和处理政府信息公开申请情况', '三、行政机关收到和处理政府信息公开申请情况'],
       ['四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议和行政诉讼情况'],
+      ['四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议与行政诉讼情况'],
+      ['三、收到和处理政府信息公开申请情况', '三、收到与处理政府信息公开申请情况'],
       ['五、存在的主要问题及改进情况', '五、存在的主要问题及改进措施'],
       ['五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施'],
       ['五、存在的主要问题及改进情况', '五、 存在的主要问题 及改进情况'],
@@ -40,5 +42,15 @@ describe('rule section-heading (RPT011)', () => {
       ['一、总体情况', '**一、总体情况**'],
     ];
     for (const [from, to] of variants) expectNoFindings(replaceOnce(base, `\n${from}\n`, `\n${to}\n`));
+  });
+
+  it('a heading among no-break spaces (a copied web page) is read as any other', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const pad = '\u00a0'.repeat(80);
+    expectNoFindings(replaceOnce(base, '\n一、总体情况\n', `\n\u00a0一、总体情况\u00a0 \n`));
+    expectNoFindings(replaceOnce(base, '\n三、收到和处理政府信息公开申请情况\n', `\n三、收到和处理政府信息公开申请情况${pad}\n`));
+    const typo = replaceOnce(base, '\n六、其他需要报告的事项\n', `\n\u00a0\u3000六、他需要报告的事项${pad}\n`);
+    const [f] = expectFindings(typo, [{ rule: 'section-heading', line: 76, message: '标题「六、他需要报告的事项」与模板不符，应为「六、其他需要报告的事项」' }]);
+    assert.strictEqual(typo.slice(f.problem.span.start, f.problem.span.end), '六、他需要报告的事项');
   });
 });
