@@ -3,11 +3,12 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4 } from './tables';
-import { HEADING_SYNONYMS, OLD_TEMPLATE_TOKENS, SECTIONS, T2, T3 } from './template';
+import { HEADING_SYNONYMS, OLD_TEMPLATE_TOKENS, OUTLINE_2008, SECTIONS, T2, T3 } from './template';
 import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
+  /** The 2021 section; 0 for a section only the 2008 outline has (`OUTLINE_2008`). */
   index: number;
   line: number;
   span: Span;
@@ -26,6 +27,11 @@ export interface Parsed {
   orphans: Partial<Record<'t2' | 't3', RowModel[]>>;
   /** Where the 2019-template token was found. */
   oldToken?: Span;
+  /**
+   * The heading of a section only the 2008 outline has (`OUTLINE_2008`), if any: the report is of
+   * that era, and its headings are not held to the 2021 wording.
+   */
+  outline2008?: HeadingFound;
   /** A table's caption or header was found but no numbers under it. */
   emptyHeaders: Partial<Record<'t2' | 't3' | 't4', Span>>;
   /** Whether the document uses Markdown headings (for inserted text). */
@@ -131,6 +137,8 @@ for (const s of SECTIONS) {
     WORDINGS.push({ index: s.index, n: headingKey(v) });
   }
 }
+/** The 2008 outline's wordings (`headingKey`), matched only as near misses of numbered headings. */
+const WORDINGS_2008 = OUTLINE_2008.flatMap((o) => o.wordings.map((w) => ({ index: o.section, n: headingKey(w) })));
 const NUMERAL_OF = new Map(SECTIONS.map((s) => [s.numeral, s.index]));
 /** The length of the shortest normalised wording: a bare heading (without numeral) is a whole wording. */
 const SHORTEST_WORDING = Math.min(...WORDINGS.map((w) => w.n.length));
@@ -194,9 +202,9 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
     return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical, inner };
   }
   for (const w of ROW_WORDS) if (body.includes(w)) return null;
-  let best = 0;
+  let best = -1;
   let bestSim = 0;
-  for (const w of WORDINGS) {
+  for (const w of [...WORDINGS, ...WORDINGS_2008]) {
     // Below 0.5 no wording is accepted; at or below the best so far none is chosen.
     const sim = similarityAtLeast(w.n, body, Math.max(0.5, bestSim));
     if (sim > bestSim) {
@@ -205,7 +213,7 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
     }
   }
   const numeralOk = NUMERAL_OF.get(numeral) === best;
-  if (!best || !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
+  if (best < 0 || !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
   return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
 }
 
@@ -304,6 +312,7 @@ export function parse(text: string): Parsed {
 
   // Headings: the best candidate per section (a canonical one over the first); others are ordinary lines.
   const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
+  let outline2008: HeadingFound | undefined;
   for (let n = 0; n < lines.length; n++) {
     const start = lines.starts[n];
     let end = lines.endOf(n);
@@ -312,6 +321,10 @@ export function parse(text: string): Parsed {
     if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
     const h = findHeading(lines, n);
     if (!h) continue;
+    if (h.index === 0) {
+      outline2008 ??= h;
+      continue;
+    }
     const cur = best[h.index];
     if (!cur || (!cur.canonical && h.canonical)) best[h.index] = h;
   }
@@ -404,6 +417,7 @@ export function parse(text: string): Parsed {
     headings,
     orphans,
     oldToken,
+    outline2008,
     emptyHeaders,
     markdown,
   };

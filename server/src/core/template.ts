@@ -37,6 +37,22 @@ export const SECTIONS: SectionDef[] = [
 ];
 
 /**
+ * The outline of an annual report under the 2008 条例 (国务院令第492号 第三十二条, reports for 2008
+ * to 2018), after the usual 概述: each item's wording and the 2021 section that took its place
+ * (0: none, the fees). A report with the fees section is of that era, and its headings are not
+ * measured against the 2021 wording one by one.
+ */
+export const OUTLINE_2008: { section: number; wordings: string[] }[] = [
+  { section: 1, wordings: ['概述'] },
+  { section: 2, wordings: ['行政机关主动公开政府信息的情况'] },
+  { section: 3, wordings: ['行政机关依申请公开政府信息和不予公开政府信息的情况'] },
+  { section: 0, wordings: ['政府信息公开的收费及减免情况'] },
+  { section: 4, wordings: ['因政府信息公开申请行政复议、提起行政诉讼的情况'] },
+  { section: 5, wordings: ['政府信息公开工作存在的主要问题及改进情况'] },
+  { section: 6, wordings: ['其他需要报告的事项'] },
+];
+
+/**
  * Words interchangeable in a heading, each group read as its first word (、 like all punctuation
  * is then ignored): 行政复议、行政诉讼, 行政复议和行政诉讼 and 行政复议与行政诉讼 are one wording.
  */

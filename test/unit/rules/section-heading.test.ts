@@ -53,4 +53,29 @@ describe('rule section-heading (RPT011)', () => {
     const [f] = expectFindings(typo, [{ rule: 'section-heading', line: 76, message: '标题「六、他需要报告的事项」与模板不符，应为「六、其他需要报告的事项」' }]);
     assert.strictEqual(typo.slice(f.problem.span.start, f.problem.span.end), '六、他需要报告的事项');
   });
+
+  it('a report in the 2008 outline (a fees section): its headings are that era’s, said once as an info', () => {
+    const text = loadFixture('originals/010_pingtan_shehuishiye_2014/word-tabs.txt').text;
+    const fee = '本报告按 2008 年条例时期的提纲编写（有「四、政府信息公开的收费及减免情况」一节），各部分标题未与 2021 年模板逐个比较';
+    expectFindings(text, [
+      { rule: 'title', line: 1, message: '标题「平潭综合实验区社会事业局2014年政府信息公开年度报告」不规范，应为「平潭综合实验区社会事业局2014年政府信息公开工作年度报告」' },
+      { rule: 'missing-table', line: 5, message: '缺少表格「表二（主动公开政府信息情况）」（表格可能以图片形式粘贴）' },
+      { rule: 'missing-table', line: 12, message: '缺少表格「表三（收到和处理政府信息公开申请情况）」（表格可能以图片形式粘贴）' },
+      { rule: 'section-heading', line: 14, message: fee },
+      { rule: 'missing-table', line: 16, message: '缺少表格「表四（政府信息公开行政复议、行政诉讼情况）」（表格可能以图片形式粘贴）' },
+    ]);
+    // Without the fees section the same headings are held to the 2021 wording again.
+    const cut = replaceOnce(text, '四、政府信息公开的收费及减免情况\n', '');
+    assert.deepStrictEqual(
+      problemsOf(cut, 'section-heading').map((p) => formatMessage(p.message)),
+      [
+        '标题「一、概述」与模板不符，应为「一、总体情况」',
+        '标题「二、主动公开政府信息的情况」与模板不符，应为「二、主动公开政府信息情况」',
+        '标题「三、政府信息依申请公开办理情况」与模板不符，应为「三、收到和处理政府信息公开申请情况」',
+        '标题「五、因政府信息公开申请行政复议、提起行政诉讼的情况」与模板不符，应为「四、政府信息公开行政复议、行政诉讼情况」',
+        '标题「六、政府信息公开工作存在的主要问题及改进措施」与模板不符，应为「五、存在的主要问题及改进情况」',
+      ],
+    );
+    assert.deepStrictEqual(problemsOf(cut, 'missing-section').map((p) => formatMessage(p.message)), ['缺少第六部分「六、其他需要报告的事项」']);
+  });
 });

@@ -106,6 +106,8 @@ export const rule: Rule = {
   },
   run(ctx) {
     const p = ctx.parsed;
+    // A report in the 2008 outline has its own sections (section-heading says so once).
+    if (p.outline2008) return;
     const found = new Set(p.headings.map((h) => h.index));
     /** A heading's Markdown marks (`## `), so an inserted heading matches its neighbours. */
     const marksOf = (h: HeadingFound | undefined) => (h ? (/^[#\s]*#\s*/.exec(p.lines.at(h.line)!.text)?.[0] ?? '') : '');

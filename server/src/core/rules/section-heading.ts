@@ -12,6 +12,13 @@ export const rule: Rule = {
     description: { 'zh-CN': '部分标题与模板措辞不符（近似但不一致）', en: 'A section heading is a near miss of the template wording' },
   },
   run(ctx) {
+    const old = ctx.parsed.outline2008;
+    if (old) {
+      // Headings of the 2008 outline are that era's wording, not near misses: said once.
+      const found = ctx.parsed.model.text.slice(old.inner.start, old.inner.end).replace(/\*\*/g, '');
+      ctx.report({ span: old.inner, severity: 'info', message: msg('outline2008', { found }) });
+      return;
+    }
     for (const h of ctx.parsed.headings) {
       if (h.canonical) continue;
       const heading = sectionHeading(h.index);

@@ -13,6 +13,8 @@ export const rule: Rule = {
     description: { 'zh-CN': '六个部分没有按一至六的顺序排列', en: 'The six sections are not in order 一 to 六' },
   },
   run(ctx) {
+    // A report in the 2008 outline numbers its sections its own way.
+    if (ctx.parsed.outline2008) return;
     let max: HeadingFound | undefined;
     for (const h of ctx.parsed.headings) {
       if (max && h.index < max.index) {
