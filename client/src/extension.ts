@@ -41,7 +41,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Report Review'));
   const status = new ReportStatus(DOCUMENT_SELECTOR);
-  const workspaceCheck = new WorkspaceCheck(() => client);
+  const workspaceCheck = new WorkspaceCheck(() => client, output);
   context.subscriptions.push(output, status, workspaceCheck);
 
   const start = async () => {
@@ -50,10 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await client.start();
   };
 
-  const run = (name: string, fn: (...args: unknown[]) => Promise<void>) =>
+  const run = (name: string, fn: (...args: unknown[]) => Promise<unknown>) =>
     vscode.commands.registerCommand(name, async (...args: unknown[]) => {
       try {
-        await fn(...args);
+        return await fn(...args);
       } catch (error) {
         output.appendLine(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('Report Review: {0} failed. See the output channel.', name));

@@ -1,7 +1,9 @@
 /**
  * "Check every report in the workspace": finds .txt/.md files (report files included), reads
  * them without opening editors, asks the server to check them and fills the Problems panel for
- * the files that are not open (open ones already get diagnostics from the server).
+ * the files that are not open (open ones already get diagnostics from the server). Only regular
+ * files within `reportReview.maxFileSize` are read; each file skipped is named in the output
+ * channel with the reason.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -11,25 +13,56 @@ import { REPORT_GLOB, SKIP_DIR_NAMES } from '../../server/src/files';
 
 const EXCLUDE = `**/{${SKIP_DIR_NAMES.join(',')}}/**`;
 const BATCH = 25;
+/** The default of `reportReview.maxFileSize` (package.json). */
+const MAX_FILE_SIZE = 2_000_000;
+
+/** What a run found; the command returns it. */
+export interface WorkspaceCheckResult {
+  /** Files found that are not open. */
+  files: number;
+  reports: number;
+  problems: number;
+  skipped: { uri: string; reason: string }[];
+}
+
+/**
+ * Why a file is not read, checked before reading it: a device or a named pipe may never end,
+ * and a file over `reportReview.maxFileSize` is not checked when open either. Undefined: read it.
+ */
+async function skipReason(uri: vscode.Uri): Promise<string | undefined> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if ((stat.type & vscode.FileType.File) === 0) return vscode.l10n.t('not a regular file');
+  const max = vscode.workspace.getConfiguration('reportReview', uri).get<number>('maxFileSize', MAX_FILE_SIZE);
+  if (stat.size > max) return vscode.l10n.t('{0} bytes, more than reportReview.maxFileSize ({1} bytes)', stat.size, max);
+  return undefined;
+}
 
 export class WorkspaceCheck implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('report-review-workspace');
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly client: () => LanguageClient | undefined) {
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly output: vscode.OutputChannel,
+  ) {
     // Once a file is open the server reports on it; drop the workspace-check copy.
     this.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri)));
   }
 
-  async run(): Promise<void> {
+  async run(): Promise<WorkspaceCheckResult | undefined> {
     const client = this.client();
-    if (!client) return;
+    if (!client) return undefined;
     const files = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE);
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     const todo = files.filter((f) => !open.has(f.toString()));
     this.collection.clear();
     let reports = 0;
     let problems = 0;
+    const skipped: WorkspaceCheckResult['skipped'] = [];
+    const skip = (uri: vscode.Uri, reason: string) => {
+      skipped.push({ uri: uri.toString(), reason });
+      this.output.appendLine(vscode.l10n.t('Skipped {0}: {1}', vscode.workspace.asRelativePath(uri), reason));
+    };
     const cancelled = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking reports in the workspace'), cancellable: true },
       async (progress, token) => {
@@ -39,9 +72,12 @@ export class WorkspaceCheck implements vscode.Disposable {
           const params: CheckFilesParams = { files: [] };
           for (const uri of batch) {
             try {
-              params.files.push({ uri: uri.toString(), text: decodeText(await vscode.workspace.fs.readFile(uri)).text });
-            } catch {
-              // unreadable (deleted meanwhile, permissions): skip it
+              const reason = await skipReason(uri);
+              if (reason) skip(uri, reason);
+              else params.files.push({ uri: uri.toString(), text: decodeText(await vscode.workspace.fs.readFile(uri)).text });
+            } catch (error) {
+              // deleted meanwhile, no permission
+              skip(uri, vscode.l10n.t('cannot be read: {0}', error instanceof Error ? error.message : String(error)));
             }
           }
           const result = await client.sendRequest<CheckFilesResult>(CheckFilesRequest, params, token);
@@ -59,10 +95,20 @@ export class WorkspaceCheck implements vscode.Disposable {
         return false;
       },
     );
-    if (cancelled) return;
+    if (cancelled) return undefined;
+    const checked = todo.length - skipped.length;
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Checked {0} files that are not open: {1} reports, {2} problems.', todo.length, reports, problems),
+      skipped.length === 0
+        ? vscode.l10n.t('Checked {0} files that are not open: {1} reports, {2} problems.', checked, reports, problems)
+        : vscode.l10n.t(
+            'Checked {0} files that are not open: {1} reports, {2} problems. Skipped {3} (see the output channel).',
+            checked,
+            reports,
+            problems,
+            skipped.length,
+          ),
     );
+    return { files: todo.length, reports, problems, skipped };
   }
 
   dispose(): void {

@@ -249,4 +249,30 @@ describe('Report Review in VS Code', () => {
       assert.deepStrictEqual(await diagnosticsAfter(uri, expected, () => setSetting('reportReview', 'locale', undefined)), expected);
     });
   });
+  describe('check workspace', () => {
+    const large = () => workspaceFile('large.report.txt');
+    after(async () => {
+      await setSetting('reportReview', 'maxFileSize', undefined);
+      fs.rmSync(large().fsPath, { force: true });
+    });
+
+    it('reads only regular files within reportReview.maxFileSize, and names each one skipped with the reason', async () => {
+      // A report over the limit: seed 001 followed by more narrative.
+      const text = fs.readFileSync(workspaceFile(SEED_001).fsPath, 'utf8') + '\n本机关持续推进政务公开工作。'.repeat(2000);
+      fs.writeFileSync(large().fsPath, text);
+      const size = Buffer.byteLength(text, 'utf8');
+      const limit = 50_000;
+      assert.ok(size > limit && fs.statSync(workspaceFile(SEED_001).fsPath).size < limit);
+      await setSetting('reportReview', 'maxFileSize', limit);
+      const result = (await vscode.commands.executeCommand('reportReview.checkWorkspace')) as
+        | { files: number; reports: number; problems: number; skipped: { uri: string; reason: string }[] }
+        | undefined;
+      const reason = LOCALE === 'en'
+        ? `${size} bytes, more than reportReview.maxFileSize (${limit} bytes)`
+        : `${size} 字节，超过 reportReview.maxFileSize（${limit} 字节）`;
+      assert.deepStrictEqual(result?.skipped, [{ uri: large().toString(), reason }]);
+      assert.ok(result.reports >= 1 && result.reports === result.files - 1, JSON.stringify(result));
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(large()), []);
+    });
+  });
 });
