@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: check time per report (seed-sized, 1 MB, 10 MB), the floor of only decoding
  * and splitting the same bytes, their ratio; the check again after a digit is typed into a table;
- * and CLI throughput over 10,000 reports on both cores. The checker is the tsc output in out/, the
+ * and CLI throughput over 10,000 reports on both cores; reading the HTML, Word and PDF fixtures
+ * (test/fixtures/formats) and checking them. The checker is the tsc output in out/, the
  * CLI the production bundle. A script, not a test: it prints Markdown tables and never fails on a number.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { check } from '../server/src/core';
+import { readDocument } from '../server/src/formats';
 import type { Line } from '../server/src/core/text';
 
 /** The floor's splitting: every line as a string with its offsets, the least a checker must do. */
@@ -152,4 +154,36 @@ function main(): void {
   }
 }
 
+/** Per document kind: read (to report text) and read + check, ms per report (median of 5 rounds over the fixtures). */
+async function documentRows(): Promise<void> {
+  const dir = path.join(root, 'test', 'fixtures', 'formats');
+  console.log('');
+  console.log('| document | reports | read (ms/report) | read + check (ms/report) | reports/s |');
+  console.log('|---|---|---|---|---|');
+  for (const kind of ['html', 'docx', 'pdf']) {
+    const files = fs.readdirSync(path.join(dir, kind)).map((f) => path.join(dir, kind, f));
+    const bytes = files.map((f) => fs.readFileSync(f));
+    const read: number[] = [];
+    const both: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      let r = 0;
+      let b = 0;
+      for (let i = 0; i < files.length; i++) {
+        const t0 = performance.now();
+        const doc = await readDocument(bytes[i], files[i]);
+        const t1 = performance.now();
+        if (doc.ok) check(doc.text);
+        const t2 = performance.now();
+        r += t1 - t0;
+        b += t2 - t0;
+      }
+      read.push(r / files.length);
+      both.push(b / files.length);
+    }
+    const ms = median(both);
+    console.log(`| ${kind} | ${files.length} | ${median(read).toFixed(1)} | ${ms.toFixed(1)} | ${Math.round(1000 / ms)} |`);
+  }
+}
+
 main();
+void documentRows();
