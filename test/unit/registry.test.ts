@@ -26,6 +26,7 @@ const CONTRACT: Record<string, [string, string]> = {
   'narrative-mismatch': ['RPT017', 'warning'],
   'cross-year': ['RPT018', 'warning'],
   'implausible-value': ['RPT019', 'warning'],
+  'table-layout': ['RPT020', 'warning'],
 };
 
 describe('rule registry (RULES)', () => {

@@ -2,7 +2,7 @@
 import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, textChars, type ScannedLine } from './scan';
-import { isT4Header, readRows, readT4 } from './tables';
+import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
 import { HEADING_SYNONYMS, OLD_TEMPLATE_TOKENS, OUTLINE_2008, SECTIONS, T2, T3 } from './template';
 import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
@@ -32,6 +32,8 @@ export interface Parsed {
    * that era, and its headings are not held to the 2021 wording.
    */
   outline2008?: HeadingFound;
+  /** Tables whose numbers could not be lined up with their rows (left out of the model: nothing in them is checked). */
+  doubts: Partial<Record<'t2' | 't3' | 't4', { span: Span; doubt: LayoutDoubt }>>;
   /** A table's caption or header was found but no numbers under it. */
   emptyHeaders: Partial<Record<'t2' | 't3' | 't4', Span>>;
   /** Whether the document uses Markdown headings (for inserted text). */
@@ -378,6 +380,12 @@ export function parse(text: string): Parsed {
   const tables: Partial<Record<'t2' | 't3' | 't4', TableModel>> = {};
   const orphans: Parsed['orphans'] = {};
   const emptyHeaders: Parsed['emptyHeaders'] = {};
+  const doubts: Parsed['doubts'] = {};
+  /** Whether a reading is used: a doubted one is only recorded as such (nothing in it is checked). */
+  const usable = (id: 't2' | 't3' | 't4', r: ReadResult): boolean => {
+    if (r.doubt) doubts[id] = { span: r.table.span, doubt: r.doubt };
+    return !r.doubt;
+  };
 
   let t2From = t2Caption;
   if (t2From < 0) {
@@ -387,7 +395,9 @@ export function parse(text: string): Parsed {
   if (t2From >= 0 && t2From < lines.length) {
     const stopAt = regionEnd(t2From, headingLines, [t3Start, cornerLine, t4Anchor]);
     const r = readRows(lines, scanned, t2From, T2, { stopAt, lastKey: 't2.fee', inSection });
-    if (r.table.rows.length) {
+    if (!usable('t2', r)) {
+      // A doubted table is left out of the model.
+    } else if (r.table.rows.length) {
       tables.t2 = r.table;
       orphans.t2 = r.orphans;
     } else if (t2Caption >= 0) emptyHeaders.t2 = span(lines.at(t2Caption)!);
@@ -395,7 +405,9 @@ export function parse(text: string): Parsed {
   if (t3Start >= 0 && t3Start < lines.length) {
     const stopAt = regionEnd(t3Start, headingLines, [t4Anchor]);
     const r = readRows(lines, scanned, t3Start, T3, { stopAt, lastKey: 't3.next', inSection });
-    if (r.table.rows.length) {
+    if (!usable('t3', r)) {
+      // A doubted table is left out of the model.
+    } else if (r.table.rows.length) {
       tables.t3 = r.table;
       orphans.t3 = r.orphans;
     } else {
@@ -404,8 +416,10 @@ export function parse(text: string): Parsed {
   }
   if (t4Anchor >= 0) {
     const r = readT4(lines, scanned, t4Anchor, regionEnd(t4Anchor, headingLines, []), inSection);
-    if (r.table.rows.length) tables.t4 = r.table;
-    else emptyHeaders.t4 = span(lines.at(t4Anchor)!);
+    if (usable('t4', r)) {
+      if (r.table.rows.length) tables.t4 = r.table;
+      else emptyHeaders.t4 = span(lines.at(t4Anchor)!);
+    }
   }
 
   const looksReport = !!title || headings.length > 0 || Object.keys(tables).length > 0;
@@ -418,6 +432,7 @@ export function parse(text: string): Parsed {
     orphans,
     oldToken,
     outline2008,
+    doubts,
     emptyHeaders,
     markdown,
   };

@@ -5,14 +5,29 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
-import { REPLACED_AT, T4_HEADER_WORDS, colsOf, type RowDef, type TableDef } from './template';
-import { beyondExact, norm, parseNumber, stripMarker, type LineList } from './text';
+import { REPLACED_AT, T4_HEADER_WORDS, colsOf, t3Identities, type CellRef, type RowDef, type TableDef } from './template';
+import { beyondExact, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
   table: TableModel;
   /** Rows whose labels matched no template row (cells without a known row). */
   orphans: RowModel[];
+  /**
+   * Why the numbers cannot be lined up with the rows, when they cannot: the table is then not
+   * checked at all (one `table-layout` finding instead of a flood of cell and row findings).
+   */
+  doubt?: LayoutDoubt;
 }
+
+/** Why a table's numbers could not be lined up with its rows. */
+export type LayoutDoubt =
+  /** Groups of numbers under no row label the reader knows. */
+  | { kind: 'orphans'; count: number }
+  /** Rows whose numbers are not as many as the template's columns. */
+  | { kind: 'widths'; count: number };
+
+/** Rows with the wrong number of cells a reading may have before it is not trusted. */
+const MAX_ODD_ROWS = 2;
 
 interface RowBuild {
   def: RowDef | null;
@@ -112,7 +127,39 @@ function matchRow(table: TableDef, info: RowInfo, frags: Tok[], expect: number, 
     for (let i = expect; i < rows.length; i++) if (!used[i] && isNamed(rows[i], joined, core)) return { index: i, take: k };
     for (let i = expect - 1; i >= 0; i--) if (!used[i] && isNamed(rows[i], joined, core)) return { index: i, take: k };
   }
+  // No row is named: the label just before the numbers may still be the expected row's, cut
+  // short by wrapping (`2.其他法律行政法规禁止` … `公开`) or garbled by extraction.
+  if (frags.length) {
+    const raw = frags[frags.length - 1].raw;
+    // The fragment, or its last word (a group label and a row label on one line: `（四）无法 1.本机关不掌`).
+    const word = raw.slice(raw.search(/\S+$/));
+    // The expected row, or the one after it when the expected row is optional.
+    for (let i = expect; i < rows.length && i <= expect + 1; i++) {
+      if (!used[i] && (agrees(raw, rows[i]) || (word !== raw && agrees(word, rows[i])))) return { index: i, take: 1 };
+      if (!rows[i].optional) break;
+    }
+  }
   return null;
+}
+
+/** Characters a label fragment needs before it can be compared with a row's label (`agrees`). */
+const MIN_AGREEING = 3;
+
+/**
+ * Whether a label fragment is row `def`'s label cut short or garbled: its list marker, if it has
+ * one, is the row's, and at least four in five of its other characters stand in the row's label
+ * in the same order.
+ */
+function agrees(raw: string, def: RowDef): boolean {
+  const n = norm(raw);
+  const a = stripMarker(n);
+  if (a.length < MIN_AGREEING) return false;
+  const t = norm(def.label);
+  const b = stripMarker(t);
+  const markA = n.slice(0, n.length - a.length);
+  const markB = t.slice(0, t.length - b.length);
+  if (markA && markB && markA !== markB) return false;
+  return lcs(a, b) * 5 >= a.length * 4;
 }
 
 function rowShape(b: RowBuild): TableShape {
@@ -217,6 +264,8 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   const info = rowInfo(table);
   const replacer = info.replacedBy;
   let pending: Tok[] = [];
+  /** Every label fragment of the region, in order. */
+  const texts: Tok[] = [];
   let pendingChars = 0;
   let cur: RowBuild | null = null;
   let expect = 0;
@@ -275,6 +324,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
           if (done) break;
         }
         pending.push(tok);
+        if (tok.kind === 'text') texts.push(tok);
         pendingChars += tok.raw.length;
         if (pendingChars > MAX_PENDING_CHARS && sawAny) {
           done = true;
@@ -333,10 +383,114 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     end = l.end;
   }
   const shape = mostCommonShape(rows);
-  return {
-    table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) },
-    orphans,
-  };
+  return settle(table, { table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) }, orphans }, texts);
+}
+
+/** The cells a reading has, of its rows and its orphans, in text order. */
+function allCells(r: ReadResult): CellModel[] {
+  const cells: CellModel[] = [];
+  for (const row of r.table.rows) for (const c of row.cells) cells.push(c);
+  for (const row of r.orphans) for (const c of row.cells) cells.push(c);
+  return cells.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * A reading as the checker will use it. A reading whose rows all have their template widths is
+ * kept. Otherwise the numbers are lined up with the template's rows in order, when they are
+ * exactly as many as the rows present need (labels and numbers apart, as converters write them:
+ * the numbers are all there and in order). Failing that, a reading with a few odd rows is kept
+ * (a dropped or extra cell is a real finding), and any other is doubted.
+ */
+function settle(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult {
+  const orphanCells = r.orphans.some((o) => o.cells.length > 0);
+  let odd = 0;
+  for (const row of r.table.rows) {
+    const rd = def.rows.find((x) => x.key === row.key)!;
+    if (row.cells.length !== colsOf(def, rd)) odd++;
+  }
+  if (!orphanCells && odd === 0) return r;
+  const lined = lineUp(def, r, texts);
+  if (lined) return lined;
+  if (orphanCells) return { ...r, doubt: { kind: 'orphans', count: r.orphans.filter((o) => o.cells.length > 0).length } };
+  if (odd > MAX_ODD_ROWS) return { ...r, doubt: { kind: 'widths', count: odd } };
+  return r;
+}
+
+/**
+ * Whether every identity of the template holds on rows lined up by order. Such a reading is a
+ * guess that the numbers stand in the template's order (a PDF can put a row's total on the line
+ * above its other numbers): it is only trusted when the table's own arithmetic confirms it.
+ */
+function holds(def: TableDef, rows: RowModel[]): boolean {
+  if (def.id !== 't3') return true;
+  const byKey = new Map(rows.map((r) => [r.key, r.cells]));
+  const sum = (refs: CellRef[]) => refs.reduce((n, [key, col]) => n + (byKey.get(key)?.[col]?.value ?? NaN), 0);
+  return t3Identities(byKey.has('t3.r6')).every((id) => sum(id.lhs) === sum(id.rhs));
+}
+
+/** The first label fragment of the region that names each template row (or null). */
+function namingFragments(def: TableDef, texts: Tok[]): (Tok | null)[] {
+  const found: (Tok | null)[] = def.rows.map(() => null);
+  for (let k = 0; k < texts.length; k++) {
+    const joined = norm(texts[k].raw);
+    const core = stripMarker(joined);
+    if (!joined) continue;
+    for (let i = 0; i < def.rows.length; i++) if (!found[i] && isNamed(def.rows[i], joined, core)) found[i] = texts[k];
+  }
+  return found;
+}
+
+/**
+ * The rows of a reading re-made by giving the region's numbers, in text order, to the template's
+ * rows in order: every row the template requires, or every such row whose label is in the region.
+ * Undefined unless the numbers are exactly as many as those rows' columns.
+ */
+function lineUp(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult | undefined {
+  const cells = allCells(r);
+  const info = rowInfo(def);
+  const read = new Set(r.table.rows.map((row) => row.key));
+  const required: number[] = [];
+  for (let i = 0; i < def.rows.length; i++) {
+    const row = def.rows[i];
+    const standIn = info.replacedBy[i];
+    if (row.optional ? read.has(row.key) : !(standIn >= 0 && read.has(def.rows[standIn].key))) required.push(i);
+  }
+  const naming = namingFragments(def, texts);
+  const byKey = new Map(r.table.rows.map((row) => [row.key, row]));
+  const width = (list: number[]) => list.reduce((n, i) => n + colsOf(def, def.rows[i]), 0);
+  const labelled = required.filter((i) => byKey.has(def.rows[i].key) || naming[i]);
+  const order = width(required) === cells.length ? required : width(labelled) === cells.length ? labelled : undefined;
+  if (!order) return undefined;
+  const rows: RowModel[] = [];
+  let next = 0;
+  for (const i of order) {
+    const rd = def.rows[i];
+    const own = cells.slice(next, next + colsOf(def, rd)).map((c, col) => ({ ...c, col }));
+    next += own.length;
+    const was = byKey.get(rd.key);
+    const tok = naming[i];
+    const label = was ? was.label : tok ? tok.raw : '';
+    const labelSpan = was ? was.labelSpan : tok ? { start: tok.start, end: tok.end } : { start: own[0].span.start, end: own[0].span.start };
+    const row: RowModel = {
+      key: rd.key,
+      label,
+      labelSpan,
+      cells: own,
+      span: { start: Math.min(labelSpan.start, own[0].span.start), end: Math.max(labelSpan.end, own[own.length - 1].span.end) },
+      shape: was ? was.shape : r.table.shape,
+      aligned: false,
+    };
+    validate(row, rd, def);
+    rows.push(row);
+  }
+  if (!holds(def, rows)) return undefined;
+  let start = Infinity;
+  let end = 0;
+  for (const row of rows) {
+    start = Math.min(start, row.span.start);
+    end = Math.max(end, row.span.end);
+  }
+  return { table: { ...r.table, rows, span: { start, end } }, orphans: [] };
 }
 
 /** The shape most rows have; of shapes as common, the one that comes first. */
@@ -356,6 +510,9 @@ const T4_HEADER = new RegExp(`^(?:${T4_HEADER_WORDS.join('|')})*$`);
 export function isT4Header(raw: string): boolean {
   return T4_HEADER.test(norm(raw));
 }
+
+/** The cells of table 四's one row. */
+const T4_WIDTH = 15;
 
 /** Read table 四 (one row of 15 numbers) from its header line. */
 export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anchor: number, stopAt: number, inSection: (o: number) => number): ReadResult {
@@ -378,9 +535,12 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     line.startLine();
     for (const tok of sl.toks) {
       if (tok.kind === 'text') {
-        // Text after the numbers ends the row; before them, header words are passed over, and
-        // other text too within 80 lines of the header (so only there is the text tested).
-        if (numbersStarted || (n - anchor > 80 && !isT4Header(tok.raw))) {
+        // Before the numbers, header words are passed over, and other text too within 80 lines of
+        // the header (so only there is the text tested). After them, only header words are: the
+        // table split in three groups, each under its own header (PDF text, converters); any
+        // other text, or header words once the row is complete, ends the row.
+        const header = (!numbersStarted && n - anchor <= 80) || (cells.length < T4_WIDTH && isT4Header(tok.raw));
+        if (!header) {
           stop = true;
           break;
         }
@@ -399,7 +559,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
       numbersStarted = true;
     }
     if (stop) break;
-    if (sl.shape === 'pipes' && numbersStarted) line.endPipeRow(cells, 15);
+    if (sl.shape === 'pipes' && numbersStarted) line.endPipeRow(cells, T4_WIDTH);
   }
   const head = lines.at(anchor)!;
   const labelSpan = { start: head.start, end: head.end };
@@ -412,7 +572,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
       cells,
       span: { start: labelSpan.start, end: cells[cells.length - 1].span.end },
       shape: cells.length > 1 && cellLineCount === cells.length ? 'cell-per-line' : (shape ?? 'spaces'),
-      aligned: cells.length === 15 && cells.every((c) => !c.invalid),
+      aligned: cells.length === T4_WIDTH && cells.every((c) => !c.invalid),
     });
   }
   const end = rows.length ? rows[0].span.end : labelSpan.end;

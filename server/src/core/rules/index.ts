@@ -19,6 +19,7 @@ import { rule as title } from './title';
 import { rule as narrativeMismatch } from './narrative-mismatch';
 import { rule as crossYear } from './cross-year';
 import { rule as implausibleValue } from './implausible-value';
+import { rule as tableLayout } from './table-layout';
 
 export const ALL_RULES: Rule[] = [
   rowTotal,
@@ -40,6 +41,7 @@ export const ALL_RULES: Rule[] = [
   narrativeMismatch,
   crossYear,
   implausibleValue,
+  tableLayout,
 ];
 
 /** Rules that still speak when the report is in the 2019 format or not a report at all. */

@@ -19,7 +19,7 @@ export const rule: Rule = {
     const shapes = Object.values(tables).map((t) => t!.shape);
     const shape: TableShape = shapes[0] ?? (p.markdown ? 'pipes' : 'tabs');
     for (const id of ['t2', 't3', 't4'] as const) {
-      if (tables[id]) continue;
+      if (tables[id] || p.doubts[id]) continue;
       const def = TABLES[id];
       const header = p.emptyHeaders[id];
       const heading = p.headings.find((h) => h.index === def.section);
