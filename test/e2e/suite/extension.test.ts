@@ -251,15 +251,18 @@ describe('Report Review in VS Code', () => {
   });
   describe('check workspace', () => {
     const large = () => workspaceFile('large.report.txt');
+    const small = () => workspaceFile('small.report.txt');
     after(async () => {
       await setSetting('reportReview', 'maxFileSize', undefined);
-      fs.rmSync(large().fsPath, { force: true });
+      for (const f of [large(), small()]) fs.rmSync(f.fsPath, { force: true });
     });
 
     it('reads only regular files within reportReview.maxFileSize, and names each one skipped with the reason', async () => {
       // A report over the limit: seed 001 followed by more narrative.
       const text = fs.readFileSync(workspaceFile(SEED_001).fsPath, 'utf8') + '\n本机关持续推进政务公开工作。'.repeat(2000);
       fs.writeFileSync(large().fsPath, text);
+      // A report within the limit that no earlier test opened.
+      fs.copyFileSync(workspaceFile(SEED_001).fsPath, small().fsPath);
       const size = Buffer.byteLength(text, 'utf8');
       const limit = 50_000;
       assert.ok(size > limit && fs.statSync(workspaceFile(SEED_001).fsPath).size < limit);
@@ -271,8 +274,10 @@ describe('Report Review in VS Code', () => {
         ? `${size} bytes, more than reportReview.maxFileSize (${limit} bytes)`
         : `${size} 字节，超过 reportReview.maxFileSize（${limit} 字节）`;
       assert.deepStrictEqual(result?.skipped, [{ uri: large().toString(), reason }]);
+      // Every other file not open is a report (the seeds), small.report.txt among them.
       assert.ok(result.reports >= 1 && result.reports === result.files - 1, JSON.stringify(result));
       assert.deepStrictEqual(vscode.languages.getDiagnostics(large()), []);
+      assert.deepStrictEqual(shown(vscode.languages.getDiagnostics(small())), cliCheck(small().fsPath, LOCALE));
     });
   });
 });
