@@ -5,6 +5,8 @@
 //   (`soffice --headless`, Debian's libreoffice-writer) as Word 2007 XML;
 // - pdf/: the same report printed to PDF by headless Chromium (A4, with Chromium's running
 //   header and footer: date, title, address, page numbers), for the pages listed in PDF_PAGES;
+// - pdf-libreoffice/: two of the .docx files exported to PDF by LibreOffice (a second producer,
+//   drawing its table rules as strokes where Chromium fills thin rectangles);
 // - gbk/: a page re-encoded as GBK with its <meta charset> saying gb2312;
 // - scanned.pdf: a page of one PDF rasterised (pdftoppm) and wrapped as an image-only PDF (img2pdf);
 // - legacy.doc: a report saved as binary Word 97 (.doc).
@@ -44,6 +46,9 @@ for (const f of pages.filter((p) => PDF_PAGES.includes(p.slice(0, 3)))) {
   });
 }
 await browser.close();
+
+mkdirSync(join(dir, 'pdf-libreoffice'), { recursive: true });
+execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf-libreoffice'), ...['004', '005'].map((n) => join(dir, 'docx', pages.find((p) => p.startsWith(n)).replace(/\.html$/, '.docx')))], { stdio: 'ignore' });
 
 mkdirSync(join(dir, 'gbk'), { recursive: true });
 const gbkSource = readFileSync(join(dir, 'html', pages[3]), 'utf8').replace(/<meta charset="UTF-8"\s*\/?>/i, '<meta charset="gb2312" />');

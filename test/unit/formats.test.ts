@@ -133,6 +133,12 @@ describe('formats: Word (.docx) and PDF', function () {
     }
   });
 
+  it('Word files exported to PDF by LibreOffice (rules drawn as strokes) have the findings of their pages', async () => {
+    const names = fs.readdirSync(path.join(DIR, 'pdf-libreoffice')).map((f) => f.replace(/\.pdf$/, ''));
+    assert.strictEqual(names.length, 2);
+    for (const name of names) assert.deepStrictEqual(findingsOf((await read('pdf-libreoffice', `${name}.pdf`)).text), findingsOf(golden(name)), name);
+  });
+
   it('PDF tables from their rules, across page breaks; wrapped paragraphs joined: two pages read as their HTML, word for word', async () => {
     for (const name of ['001_pingtan_zone_2023', '005_pingtan_xingzhengshenpi_2024']) assert.strictEqual((await read('pdf', `${name}.pdf`)).text, golden(name), name);
   });
