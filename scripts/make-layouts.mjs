@@ -123,12 +123,14 @@ const isNumberCell = (text) => /^\d+(\.\d+)?$/.test(text);
 
 // ---------------------------------------------------------------- layouts
 
+/** A numbered line short enough to be a title (a paragraph may also start 一、…, but runs on). */
 const HEADING = /^[一二三四五六七八九十]+、/;
+const HEADING_MAX = 40;
 
 function layoutOf(article, renderTable, { headingPrefix = '', titlePrefix = '' } = {}) {
   const out = [titlePrefix + article.title];
   for (const item of article.items) {
-    if (item.p !== undefined) out.push(headingPrefix && HEADING.test(item.p) && item.p.length <= 40 ? headingPrefix + item.p : item.p);
+    if (item.p !== undefined) out.push(headingPrefix && HEADING.test(item.p) && item.p.length <= HEADING_MAX ? headingPrefix + item.p : item.p);
     else out.push(...renderTable(item.table));
   }
   return out.join('\n') + '\n';
