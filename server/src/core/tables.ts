@@ -24,7 +24,9 @@ export type LayoutDoubt =
   /** Groups of numbers under no row label the reader knows. */
   | { kind: 'orphans'; count: number }
   /** Rows whose numbers are not as many as the template's columns. */
-  | { kind: 'widths'; count: number };
+  | { kind: 'widths'; count: number }
+  /** Numbers interleaved with header text, so that their order is not known. */
+  | { kind: 'order' };
 
 /** Rows with the wrong number of cells a reading may have before it is not trusted. */
 const MAX_ODD_ROWS = 2;
@@ -40,22 +42,41 @@ interface RowBuild {
   lastCellLine: number;
   /** Shape of the line of the first cell. */
   shape: TableShape | undefined;
-  /**
-   * Places of a row written one cell per line where a cell may have been left blank: an empty
-   * line between two of its cells, or an empty `|` field. `at` is the number of cells before it.
-   */
-  gaps: { at: number; tok: Tok; explicit: boolean }[];
+  /** Empty `|` fields of a row written one cell per line (`at`: the number of cells before it). */
+  gaps: Gap[];
+  /** Between each two cells on lines of their own: the lines without a cell between them. */
+  between: Gap[];
+  /** Lines without a cell since the last cell, and the last of them as a blank field. */
+  run: number;
+  runTok: Tok | null;
+}
+
+interface Gap {
+  at: number;
+  tok: Tok;
+  /** Lines without a cell (for `between`). */
+  lines: number;
 }
 
 /**
- * Fill a row written one cell per line with the blank cells its gaps stand for, when that makes
- * it exactly as wide as the template row: an empty line between two cells (or an empty `|`
- * field) is a blank cell only then. Empty lines after the last cell separate rows and are not
- * cells; an empty `|` field there is.
+ * Fill a row written one cell per line with the blank cells it shows, when that makes it exactly
+ * as wide as the template row: its empty `|` fields, or else the places where more lines without
+ * a cell stand between two cells than between most (one cell per line: an empty line where the
+ * others have none; a browser's copy: two tab lines where the others have one).
  */
 function fillGaps(b: RowBuild, width: number): void {
-  const gaps = b.gaps.filter((g) => g.explicit || g.at < b.cells.length);
-  if (!gaps.length || b.cells.length + gaps.length !== width) return;
+  const short = width - b.cells.length;
+  if (short <= 0) return;
+  let gaps = b.gaps;
+  if (gaps.length !== short && b.between.length === b.cells.length - 1) {
+    const count = new Map<number, number>();
+    for (const g of b.between) count.set(g.lines, (count.get(g.lines) ?? 0) + 1);
+    let usual = 0;
+    let most = 0;
+    for (const [lines, k] of count) if (k > most || (k === most && lines < usual)) [usual, most] = [lines, k];
+    gaps = b.between.filter((g) => g.lines > usual);
+  }
+  if (gaps.length !== short) return;
   const cells: CellModel[] = [];
   let g = 0;
   for (let i = 0; i <= b.cells.length; i++) {
@@ -285,7 +306,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   };
   const close = () => {
     if (!cur) return;
-    if (cur.def && cur.gaps.length) fillGaps(cur, colsOf(table, cur.def));
+    if (cur.def) fillGaps(cur, colsOf(table, cur.def));
     const r = finish(cur);
     if (cur.def) {
       validate(r, cur.def, table);
@@ -306,10 +327,11 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     const sl = scanned(n);
     if (sl.skip) continue;
     if (!sl.toks.length) {
-      // An empty line inside a row written one cell per line may be a blank cell.
+      // A line without a cell inside a row written one cell per line: counted (`fillGaps`).
       if (cur && cur.cells.length && cur.cellLineCount === cur.cells.length) {
         const at = lines.starts[n];
-        cur.gaps.push({ at: cur.cells.length, tok: { kind: 'empty', start: at, end: at, raw: '', line: n }, explicit: false });
+        cur.run++;
+        cur.runTok = { kind: 'empty', start: at, end: at, raw: '', line: n };
       }
       continue;
     }
@@ -333,7 +355,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         continue;
       }
       if (tok.kind === 'empty') {
-        if (sl.oneField && cur) cur.gaps.push({ at: cur.cells.length, tok, explicit: true });
+        if (sl.oneField && cur) cur.gaps.push({ at: cur.cells.length, tok, lines: 0 });
         else line.blank(tok);
         continue;
       }
@@ -347,11 +369,15 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         // The label is the whole pending list when it takes all of it (a fresh list follows).
         const take: number = m ? m.take : Math.min(pending.length, 1);
         const label: Tok[] = take === pending.length ? pending : pending.slice(pending.length - take);
-        cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [] };
+        cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null };
         pending = [];
         pendingChars = 0;
         sawAny = true;
       }
+      if (tok.line !== cur.lastCellLine && cur.cells.length && cur.runTok) cur.between.push({ at: cur.cells.length, tok: cur.runTok, lines: cur.run });
+      else if (tok.line !== cur.lastCellLine && cur.cells.length) cur.between.push({ at: cur.cells.length, tok, lines: 0 });
+      cur.run = 0;
+      cur.runTok = null;
       line.number(tok, cur.cells);
       if (tok.line !== cur.lastCellLine) {
         cur.cellLineCount++;
@@ -511,8 +537,23 @@ export function isT4Header(raw: string): boolean {
   return T4_HEADER.test(norm(raw));
 }
 
-/** The cells of table 四's one row. */
+/** The characters of table 四's header words. */
+const T4_HEADER_CHARS = new Set(T4_HEADER_WORDS.join(''));
+
+/**
+ * True when a text fragment is a piece of table 四's header: made only of its header words'
+ * characters (a narrow column breaks 结果维持 into 结 / 果 / 维 / 持).
+ */
+function isT4HeaderPiece(raw: string): boolean {
+  const n = norm(raw);
+  if (!n) return false;
+  for (const c of n) if (!T4_HEADER_CHARS.has(c)) return false;
+  return true;
+}
+
+/** The cells of table 四's one row, and of each of its three groups. */
 const T4_WIDTH = 15;
+const T4_GROUP = 5;
 
 /** Read table 四 (one row of 15 numbers) from its header line. */
 export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anchor: number, stopAt: number, inSection: (o: number) => number): ReadResult {
@@ -524,6 +565,8 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   let numbersStarted = false;
   let shape: TableShape | undefined;
   let stop = false;
+  /** How many cells had been read each time header text came between the numbers. */
+  const breaks: number[] = [];
   const line = new LineCells();
   for (; n < lines.length && !stop; n++) {
     if (n === stopAt) break;
@@ -535,15 +578,16 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     line.startLine();
     for (const tok of sl.toks) {
       if (tok.kind === 'text') {
-        // Before the numbers, header words are passed over, and other text too within 80 lines of
-        // the header (so only there is the text tested). After them, only header words are: the
-        // table split in three groups, each under its own header (PDF text, converters); any
-        // other text, or header words once the row is complete, ends the row.
-        const header = (!numbersStarted && n - anchor <= 80) || (cells.length < T4_WIDTH && isT4Header(tok.raw));
+        // Pieces of the header are passed over until the row is complete (before the numbers, and
+        // between them: the table split in three groups, each under its own header, in PDF text
+        // and converters' output); other text too within 80 lines of the header, before the
+        // numbers (so only there is the text tested). Any other text ends the row.
+        const header = (!numbersStarted && n - anchor <= 80) || (cells.length < T4_WIDTH && isT4HeaderPiece(tok.raw));
         if (!header) {
           stop = true;
           break;
         }
+        if (numbersStarted && breaks[breaks.length - 1] !== cells.length) breaks.push(cells.length);
         continue;
       }
       if (tok.kind === 'empty') {
@@ -576,9 +620,15 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     });
   }
   const end = rows.length ? rows[0].span.end : labelSpan.end;
+  // Numbers split by header text are in order only when each run of them is whole groups of
+  // the table (行政复议, and each kind of 行政诉讼: five columns each); a PDF that stores vertical
+  // header text cell by cell interleaves them otherwise.
+  const runs = [...breaks.filter((b) => b < cells.length), cells.length];
+  const inOrder = runs.every((b) => b % T4_GROUP === 0);
   return {
     table: { id: 't4', span: { start: labelSpan.start, end }, rows, shape: rows[0]?.shape ?? 'spaces', inSection: inSection(labelSpan.start) },
     orphans: [],
+    doubt: runs.length > 1 && !inOrder ? { kind: 'order' } : undefined,
   };
 }
 

@@ -54,4 +54,25 @@ describe('rule table-layout (RPT020)', () => {
       { rule: 'label-variant', line: lineOf(text, '2.其他法律行政止公开'), message: '行标签「2.其他法律行政止公开」与模板不同，模板为「2.其他法律行政法规禁止公开」' },
     ]);
   });
+
+  it('table 四 whose numbers a PDF interleaves with its vertical header text: doubted, not summed', () => {
+    // 007 printed to PDF and extracted without layout: the header's characters and the numbers come out mixed.
+    const text = layout('007_pingtan_shehuishiye_2023', 'pdf-raw.txt');
+    const got = findings(text).filter((f) => LISTED.includes(f.severity));
+    assert.deepStrictEqual(
+      got.map((f) => [f.rule, f.message]),
+      [
+        ['missing-row', '表二（主动公开政府信息情况）缺少行「规章」'],
+        ['section-heading', '标题「四、政府信息公开行政法复议、行政诉讼情况」与模板不符，应为「四、政府信息公开行政复议、行政诉讼情况」'],
+        ['table-layout', '表四（政府信息公开行政复议、行政诉讼情况）的版式无法可靠读取（数字与表头交错，顺序无法确定），未核对其中的数字'],
+      ],
+    );
+    // The same table split in three groups of five under their own headers is read whole (005: a real error).
+    const ok = layout('005_pingtan_xingzhengshenpi_2024', 'pdf-raw.txt');
+    assert.deepStrictEqual(
+      findings(ok).filter((f) => LISTED.includes(f.severity)).map((f) => [f.rule, f.message]),
+      [['review-total', '行政复议·总计 应为 1，实为 0']],
+    );
+  });
 });
+

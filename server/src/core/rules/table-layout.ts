@@ -17,8 +17,13 @@ export const rule: Rule = {
       if (!d) continue;
       const line = lines.at(ctx.lineOf(d.span.start))!;
       const table = `@table.${id}`;
+      const doubt = d.doubt;
       const message =
-        d.doubt.kind === 'orphans' ? msg('tableLayoutOrphans', { table, count: d.doubt.count }) : msg('tableLayoutWidths', { table, count: d.doubt.count });
+        doubt.kind === 'orphans'
+          ? msg('tableLayoutOrphans', { table, count: doubt.count })
+          : doubt.kind === 'widths'
+            ? msg('tableLayoutWidths', { table, count: doubt.count })
+            : msg('tableLayoutOrder', { table });
       ctx.report({ span: { start: line.start, end: line.end }, message });
     }
   },
