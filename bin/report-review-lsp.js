@@ -83,5 +83,5 @@ function wrong(token) {
 
 // Exit codes are set, not forced: output to a pipe is written out before the process ends.
 const code = answer(process.argv.slice(2));
-if (code === undefined) require('../dist/server.js');
+if (code === undefined) require('./not-built')('server.js');
 else process.exitCode = code;

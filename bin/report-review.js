@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line: `report-review check|fix …` (see `report-review --help`).
 'use strict';
-const { main } = require('../dist/cli.js');
+const { main } = require('./not-built')('cli.js');
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

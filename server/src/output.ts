@@ -23,7 +23,21 @@ export interface LocatedFile {
   path: string;
   template: TemplateId;
   problems: LocatedProblem[];
+  error?: undefined;
+  skipped?: undefined;
 }
+
+/** Why a file has no result: `reason` a short code (`too-large`, `utf-8`, `not-report`, …), `message` in words. */
+export interface Reason {
+  reason: string;
+  message: string;
+}
+
+/** A file that was not checked: unreadable or refused (`error`), or not a report, found in a folder (`skipped`). */
+export type UncheckedFile = { path: string; error: Reason; skipped?: undefined } | { path: string; skipped: Reason; error?: undefined };
+
+/** Every input the CLI accounts for: checked, or why not. */
+export type FileEntry = LocatedFile | UncheckedFile;
 
 function range(index: LineIndex, s: Span): Located {
   const a = index.positionAt(s.start);
@@ -53,8 +67,9 @@ export function locate(path: string, r: CheckResult, locale: Locale): LocatedFil
   };
 }
 
-export function toJson(files: LocatedFile[]): string {
-  return JSON.stringify({ version: 1, files });
+/** JSON: checked files with their problems; files not checked with `error` or `skipped` (and no problems). */
+export function toJson(files: FileEntry[]): string {
+  return JSON.stringify({ version: 1, files: files.map((f) => ('template' in f ? f : { ...f, problems: [] })) });
 }
 
 export function toTextLines(f: LocatedFile): string[] {
@@ -75,20 +90,45 @@ export function countProblems(files: LocatedFile[]): Counts {
   return c;
 }
 
-export function summaryLine(c: Counts, locale: Locale, unreadable: number): string {
+/**
+ * `已检查 3 个文件，跳过 2 个（不是年报）：1 个错误，0 个警告，2 条信息`: files checked and skipped,
+ * problems by severity (hints only when there are some), files not read.
+ */
+export function summaryLine(c: Counts, locale: Locale, files: { skipped: number; unreadable: number }): string {
   if (locale === 'en') {
-    const extra = unreadable ? `, ${unreadable} unreadable` : '';
-    return `${c.files} file(s) checked: ${c.error} error(s), ${c.warning} warning(s), ${c.info + c.hint} info${extra}`;
+    const skipped = files.skipped ? `, ${files.skipped} skipped (not reports)` : '';
+    const hints = c.hint ? `, ${c.hint} hint(s)` : '';
+    const unreadable = files.unreadable ? `, ${files.unreadable} not checked` : '';
+    return `${c.files} file(s) checked${skipped}: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info${hints}${unreadable}`;
   }
-  const extra = unreadable ? `，${unreadable} 个文件无法读取` : '';
-  return `已检查 ${c.files} 个文件：${c.error} 个错误，${c.warning} 个警告，${c.info + c.hint} 条提示${extra}`;
+  const skipped = files.skipped ? `，跳过 ${files.skipped} 个（不是年报）` : '';
+  const hints = c.hint ? `，${c.hint} 条提示` : '';
+  const unreadable = files.unreadable ? `，${files.unreadable} 个文件未能检查` : '';
+  return `已检查 ${c.files} 个文件${skipped}：${c.error} 个错误，${c.warning} 个警告，${c.info} 条信息${hints}${unreadable}`;
 }
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function toSarif(files: LocatedFile[], locale: Locale, version: string): string {
+/** Where the rules' documentation is published: `<base><alias>.md` (the repository of package.json). */
+export const RULE_DOCS_BASE = 'https://github.com/report-review/report-review/blob/main/docs/rules/';
+
+/**
+ * A path as a SARIF artifact URI: relative paths stay relative, absolute ones become `file:` URIs;
+ * every segment percent-encoded (spaces, `#`, `%`, non-ASCII), `\` read as a separator.
+ */
+export function sarifUri(p: string): string {
+  const parts = p.replace(/\\/g, '/').split('/');
+  const drive = /^[A-Za-z]:$/.test(parts[0]);
+  const encoded = parts.map((s, i) => (i === 0 && drive ? s : encodeURIComponent(s))).join('/');
+  if (drive) return `file:///${encoded}`;
+  return p.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+export function toSarif(entries: FileEntry[], locale: Locale, version: string): string {
   const region = (r: Located) => ({ startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn });
-  const uri = (p: string) => p.replace(/\\/g, '/');
+  const uri = sarifUri;
+  const files = entries.filter((f): f is LocatedFile => 'template' in f);
+  const unchecked = entries.filter((f): f is UncheckedFile => !('template' in f));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -103,7 +143,7 @@ export function toSarif(files: LocatedFile[], locale: Locale, version: string): 
               name: r.id,
               shortDescription: { text: r.description[locale] },
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-              helpUri: `docs/rules/${r.alias}.md`,
+              helpUri: `${RULE_DOCS_BASE}${r.alias}.md`,
               // Code scanning shows these as the rule's tags (and filters by them).
               properties: { tags: r.tags },
             })),
@@ -122,6 +162,21 @@ export function toSarif(files: LocatedFile[], locale: Locale, version: string): 
             })),
           })),
         ),
+        // Files not checked: unreadable or refused (errors), or not reports (notes).
+        invocations: [
+          {
+            executionSuccessful: !unchecked.some((f) => f.error),
+            toolExecutionNotifications: unchecked.map((f) => {
+              const why = (f.error ?? f.skipped)!;
+              return {
+                level: f.error ? 'error' : 'note',
+                message: { text: why.message },
+                descriptor: { id: why.reason },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) } } }],
+              };
+            }),
+          },
+        ],
       },
     ],
   };

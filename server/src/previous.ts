@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bodyKey, titleOf } from './core';
 import { decodeBytes } from './decode';
-import { isReportFile, reportFiles } from './files';
+import { fileKind, isReportFile, readFileGuarded, refusalFor, reportFiles } from './files';
 
 const MAX_FILES = 5000;
 const HEAD_BYTES = 8192;
@@ -43,14 +43,12 @@ export class PreviousReports {
       if (exclude && path.resolve(file) === exclude) continue;
       const known = this.texts.get(file);
       if (known !== undefined) return known;
-      try {
-        const d = decodeBytes(fs.readFileSync(file));
-        if (d.ok) {
-          this.texts.set(file, d.text);
-          return d.text;
-        }
-      } catch {
-        // gone since the index was built
+      // Gone since the index was built, or no longer a regular file of a sensible size: not it.
+      const r = readFileGuarded(file, MAX_SIZE);
+      const d = r.ok ? decodeBytes(r.bytes) : undefined;
+      if (d?.ok) {
+        this.texts.set(file, d.text);
+        return d.text;
       }
     }
     return undefined;
@@ -138,17 +136,14 @@ function keyFor(body: string, year: number): string {
 function readHead(file: string): string | undefined {
   let fd: number | undefined;
   try {
-    if (fs.statSync(file).size > MAX_SIZE) return undefined;
-    fd = fs.openSync(file, 'r');
+    // A regular file only: opening a named pipe would wait for a writer.
+    const st = fs.statSync(file);
+    if (refusalFor(fileKind(st), st.size, MAX_SIZE)) return undefined;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const buf = Buffer.alloc(HEAD_BYTES);
-    let n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
-    if (n === HEAD_BYTES) {
-      // Do not cut a UTF-8 character in two (it would look like GBK).
-      let k = n;
-      while (k > n - 4 && (buf[k - 1] & 0xc0) === 0x80) k--;
-      if (k > n - 4 && buf[k - 1] >= 0xc0) n = k - 1;
-    }
-    const d = decodeBytes(buf.subarray(0, n));
+    const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
+    // The head of a longer file may end inside a character.
+    const d = decodeBytes(buf.subarray(0, n), n === HEAD_BYTES);
     return d.ok ? d.text : undefined;
   } catch {
     return undefined;

@@ -32,7 +32,7 @@ const S001_TEXT = [
   `${S001}:174:1  info  label-variant  行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」`,
   `${S001}:200:1  error  missing-cell  （五）2.重复申请 应有 7 个数，实有 6 个`,
   `${S001}:348:1  warning  section-heading  标题「六、他需要报告的事项」与模板不符，应为「六、其他需要报告的事项」`,
-  '已检查 1 个文件：1 个错误，1 个警告，1 条提示',
+  '已检查 1 个文件：1 个错误，1 个警告，1 条信息',
   '',
 ].join('\n');
 
@@ -54,7 +54,7 @@ describe('CLI (report-review)', function () {
   it('exit 0 without errors (infos and warnings do not fail), 2 on usage errors and missing files', () => {
     const ok = run(['check', ...OFF, S000]);
     assert.strictEqual(ok.code, 0);
-    assert.strictEqual(ok.stdout.split('\n').slice(-2)[0], '已检查 1 个文件：0 个错误，0 个警告，1 条提示');
+    assert.strictEqual(ok.stdout.split('\n').slice(-2)[0], '已检查 1 个文件：0 个错误，0 个警告，1 条信息');
     for (const args of [['bogus', S000], ['check'], ['check', '--format', 'xml', S000], ['check', '--locale', 'fr', S000], ['check', '--rule', 'row-total=loud', S000], ['check', '--no-such-flag', S000]]) {
       const r = run(args);
       assert.strictEqual(r.code, 2, args.join(' '));
@@ -162,7 +162,7 @@ describe('CLI (report-review)', function () {
   it('folders: every report below, sorted, non-reports skipped; a folder without reports is an input error', () => {
     const r = run(['check', ...OFF, rel(path.dirname(seedPath('000')))]);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.strictEqual(lines[lines.length - 1], '已检查 5 个文件：2 个错误，2 个警告，11 条提示');
+    assert.strictEqual(lines[lines.length - 1], '已检查 5 个文件：2 个错误，2 个警告，11 条信息');
     const files = [...new Set(lines.slice(0, -1).map((l) => l.split(':')[0]))];
     assert.deepStrictEqual(files, ['000', '001', '002', '003', '004'].map((id) => rel(seedPath(id as '000'))));
     assert.strictEqual(r.code, 1);
@@ -173,7 +173,7 @@ describe('CLI (report-review)', function () {
     fs.writeFileSync(path.join(dir, 'sub', 'report.md'), seed('000'));
     fs.writeFileSync(path.join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
     const m = run(['check', ...OFF, dir]);
-    assert.strictEqual(m.stdout, `${path.join(dir, 'sub', 'report.md')}:175:1  info  label-variant  行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」\n已检查 1 个文件：0 个错误，0 个警告，1 条提示\n`);
+    assert.strictEqual(m.stdout, `${path.join(dir, 'sub', 'report.md')}:175:1  info  label-variant  行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」\n已检查 1 个文件，跳过 1 个（不是年报）：0 个错误，0 个警告，1 条信息\n`);
     assert.strictEqual(m.code, 0);
 
     const empty = path.join(tmp, 'empty-dir');
@@ -189,22 +189,26 @@ describe('CLI (report-review)', function () {
     const ids = ['000', '001', '002', '003', '004'] as const;
     const n = 230;
     for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `r${String(i).padStart(3, '0')}.txt`), seed(ids[i % 5]));
-    // Found by walking: skipped without a word.
-    fs.writeFileSync(path.join(dir, 'r999.txt'), Buffer.from([0, 1, 2, 3, 0, 0]));
+    // Found by walking, and unreadable: an error in its place (from a worker thread too).
+    const binary = path.join(dir, 'r100.txt');
+    fs.writeFileSync(binary, Buffer.from([0x41, 0x0a, 0, 1, 2, 3, 0, 0]));
     const r = run(['check', '--format', 'json', ...OFF, dir]);
-    assert.strictEqual(r.code, 1);
-    assert.strictEqual(r.stderr, '');
+    assert.strictEqual(r.code, 2);
+    assert.strictEqual(r.stderr, `${binary}: 含有 NUL 字节（第 2 行，第 3 字节）：二进制文件，不是文本报告\n`);
     const out = JSON.parse(r.stdout) as JsonOut;
     assert.deepStrictEqual(out.files.map((f) => path.basename(f.path)), Array.from({ length: n }, (_, i) => `r${String(i).padStart(3, '0')}.txt`));
     const one = ids.map((id) => (JSON.parse(run(['check', '--format', 'json', ...OFF, seedPath(id)]).stdout) as JsonOut).files[0].problems);
-    out.files.forEach((f, i) => assert.deepStrictEqual(f.problems, one[i % 5], f.path));
+    out.files.forEach((f, i) => {
+      if (i === 100) assert.deepStrictEqual(f, { path: binary, error: { reason: 'binary', message: '含有 NUL 字节（第 2 行，第 3 字节）：二进制文件，不是文本报告' }, problems: [] });
+      else assert.deepStrictEqual(f.problems, one[i % 5], f.path);
+    });
   });
 
   it('--previous: last year’s report for the cross-year checks', () => {
     const cur = 'test/fixtures/shape-spaces.txt';
     const prev = path.join(tmp, 'previous.txt');
     fs.writeFileSync(prev, fs.readFileSync(path.join(ROOT, 'test/fixtures/cross-year-previous-2023.txt'), 'utf8').replace('四、结转下年度继续办理 2 0 0 0 0 0 2', '四、结转下年度继续办理 3 0 0 0 0 0 3'));
-    assert.strictEqual(run(['check', cur]).stdout, '已检查 1 个文件：0 个错误，0 个警告，0 条提示\n');
+    assert.strictEqual(run(['check', cur]).stdout, '已检查 1 个文件：0 个错误，0 个警告，0 条信息\n');
     const r = run(['check', '--previous', prev, cur]);
     const text = fs.readFileSync(path.join(ROOT, cur), 'utf8');
     const line = text.split('\n').findIndex((l) => l === '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2') + 1;
@@ -212,15 +216,15 @@ describe('CLI (report-review)', function () {
     assert.deepStrictEqual(r.stdout.split('\n'), [
       `${cur}:${line}:${col}  warning  cross-year  二、上年结转·自然人 为 2，但上一年度报告的“四、结转下年度继续办理”为 3`,
       `${cur}:${line}:${col + 12}  warning  cross-year  二、上年结转·总计 为 2，但上一年度报告的“四、结转下年度继续办理”为 3`,
-      '已检查 1 个文件：0 个错误，2 个警告，0 条提示',
+      '已检查 1 个文件：0 个错误，2 个警告，0 条信息',
       '',
     ]);
     assert.strictEqual(r.code, 0);
     const nope = path.join(tmp, 'nope.txt');
     const missing = run(['check', '--previous', nope, cur]);
     assert.strictEqual(missing.code, 2);
-    assert.strictEqual(missing.stderr, `${nope}: 无法读取 (ENOENT)\n`);
-    assert.strictEqual(run(['check', '--locale', 'en', '--previous', nope, cur]).stderr, `${nope}: cannot be read (ENOENT)\n`);
+    assert.strictEqual(missing.stderr, `--previous ${nope}：文件不存在\n`);
+    assert.strictEqual(run(['check', '--locale', 'en', '--previous', nope, cur]).stderr, `--previous ${nope}: no such file\n`);
   });
 
   it('fix --stdout prints the fixed text (exit 0 when no error is left)', () => {

@@ -260,3 +260,11 @@ export function seed(id: SeedId): string {
 export function seed001Complete(): string {
   return replaceOnce(seed('001'), '2.重复申请 0 0 0 0 0 0\n', '2.重复申请 0 0 0 0 0 0 0\n');
 }
+
+/** Seed 000 in UTF-8 with three bytes that start no UTF-8 character put at the start of its 40th line. */
+export function damagedUtf8(): { bytes: Buffer; offset: number; line: number } {
+  const utf8 = Buffer.from(seed('000'), 'utf8');
+  let offset = 0;
+  for (let line = 1; line < 40; line++) offset = utf8.indexOf(0x0a, offset) + 1;
+  return { bytes: Buffer.concat([utf8.subarray(0, offset), Buffer.from([0xff, 0xfe, 0xfd]), utf8.subarray(offset)]), offset, line: 40 };
+}

@@ -164,7 +164,7 @@ describe('shapes', () => {
       const files: [string, Buffer, string][] = [
         ['empty.txt', Buffer.alloc(0), '空文件，没有可检查的内容'],
         ['blank.txt', Buffer.from(' \n\t\n\n'), '空文件，没有可检查的内容'],
-        ['binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02]), '二进制文件，不是文本报告'],
+        ['binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02]), '含有 NUL 字节（第 1 行，第 5 字节）：二进制文件，不是文本报告'],
       ];
       for (const [name, bytes, reason] of files) {
         const f = path.join(dir, name);
@@ -175,7 +175,7 @@ describe('shapes', () => {
         assert.ok(!/\bat \S+ \(|Error:/.test(r.stdout + r.stderr), name);
       }
       const en = runCli(['check', '--locale', 'en', path.join(dir, 'binary.txt')]);
-      assert.strictEqual(en.stderr, `${path.join(dir, 'binary.txt')}: binary file, not a text report\n`);
+      assert.strictEqual(en.stderr, `${path.join(dir, 'binary.txt')}: contains a NUL byte (line 1, byte 5): binary, not a text report\n`);
     });
   });
 });
