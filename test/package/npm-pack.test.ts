@@ -34,6 +34,7 @@ describe('npm pack: the command-line tool a user installs', function () {
     for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/report-review.js', 'bin/report-review-lsp.js', 'bin/not-built.js', 'dist/cli.js', 'dist/server.js', 'docs/rules/row-total.md']) {
       assert.ok(files.includes(f), `${f} in the tarball`);
     }
+    assert.ok(files.includes('dist/formats/index.mjs'), 'the document readers');
     assert.deepStrictEqual(files.filter((f) => /^(server|client|test|node_modules|out)\/|\.map$|\.vsix$/.test(f)), [], 'no sources, tests or maps');
 
     const prefix = path.join(tmp, 'prefix');
@@ -47,6 +48,13 @@ describe('npm pack: the command-line tool a user installs', function () {
     const expected = runCli(['check', seedPath('001')]);
     assert.deepStrictEqual([r.status, r.stdout, r.stderr], [1, expected.stdout, expected.stderr]);
     assert.ok(r.stdout.includes('missing-cell'), r.stdout);
+    // The document readers came along: an HTML page reads the same as in the repository.
+    const dir = path.join(ROOT, 'test', 'fixtures', 'formats', 'html');
+    const page = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.html'))!);
+    const d = spawnSync(bin, ['check', '--format', 'json', page], { cwd: ROOT, encoding: 'utf8', shell: windows, timeout: 60000 });
+    const dExpected = runCli(['check', '--format', 'json', page]);
+    assert.deepStrictEqual([d.status, d.stdout, d.stderr], [dExpected.code, dExpected.stdout, dExpected.stderr]);
+    assert.ok(JSON.parse(d.stdout).files[0].template, d.stdout);
     assert.ok(fs.existsSync(path.join(prefix, windows ? 'report-review-lsp.cmd' : path.join('bin', 'report-review-lsp'))), 'report-review-lsp installed');
   });
 });
