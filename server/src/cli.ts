@@ -16,6 +16,7 @@ import {
   check,
   fixAll,
   formatMessage,
+  looksLikeReport,
   nearestName,
   previousMismatch,
   titleOf,
@@ -268,7 +269,8 @@ function textOf(input: Input, run: Run): Loaded {
 
 /** Why an input is not checked as a report (skipped in a folder, an error when named), if it is not one. */
 function notReport(input: Input, text: string, result: CheckResult, locale: Locale): FileEntry | undefined {
-  if (isReportDocument(text, result, /\.md$/i.test(input.path))) return undefined;
+  // In a folder, a report also starts as one (title or template wording), as the editor's detection asks.
+  if ((!input.walked || looksLikeReport(text)) && isReportDocument(text, result, /\.md$/i.test(input.path))) return undefined;
   const why = { reason: 'not-report', message: TEXT[locale].notReport };
   return input.walked ? { path: input.path, skipped: why } : { path: input.path, error: why };
 }

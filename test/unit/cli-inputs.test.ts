@@ -222,7 +222,7 @@ describe('CLI inputs', function () {
     const cases: [string[], string][] = [
       [['frob', 'x.txt'], '用法错误：未知命令 frob'],
       [['chek', 'x.txt'], '用法错误：未知命令 chek，是否为 check？'],
-      [[], '用法错误：缺少命令：check 或 fix'],
+      [[], '用法错误：缺少命令：check、fix 或 extract'],
       [['check'], '用法错误：没有指定要检查的文件或文件夹'],
       [['check', '--formt', 'json', 'x.txt'], '用法错误：未知选项 --formt，是否为 --format？'],
       [['check', '--format', 'xml', 'x.txt'], '用法错误：--format 的值 xml 无效，可用：text, json, sarif'],

@@ -116,7 +116,7 @@ describe('formats: Word (.docx) and PDF', function () {
       r.stdout,
       [
         `${rel('docx', '005_pingtan_xingzhengshenpi_2024.docx')}:第 3 个表格第 4 行第 5 列  error  review-total  行政复议·总计 应为 1，实为 0`,
-        '已检查 1 个文件：1 个错误，0 个警告，0 条提示',
+        '已检查 1 个文件：1 个错误，0 个警告，0 条信息',
         '',
       ].join('\n'),
     );
