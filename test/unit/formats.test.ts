@@ -194,7 +194,10 @@ describe('formats: extract and fix', function () {
     fs.writeFileSync(path.join(tmp, 'd.txt'), golden(name));
     fs.writeFileSync(path.join(tmp, 'notes.html'), '<html><body><p>会议纪要</p></body></html>');
     const r = runCli(['check', ...CLI_OFF, '--format', 'json', tmp]);
-    const files = (JSON.parse(r.stdout) as { files: { path: string; problems: { rule: string }[] }[] }).files;
+    const all = (JSON.parse(r.stdout) as { files: { path: string; skipped?: { reason: string }; problems: { rule: string }[] }[] }).files;
+    // The page that is not a report is listed as skipped.
+    assert.deepStrictEqual(all.filter((f) => f.skipped).map((f) => [path.basename(f.path), f.skipped!.reason]), [['notes.html', 'not-report']]);
+    const files = all.filter((f) => !f.skipped);
     assert.deepStrictEqual(
       files.map((f) => [path.basename(f.path), f.problems.map((p) => p.rule).join(' ')]),
       ['a.html', 'b.docx', 'c.pdf', 'd.txt'].map((f) => [f, check(golden(name), OPTIONS).problems.map((p) => p.rule).join(' ')]),
