@@ -245,19 +245,10 @@ function head(text: string, n: number): string {
   return text.length > 8000 ? text.slice(0, 8000) : text;
 }
 
-/** The start of a text `titleOf` last read, and what it gave: typing rarely changes a title. */
-let lastHead = '';
-let lastTitle: { body?: string; year?: number } | undefined;
-
 /** The title of a report (body and year) from the start of its text, without checking it. */
 export function titleOf(text: string): { body?: string; year?: number } | undefined {
-  const h = head(text, TITLE_LINES);
-  if (h !== lastHead) {
-    const t = findTitle(new LineList(h), -1);
-    lastHead = h;
-    lastTitle = t && { body: t.body, year: t.year };
-  }
-  return lastTitle && { ...lastTitle };
+  const t = findTitle(new LineList(head(text, TITLE_LINES)), -1);
+  return t && { body: t.body, year: t.year };
 }
 
 export { newReport } from './fixes';

@@ -49,10 +49,6 @@ export interface Problem {
   span: Span;
   message: Message;
   related: Related[];
-  /**
-   * The problem's fixes. The arithmetic rules' are computed on first read (a keystroke's check
-   * seldom needs them): JSON includes them, spreading an object does not.
-   */
   fixes: Fix[];
 }
 
