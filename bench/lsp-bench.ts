@@ -2,7 +2,7 @@
  * Typing, measured over the LSP: a fixed mix of edits, sent with incremental sync to a fresh
  * server (dist/server.js) holding 50 open reports, each timed from didChange to that version's
  * publishDiagnostics, against a do-nothing server with the same sync and transport
- * (bench/floor-server.ts) in the same run: the two take turns edit by edit. On seed 001 and on a
+ * (bench/floor-server.ts) in the same run: the two take turns edit by edit, each first in turn. On seed 001 and on a
  * 100 KB report (seed 001 with the narrative of section 一 repeated, its tables intact). Prints
  * p50/p90/p99/max per kind of edit, overall and for the first 100 edits, RSS at the end of the
  * burst and after idle, and the targets.
@@ -192,7 +192,9 @@ export async function typing(servers: StartOptions[], original: string, edits: E
       const index = new LineIndex(text);
       const change = { range: { start: index.positionAt(e.start), end: index.positionAt(e.end) }, text: e.text };
       text = text.slice(0, e.start) + e.text + text.slice(e.end);
-      for (let k = 0; k < clients.length; k++) {
+      // Each edit goes to a different server first: the first one after the client's own work was measured slower.
+      for (let j = 0; j < clients.length; j++) {
+        const k = (i + j) % clients.length;
         const waiting = clients[k].diagnosticsFor(URI, i + 2, 60000);
         const t0 = performance.now();
         await clients[k].change(URI, i + 2, [change]);
