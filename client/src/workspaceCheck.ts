@@ -9,12 +9,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckFilesRequest, type CheckFilesParams, type CheckFilesResult } from '../../server/src/lsp/protocol';
 import { decodeText } from '../../server/src/decode';
-import { REPORT_GLOB, SKIP_DIR_NAMES } from '../../server/src/files';
+import { DEFAULT_MAX_FILE_SIZE, REPORT_GLOB, SKIP_DIR_NAMES, refusalFor, refusalText } from '../../server/src/files';
 
 const EXCLUDE = `**/{${SKIP_DIR_NAMES.join(',')}}/**`;
 const BATCH = 25;
-/** The default of `reportReview.maxFileSize` (package.json). */
-const MAX_FILE_SIZE = 2_000_000;
 
 /** What a run found; the command returns it. */
 export interface WorkspaceCheckResult {
@@ -31,10 +29,10 @@ export interface WorkspaceCheckResult {
  */
 async function skipReason(uri: vscode.Uri): Promise<string | undefined> {
   const stat = await vscode.workspace.fs.stat(uri);
-  if ((stat.type & vscode.FileType.File) === 0) return vscode.l10n.t('not a regular file');
-  const max = vscode.workspace.getConfiguration('reportReview', uri).get<number>('maxFileSize', MAX_FILE_SIZE);
-  if (stat.size > max) return vscode.l10n.t('{0} bytes, more than reportReview.maxFileSize ({1} bytes)', stat.size, max);
-  return undefined;
+  const kind = stat.type & vscode.FileType.File ? 'file' : stat.type & vscode.FileType.Directory ? 'directory' : 'other';
+  const max = vscode.workspace.getConfiguration('reportReview', uri).get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE);
+  const refusal = refusalFor(kind, stat.size, max);
+  return refusal && refusalText(refusal, vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 }
 
 export class WorkspaceCheck implements vscode.Disposable {

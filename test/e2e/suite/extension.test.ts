@@ -271,8 +271,8 @@ describe('Report Review in VS Code', () => {
         | { files: number; reports: number; problems: number; skipped: { uri: string; reason: string }[] }
         | undefined;
       const reason = LOCALE === 'en'
-        ? `${size} bytes, more than reportReview.maxFileSize (${limit} bytes)`
-        : `${size} 字节，超过 reportReview.maxFileSize（${limit} 字节）`;
+        ? `too large: ${size} bytes, more than the limit of ${limit} bytes; not read`
+        : `文件过大：${size} 字节，超过上限 ${limit} 字节，不读取`;
       assert.deepStrictEqual(result?.skipped, [{ uri: large().toString(), reason }]);
       // Every other file not open is a report (the seeds), small.report.txt among them.
       assert.ok(result.reports >= 1 && result.reports === result.files - 1, JSON.stringify(result));
