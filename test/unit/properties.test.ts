@@ -9,6 +9,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { applyEdits, check, fixAll, titleOf, type CheckResult } from '../../server/src/core';
 import { findTitle } from '../../server/src/core/parse';
+import { SECTIONS, T2, T3, T4, colsOf, sectionHeading } from '../../server/src/core/template';
 import { LineList } from '../../server/src/core/text';
 import { FC_SEED, OPTIONS, SEED_IDS, seed } from './helpers';
 
@@ -48,6 +49,44 @@ function applyRandom(text: string, edits: Edit[]): string {
   }
   return t;
 }
+
+/** Line-level damage to a seed: a line deleted, doubled, moved, or a stray character put into it. */
+const lineOp = fc.record({ op: fc.constantFrom('del', 'dup', 'move', 'char'), a: fc.nat(), b: fc.nat(), c: fc.constantFrom('\x16', '\x00', '\u2003', '\v', 'x', '—') });
+const damagedSeed = fc
+  .tuple(fc.nat({ max: SEEDS.length - 1 }), fc.array(lineOp, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'))
+  .map(([i, ops, eol]) => {
+    let lines = SEEDS[i].split('\n');
+    for (const o of ops) {
+      const a = o.a % lines.length;
+      const b = o.b % lines.length;
+      if (o.op === 'del') lines.splice(a, 1);
+      else if (o.op === 'dup') lines.splice(b, 0, lines[a]);
+      else if (o.op === 'move') lines.splice(b % lines.length, 0, ...lines.splice(a, 1));
+      else lines[a] = lines[a].slice(0, o.b % (lines[a].length + 1)) + o.c + lines[a].slice(o.b % (lines[a].length + 1));
+      if (!lines.length) lines = [''];
+    }
+    return lines.join(eol);
+  });
+
+/**
+ * What fixing may add to a text at most: every row of tables 二 and 三 and every section heading
+ * inserted, one cell per line under the text's deepest indentation, with two-character line
+ * breaks; every cell of the template written with up to 16 more digits.
+ */
+function templateRoom(text: string): number {
+  let indent = 0;
+  for (const m of text.matchAll(/^[\t ]+/gm)) indent = Math.max(indent, m[0].length);
+  let room = 0;
+  for (const t of [T2, T3]) for (const r of t.rows) room += indent + r.label.length + 2 + colsOf(t, r) * (indent + 3);
+  for (const s of SECTIONS) room += 6 + sectionHeading(s.index).length + 4;
+  const cells = [T2, T3, T4].reduce((n, t) => n + t.rows.reduce((k, r) => k + colsOf(t, r), 0), 0);
+  return room + cells * 16;
+}
+
+const errorCount = (text: string) => check(text, OPTIONS).problems.filter((p) => p.severity === 'error').length;
+
+/** Cases of the fixing property: FUZZ_RUNS=<n> runs another number (50 000 takes about ten minutes). */
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
 function assertSpansInside(text: string, r: CheckResult): void {
   const inside = (s: { start: number; end: number }) => Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length;
@@ -120,6 +159,19 @@ describe('properties (fast-check)', function () {
         assert.strictEqual(fixAll(once, OPTIONS), once);
       }),
       runs(150),
+    );
+  });
+
+  it(`fixing converges on ${FUZZ_RUNS} damaged reports: twice is once, never more errors, growth bounded by what the template can add`, function () {
+    this.timeout(0);
+    fc.assert(
+      fc.property(fc.oneof(editedSeed, damagedSeed), (text) => {
+        const once = fixAll(text, OPTIONS);
+        assert.strictEqual(fixAll(once, OPTIONS), once, 'fixAll twice differs from once');
+        assert.ok(errorCount(once) <= errorCount(text), `more errors after fixAll: ${errorCount(text)} → ${errorCount(once)}`);
+        assert.ok(once.length <= text.length + templateRoom(text), `fixAll grew the text from ${text.length} to ${once.length}`);
+      }),
+      runs(FUZZ_RUNS),
     );
   });
 });
