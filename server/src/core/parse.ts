@@ -38,6 +38,8 @@ export interface Parsed {
   emptyHeaders: Partial<Record<'t2' | 't3' | 't4', Span>>;
   /** Whether the document uses Markdown headings (for inserted text). */
   markdown: boolean;
+  /** The title of a second report pasted after the first (from there on nothing is read). */
+  otherReport?: Span;
   /** The narrative's figures, read on first use (`figuresOf`). */
   figures?: Figure[];
   /** The narrative's sentences, read on first use (`sentencesOf`). */
@@ -223,6 +225,46 @@ const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;
 /** The standard end of a title, after the body's name and the year. */
 export const STANDARD_REST = '政府信息公开工作年度报告';
 
+/** Whether a line's text (marks stripped, half-width) names a report on information disclosure. */
+function namesReport(c: string): boolean {
+  return c.includes('报告') && (c.includes('信息公开') || c.includes('政务公开'));
+}
+
+/** A title of a body and a year broken after the year: "…乡2024年" / "政府信息公开工作报告". */
+const YEAR_AT_END = /\d{4}\s*年\s*度?$/;
+
+/**
+ * Where a second report starts (two reports pasted one after another): a title line, ending with
+ * 报告, between two
+ * headings where the later one is an 一 and an 一 came before (a report has one 一; a title
+ * repeated as a running page header before the only 一 is not a second report). A title broken
+ * after the year, or with the body's name on the line before, spans both lines.
+ */
+function otherReportLines(lines: LineList, found: HeadingFound[]): { first: number; last: number } | undefined {
+  const firstOne = found.findIndex((h) => h.index === 1);
+  if (firstOne < 0) return undefined;
+  for (let i = firstOne + 1; i < found.length; i++) {
+    if (found[i].index !== 1) continue;
+    for (let n = found[i - 1].line + 1; n < found[i].line; n++) {
+      const l = lines.at(n)!;
+      if (l.text.length > 120) continue;
+      const c = halfWidth(innerSpan(l).clean);
+      // A title ends with 报告 (a sentence about the report goes on after the word).
+      if (c.length > 80 || c.includes('。') || !c.trimEnd().endsWith('报告') || !namesReport(c)) continue;
+      let prev = n - 1;
+      while (prev > found[i - 1].line && !lines.at(prev)!.text.trim()) prev--;
+      const before = prev > found[i - 1].line ? halfWidth(innerSpan(lines.at(prev)!).clean) : '';
+      const broken = before.length > 0 && before.length < 40 && !before.includes('。') && (YEAR_AT_END.test(before) || /^\d{4}/.test(c));
+      if (broken) return { first: prev, last: n };
+      // Broken after the year: the rest of the title is on the next line with text.
+      let next = n + 1;
+      while (next < found[i].line && !lines.at(next)!.text.trim()) next++;
+      return { first: n, last: YEAR_AT_END.test(c) && next < found[i].line ? next : n };
+    }
+  }
+  return undefined;
+}
+
 export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel | undefined {
   let seen = 0;
   const limit = firstHeadingLine >= 0 ? firstHeadingLine : lines.length;
@@ -239,12 +281,10 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     seen++;
     const c = halfWidth(innerSpan(l).clean);
     if (c.length > 80 || c.includes('。')) continue;
-    const hasReport = c.includes('报告');
-    const hasTopic = c.includes('信息公开') || c.includes('政务公开');
-    if (!(hasReport && hasTopic)) {
+    if (!namesReport(c)) {
       // A title broken after the year: "…乡2024年" / "政府信息公开工作报告".
       const next = nonEmpty(i + 1, 1, 2);
-      if (next && /\d{4}\s*年\s*度?$/.test(c)) {
+      if (next && YEAR_AT_END.test(c)) {
         const nc = halfWidth(innerSpan(next).clean);
         if (nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle([l, next]);
       }
@@ -312,9 +352,9 @@ export function parse(text: string): Parsed {
   const chars = textChars(text);
   const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(text, lines.starts[n], lines.endOf(n), n, chars));
 
-  // Headings: the best candidate per section (a canonical one over the first); others are ordinary lines.
-  const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
-  let outline2008: HeadingFound | undefined;
+  // Headings: the best candidate per section (a canonical one over the first) before a second
+  // report, if any; others are ordinary lines.
+  const found: HeadingFound[] = [];
   for (let n = 0; n < lines.length; n++) {
     const start = lines.starts[n];
     let end = lines.endOf(n);
@@ -322,7 +362,16 @@ export function parse(text: string): Parsed {
     while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
     if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
     const h = findHeading(lines, n);
-    if (!h) continue;
+    if (h) found.push(h);
+  }
+  const otherLines = otherReportLines(lines, found);
+  const other = otherLines ? otherLines.first : -1;
+  /** The line nothing is read from: a second report's title, or the end. */
+  const stop = other >= 0 ? other : lines.length;
+  const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
+  let outline2008: HeadingFound | undefined;
+  for (const h of found) {
+    if (h.line >= stop) break;
     if (h.index === 0) {
       outline2008 ??= h;
       continue;
@@ -347,28 +396,33 @@ export function parse(text: string): Parsed {
 
   const title = findTitle(lines, headings.length ? headings[0].line : -1);
 
-  const oldToken = findOldToken(text);
+  const oldToken = findOldToken(other >= 0 ? text.slice(0, lines.starts[other]) : text);
+  /** The first line from offset `from` on that holds `word` and may anchor a table, before a second report. */
+  const lineWith = (word: string, from: number): Line | undefined => {
+    const l = nextLineWith(lines, word, from);
+    return l && l.n < stop ? l : undefined;
+  };
 
   // Anchors: for each, the first line with its word that passes its test.
   let t3Start = -1;
   let t3Loose = -1;
-  for (let l = nextLineWith(lines, '新收', 0); l && t3Start < 0; l = nextLineWith(lines, '新收', l.end)) {
+  for (let l = lineWith('新收', 0); l && t3Start < 0; l = lineWith('新收', l.end)) {
     if (l.text.includes('。')) continue;
     const n = stripMarker(norm(l.text));
     if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
     else if (t3Loose < 0 && n.startsWith('本年新收')) t3Loose = l.n;
   }
-  const corner = nextLineWith(lines, '勾稽关系', 0);
+  const corner = lineWith('勾稽关系', 0);
   const cornerLine = corner ? corner.n : -1;
   let t2Caption = -1;
-  for (let l = nextLineWith(lines, '第二十条', 0); l; l = nextLineWith(lines, '第二十条', l.end)) {
+  for (let l = lineWith('第二十条', 0); l; l = lineWith('第二十条', l.end)) {
     if (norm(l.text).includes('第二十条第一项')) {
       t2Caption = l.n;
       break;
     }
   }
   let t4Anchor = -1;
-  for (let l = nextLineWith(lines, '行政复议', 0); l; l = nextLineWith(lines, '行政复议', l.end)) {
+  for (let l = lineWith('行政复议', 0); l; l = lineWith('行政复议', l.end)) {
     if (!headingLines.includes(l.n) && isT4Header(l.text)) {
       t4Anchor = l.n;
       break;
@@ -393,7 +447,7 @@ export function parse(text: string): Parsed {
     if (s2) t2From = s2.line + 1;
   }
   if (t2From >= 0 && t2From < lines.length) {
-    const stopAt = regionEnd(t2From, headingLines, [t3Start, cornerLine, t4Anchor]);
+    const stopAt = regionEnd(t2From, headingLines, [t3Start, cornerLine, t4Anchor, other]);
     const r = readRows(lines, scanned, t2From, T2, { stopAt, lastKey: 't2.fee', inSection });
     if (!usable('t2', r)) {
       // A doubted table is left out of the model.
@@ -403,7 +457,7 @@ export function parse(text: string): Parsed {
     } else if (t2Caption >= 0) emptyHeaders.t2 = span(lines.at(t2Caption)!);
   }
   if (t3Start >= 0 && t3Start < lines.length) {
-    const stopAt = regionEnd(t3Start, headingLines, [t4Anchor]);
+    const stopAt = regionEnd(t3Start, headingLines, [t4Anchor, other]);
     const r = readRows(lines, scanned, t3Start, T3, { stopAt, lastKey: 't3.next', inSection });
     if (!usable('t3', r)) {
       // A doubted table is left out of the model.
@@ -415,7 +469,7 @@ export function parse(text: string): Parsed {
     }
   }
   if (t4Anchor >= 0) {
-    const r = readT4(lines, scanned, t4Anchor, regionEnd(t4Anchor, headingLines, []), inSection);
+    const r = readT4(lines, scanned, t4Anchor, regionEnd(t4Anchor, headingLines, [other]), inSection);
     if (usable('t4', r)) {
       if (r.table.rows.length) tables.t4 = r.table;
       else emptyHeaders.t4 = span(lines.at(t4Anchor)!);
@@ -435,6 +489,7 @@ export function parse(text: string): Parsed {
     doubts,
     emptyHeaders,
     markdown,
+    otherReport: otherLines && { start: lines.starts[otherLines.first], end: lines.endOf(otherLines.last) },
   };
 }
 

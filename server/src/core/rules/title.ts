@@ -41,6 +41,12 @@ export const rule: Rule = {
       }
     }
     const firstSpan = { start: first.start, end: first.end };
+    const other = p.otherReport;
+    if (other) {
+      // Said once, where the second report starts: what follows was not checked.
+      const found = halfWidth(p.model.text.slice(other.start, other.end)).replace(/[\s#*>]+/g, '');
+      ctx.report({ span: other, message: msg('otherReport', { title: found }), severity: 'warning' });
+    }
     if (p.model.template === 'unknown') {
       ctx.report({ span: firstSpan, message: msg('notReport') });
       return;
