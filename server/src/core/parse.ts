@@ -3,7 +3,8 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
-import { HEADING_SYNONYMS, OLD_TEMPLATE_TOKENS, OUTLINE_2008, SECTIONS, T2, T3 } from './template';
+import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3 } from './template';
+import { findOldTemplate } from './template2019';
 import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
@@ -25,7 +26,7 @@ export interface Parsed {
   headings: HeadingFound[];
   /** Rows whose label matched no template row, per table. */
   orphans: Partial<Record<'t2' | 't3', RowModel[]>>;
-  /** Where the 2019-template token was found. */
+  /** The first of the 2019 template's own words standing as a table cell (`findOldTemplate`). */
   oldToken?: Span;
   /**
    * The heading of a section only the 2008 outline has (`OUTLINE_2008`), if any: the report is of
@@ -56,52 +57,6 @@ export function sentencesOf(parsed: Parsed): string[] {
   return (parsed.sentences ??= sentences(parsed.model));
 }
 
-/** Characters that are rare in a 2021 report and begin the searched tail of a 2019 token. */
-const RARE_IN_2021 = '新外目增九采';
-/** A 2019-template token as the head before its first rare character and the tail from it (all tail without one). */
-interface OldTokenPart {
-  head: string;
-  tail: string;
-  /** Its place in OLD_TEMPLATE_TOKENS (of two tokens at one place, the first listed wins). */
-  order: number;
-}
-/**
- * The tokens grouped by their tail's first character: a search for one character stops at few
- * places, and is cheaper than a search for each tail; the head is checked before each.
- */
-const OLD_TOKEN_GROUPS = new Map<string, { parts: OldTokenPart[]; longestHead: number }>();
-OLD_TEMPLATE_TOKENS.forEach((t, order) => {
-  let i = 0;
-  while (i < t.length && !RARE_IN_2021.includes(t[i])) i++;
-  if (i === t.length) i = 0;
-  const part = { head: t.slice(0, i), tail: t.slice(i), order };
-  const group = OLD_TOKEN_GROUPS.get(t[i]);
-  if (group) {
-    group.parts.push(part);
-    group.longestHead = Math.max(group.longestHead, i);
-  } else OLD_TOKEN_GROUPS.set(t[i], { parts: [part], longestHead: i });
-});
-
-/** The leftmost 2019-template token in `text` (of two at one place, the one listed first). */
-function findOldToken(text: string): Span | undefined {
-  let best: Span | undefined;
-  let bestOrder = 0;
-  for (const [first, { parts, longestHead }] of OLD_TOKEN_GROUPS) {
-    for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
-      // No token of the group found from here on starts before the best.
-      if (best && i - longestHead >= best.start) break;
-      for (const { head, tail, order } of parts) {
-        const start = i - head.length;
-        if (start < 0 || !text.startsWith(tail, i) || !text.startsWith(head, start)) continue;
-        if (!best || start < best.start || (start === best.start && order < bestOrder)) {
-          best = { start, end: i + tail.length };
-          bestOrder = order;
-        }
-      }
-    }
-  }
-  return best;
-}
 const ROW_WORDS = ['本年新收', '上年结转', '结转下年', '本年度办理结果', '办理结果'];
 
 const span = (l: Line): Span => ({ start: l.start, end: l.end });
@@ -396,7 +351,7 @@ export function parse(text: string): Parsed {
 
   const title = findTitle(lines, headings.length ? headings[0].line : -1);
 
-  const oldToken = findOldToken(other >= 0 ? text.slice(0, lines.starts[other]) : text);
+  const oldToken = findOldTemplate(other >= 0 ? text.slice(0, lines.starts[other]) : text);
   /** The first line from offset `from` on that holds `word` and may anchor a table, before a second report. */
   const lineWith = (word: string, from: number): Line | undefined => {
     const l = nextLineWith(lines, word, from);

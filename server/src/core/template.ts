@@ -1,7 +1,7 @@
 /**
  * The 2021 template (国办公开办函〔2021〕30号) as data: sections, tables, rows, columns and the
  * arithmetic as identities. One evaluator (arith.ts) checks every identity; fixes solve an
- * identity for its total cell. The 2019 template is data too: its decisive tokens.
+ * identity for its total cell. The 2019 template is data too: what only its tables print.
  */
 
 export interface SectionDef {
@@ -362,17 +362,19 @@ export function identitiesByCell(): Map<string, Identity[]> {
   return BY_CELL;
 }
 
-/** Tokens that decide the 2019 template (国办公开办函〔2019〕60号). */
-export const OLD_TEMPLATE_TOKENS = [
-  '本年新制作数量',
-  '本年新公开数量',
-  '对外公开总数量',
-  '上一年项目数量',
-  '本年增/减',
-  '本年增减',
-  '其他对外管理服务事项',
-  '第二十条第（九）项',
-  '第二十条第(九)项',
-  '政府集中采购',
-  '采购总金额',
-];
+/**
+ * What only the 2019 template's table 二 prints (国办公开办函〔2019〕60号): the caption of item （九）,
+ * its column headers (（一）: 本年新制作数量 | 本年新公开数量 | 对外公开总数量; （五）（六）（八）: 上一年项目数量 |
+ * 本年增/减 | 处理决定数量; （九）: 采购项目数量 | 采购总金额) and the rows 2021 dropped.
+ */
+export const T2_2019 = {
+  captions: ['第二十条第（九）项'],
+  headers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '采购项目数量', '采购总金额'],
+  rows: ['其他对外管理服务事项', '政府集中采购'],
+};
+
+/** The words that tell the 2019 template, standing as table cells (in sentences they tell nothing). */
+export const OLD_TEMPLATE_TOKENS = [...T2_2019.headers, ...T2_2019.rows, ...T2_2019.captions];
+
+/** How many different words of `OLD_TEMPLATE_TOKENS` standing as cells decide the 2019 template. */
+export const OLD_TEMPLATE_MIN = 2;
