@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import { check, fixAll, formatMessage, type CheckOptions } from '../../server/src/core';
-import { SEED_IDS, lineOf, replaceOnce, seed, seed001Complete } from './helpers';
+import { ARITHMETIC, SEED_IDS, lineOf, replaceOnce, seed, seed001Complete } from './helpers';
 
 const ALL: CheckOptions = {};
 
@@ -15,8 +15,7 @@ function found(text: string, rule: string, options: CheckOptions = ALL) {
 }
 
 /** Seed 001 with the paragraph of 依申请公开 figures replaced by `sentence`. */
-function withNarrative(sentence: string): string {
-  const text = seed001Complete();
+function withNarrative(sentence: string, text = seed001Complete()): string {
   const start = text.indexOf('一规范答复口径。');
   const end = text.indexOf('委 4件，已全部审结。') + '委 4件，已全部审结。'.length;
   return text.slice(0, start) + '一规范答复口径。' + sentence + text.slice(end);
@@ -81,6 +80,123 @@ describe('narrative-mismatch', () => {
   ];
   for (const [name, sentence] of falseAlarms) {
     it(`says nothing: ${name}`, () => assert.deepStrictEqual(found(withNarrative(sentence), 'narrative-mismatch'), []));
+  }
+
+  /**
+   * Seed 001 with table 三's 自然人 and 总计 columns set from the leaves given (others 0); （七）总计
+   * and 四、结转下年度 follow from them, so the tables stay consistent.
+   */
+  function withT3(text: string, n: { new: number; carried: number; granted?: number; partial?: number; secret?: number; unavailable?: number; overdue?: number; other?: number }): string {
+    const row = (x: number) => `${x} 0 0 0 0 0 ${x}`;
+    const leaves = [n.granted, n.partial, n.secret, n.unavailable, n.overdue, n.other].map((x) => x ?? 0);
+    const total = leaves.reduce((a, b) => a + b, 0);
+    const [granted, partial, secret, unavailable, overdue, other] = leaves;
+    const swaps: [string, string][] = [
+      ['一、本年新收政府信息公开申请数量 30 0 0 0 0 0 30', `一、本年新收政府信息公开申请数量 ${row(n.new)}`],
+      ['二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', `二、上年结转政府信息公开申请数量 ${row(n.carried)}`],
+      ['（一）予以公开 10 0 0 0 0 0 10', `（一）予以公开 ${row(granted)}`],
+      ['计其他情形）\n0 0 0 0 0 0 0', `计其他情形）\n${row(partial)}`],
+      ['1.属于国家秘密 0 0 0 0 0 0 0', `1.属于国家秘密 ${row(secret)}`],
+      ['1.本机关不掌握相关政府信息 2 0 0 0 0 0 2', `1.本机关不掌握相关政府信息 ${row(unavailable)}`],
+      ['机关不再处理其政府信息公开申请\n\n1 0 0 0 0 0 1', `机关不再处理其政府信息公开申请\n\n${row(overdue)}`],
+      ['3.其他 16 0 0 0 0 0 16', `3.其他 ${row(other)}`],
+      ['（七）总计 29 0 0 0 0 0 29', `（七）总计 ${row(total)}`],
+      ['四、结转下年度继续办理 1 0 0 0 0 0 1', `四、结转下年度继续办理 ${row(n.new + n.carried - total)}`],
+    ];
+    const out = swaps.reduce((t, [from, to]) => replaceOnce(t, from, to), text);
+    assert.deepStrictEqual(check(out).problems.filter((p) => ARITHMETIC.has(p.rule)), [], 'the tables add up');
+    return out;
+  }
+
+  // Figures that equal a plausible reading of what they count, in the wordings of real reports.
+  const readings: [string, Parameters<typeof withT3>[1], string, string[]][] = [
+    [
+      '受理 = 新收 + 上年结转, the text not saying so (749 = 713 + 36)',
+      { new: 713, carried: 36, granted: 500, unavailable: 200, overdue: 1, other: 16 },
+      '本年度共受理申请 749 件，办结 717 件，32 件结转下年度继续办理。',
+      [],
+    ],
+    ['收到 = 新收 + 上年结转 (75 = 74 + 1)', { new: 74, carried: 1, granted: 40, unavailable: 18, overdue: 1, other: 16 }, '收到申请75件，均已按时办结。', []],
+    [
+      '（含上年结转）belongs to the count before it (办结), not to 受理',
+      { new: 1295, carried: 189, granted: 900, unavailable: 274, overdue: 1, other: 16 },
+      '全年共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件），293 件结转下年度继续办理。',
+      [],
+    ],
+    [
+      '…and when it follows 受理, 受理 counts both',
+      { new: 1295, carried: 189, granted: 900, unavailable: 274, overdue: 1, other: 16 },
+      '全年共受理政府信息公开申请 1295 件（含上年结转 189 件）。',
+      ['1295:正文所写的 1295 件与表三“一、本年新收”与“二、上年结转”之和不一致：表中为 1484'],
+    ],
+    [
+      '予以公开及部分公开: the sum of the rows named (208 = 206 + 2)',
+      { new: 230, carried: 0, granted: 206, partial: 2, unavailable: 5, overdue: 1, other: 16 },
+      '办结申请 230 件，其中予以公开及部分公开 208 件，无法提供 5 件，其他处理 17 件。',
+      [],
+    ],
+    [
+      '…which it is compared with',
+      { new: 230, carried: 0, granted: 206, partial: 2, unavailable: 5, overdue: 1, other: 16 },
+      '其中予以公开及部分公开 206 件。',
+      ['206:正文所写的 206 件与表三“（一）予以公开”、“（二）部分公开”之和不一致：表中为 208'],
+    ],
+    [
+      'results among 所有办结的申请中 are result rows, not 办结',
+      { new: 12, carried: 0, granted: 9, secret: 2, overdue: 1 },
+      '本年度收到申请 12 件，所有办结的申请中同意公开答复 9 件，部分公开答复 0 件，不予公开答复 2 件，其他处理答复 1 件。',
+      [],
+    ],
+    [
+      '…each compared with its row',
+      { new: 12, carried: 0, granted: 9, secret: 2, overdue: 1 },
+      '所有办结的申请中同意公开答复 9 件，部分公开答复 0 件，不予公开答复 3 件。',
+      ['3:正文所写的 3 件与表三“（三）不予公开”合计不一致：表中为 2'],
+    ],
+    [
+      'a part after 其中 is not the whole',
+      { new: 30, carried: 0, granted: 20, unavailable: 9, overdue: 1 },
+      '共收到申请 30 件，其中网上收到申请 10 件，办结 30 件。',
+      [],
+    ],
+  ];
+  for (const [name, table, sentence, expected] of readings) {
+    it(name, () => {
+      const text = withNarrative(sentence, withT3(seed001Complete(), table));
+      assert.deepStrictEqual(found(text, 'narrative-mismatch').map((x) => `${x.text}:${x.message}`), expected);
+    });
+  }
+
+  it('a count of received requests that is neither 新收 nor 新收 + 结转 is a mismatch, told against 新收', () => {
+    const text = withNarrative('本年度共受理申请 750 件。', withT3(seed001Complete(), { new: 713, carried: 36, granted: 500, unavailable: 200, overdue: 1, other: 16 }));
+    assert.deepStrictEqual(found(text, 'narrative-mismatch').map((x) => [x.text, x.message]), [['750', '正文所写的 750 件与表三“一、本年新收”总计不一致：表中为 713']]);
+  });
+
+  it('the body itself under a shortened name (实验区管委会（办公室）) is not another body: 受理 34 vs 新收 32', () => {
+    const own = replaceOnce(seed001Complete(), '格尔木市2024 年政府信息公开工作年度报告', '平潭综合实验区管委会办公室2024年政府信息公开工作年度报告');
+    const table = withT3(own, { new: 32, carried: 0, granted: 20, unavailable: 11, overdue: 1 });
+    const text = withNarrative('2024年，实验区管委会（办公室）共受理公开申请34件，均在法定期限内予以办理。', table);
+    assert.deepStrictEqual(found(text, 'narrative-mismatch').map((x) => [x.text, x.message]), [['34', '正文所写的 34 件与表三“一、本年新收”总计不一致：表中为 32']]);
+    assert.deepStrictEqual(found(withNarrative('2024年，区住建局共受理公开申请34件。', table), 'narrative-mismatch'), []);
+  });
+
+  // Table 二's 行政规范性文件 in the text: 制发 / 废止 / 现行有效 N 件.
+  const norms: [string, string, string, string[]][] = [
+    [
+      'a 现行有效 count that contradicts 表二 (393 vs 470)',
+      '行政规范性文件 77 0 470',
+      '清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。',
+      ['393:正文所写的 393 件与表二“行政规范性文件”现行有效件数不一致：表中为 470'],
+    ],
+    ['制发, 废止 and 现行有效 that agree', '行政规范性文件 9 7 253', '2024年，制发行政规范性文件9件，按程序确认失效或废止文件7件，现行有效行政规范性文件共253件。', []],
+    ['废止 and 制定 by 我局', '行政规范性文件 15 6 21', '2024年，我局废止规范性文件6件，制定规范性文件15件。', []],
+    ['规章和规范性文件 together say nothing', '行政规范性文件 15 6 21', '全年制发规章和规范性文件 16 件。', []],
+  ];
+  for (const [name, row, sentence, expected] of norms) {
+    it(name, () => {
+      const text = withNarrative(sentence, replaceOnce(seed001Complete(), '行政规范性文件 8 5 26', row));
+      assert.deepStrictEqual(found(text, 'narrative-mismatch').map((x) => `${x.text}:${x.message}`), expected);
+    });
   }
 
   it("the quick fix writes the table's number, and the text then re-checks clean for the rule", () => {

@@ -12,6 +12,7 @@ export type FigureKind =
   | 'received'
   | 'receivedWithCarried'
   | 'handled'
+  | 'carriedIn'
   | 'carriedForward'
   | 'granted'
   | 'partial'
@@ -23,7 +24,10 @@ export type FigureKind =
   | 'litigation'
   | 'noRequests'
   | 'allConcluded'
-  | 'allUpheld';
+  | 'allUpheld'
+  | 'normsMade'
+  | 'normsRepealed'
+  | 'normsInForce';
 
 export interface Figure {
   kind: FigureKind;
@@ -33,6 +37,8 @@ export interface Figure {
   span: Span;
   /** Scope for 均已审结 / 均获维持: review, litigation or both. */
   scope?: 'review' | 'litigation' | 'both';
+  /** Further result rows the number is the sum of, with `kind`'s (予以公开及部分公开 N 件). */
+  also?: FigureKind[];
   /** The clause as written, for messages. */
   phrase: string;
 }
@@ -69,7 +75,8 @@ function offsetAt(st: Stream, i: number): number {
 /** A count: Arabic (also full-width) or Chinese numerals, then 件. */
 const COUNT = /([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)(?:个)?件/g;
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;
-const ORG_SCOPE = /[局委办院所站队厅]|中心|部门|单位|街道|社区|村/;
+/** Words of a body's name (局, 委, 办公室, 中心 …; not the 办 of 办结 / 办理, the 所 of 所有). */
+const ORG_SCOPE = /[局委院站队厅]|办(?![结理])|所(?!有)|中心|部门|单位|街道|社区|村/;
 
 /** The numerals of `COUNT`. */
 const NUMERAL = charFlags([['0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千', 1]]);
@@ -248,7 +255,7 @@ export function readFigures(model: ReportModel): Figure[] {
     const sentence = st.s;
     if (!sentence || sentence.length > 400 || !mayYield(sentence) || UNCLEAR.test(sentence)) continue;
     if (year && mentionsOtherYear(sentence, year)) continue;
-    readSentence(sentence, st, figures);
+    readSentence(sentence, st, figures, model.title?.body);
   }
   return figures;
 }
@@ -262,16 +269,6 @@ function mentionsOtherYear(sentence: string, year: number): boolean {
   while ((m = YEAR.exec(sentence))) if (Number(m[1]) !== year && Number(m[1]) !== year + 1) return true;
   return false;
 }
-
-/** Words of the six kinds of result (table 三's groups), in the order they are looked for. */
-const RESULT_KINDS: [string, FigureKind][] = [
-  ['予以公开', 'granted'],
-  ['部分公开', 'partial'],
-  ['不予公开', 'refused'],
-  ['无法提供', 'unavailable'],
-  ['不予处理', 'notProcessed'],
-  ['其他处理', 'otherHandling'],
-];
 
 function spanOf(st: Stream, at: number, len: number): Span {
   return { start: offsetAt(st, at), end: offsetAt(st, at + len - 1) + 1 };
@@ -287,9 +284,166 @@ function pushCount(kind: FigureKind, c: Clause, after: number, map: Stream, out:
   out.push({ kind, value, span: spanOf(map, c.at + m.index, m[1].length), phrase: c.text });
 }
 
+/*
+ * What a count refers to is read from its head: the words of its clause after the previous count
+ * (or the clause's start) and before it. A small grammar:
+ *
+ *   head   = [subject] [scope "中"] referent            count = numeral [个] 件
+ *   note   = "（"? ("含" | "包括") … count "）"?  → about the figure before it, not a figure
+ *   scope  = "其中" | "…申请中" | "…件中"               → a part: only result rows are read after it
+ *   referent, first that applies:
+ *     result rows joined by 及 / 和 / 与 / 、 / 或   → the sum of those rows (（一）…（六）)
+ *     收到 / 受理 / 新收 / 接收 … 申请                → 一 (or 一 + 二: the text may count last year's)
+ *     上年结转                                      → 二
+ *     办结 / 办理完毕 / 答复                          → （七）; in a list of results, only with 共 / 合计 …
+ *     结转下年                                      → 四 (also after the count: N 件结转下年度)
+ *     现行有效 / 制发 / 废止 … 规范性文件             → table 二
+ *
+ * A subject other than the body itself (a bureau, an office, a township) is another body's
+ * figure; a count inside brackets is a part; anything else says nothing.
+ */
+
+/** The result rows of table 三 a clause may name, a wording that contains another first. */
+const RESULT_WORDS: [string, FigureKind][] = [
+  ['不予以公开', 'refused'],
+  ['不予公开', 'refused'],
+  ['予以部分公开', 'partial'],
+  ['部分公开', 'partial'],
+  ['予以公开', 'granted'],
+  ['同意公开', 'granted'],
+  ['无法提供', 'unavailable'],
+  ['不予处理', 'notProcessed'],
+  ['其他处理', 'otherHandling'],
+];
+/** What may stand between two result rows a count is the sum of. */
+const JOINS = new Set(['', '及', '和', '与', '、', '或', '以及', '或者']);
+
+/**
+ * The result rows `head` names, in order, and where the first starts; `null` when it names some
+ * without joining them (their relation unclear).
+ */
+function resultsOf(head: string): { kinds: FigureKind[]; at: number } | null {
+  const found: { at: number; end: number; kind: FigureKind }[] = [];
+  for (const [word, kind] of RESULT_WORDS) {
+    for (let i = head.indexOf(word); i >= 0; i = head.indexOf(word, i + 1)) {
+      const end = i + word.length;
+      if (!found.some((f) => i < f.end && f.at < end)) found.push({ at: i, end, kind });
+    }
+  }
+  found.sort((x, y) => x.at - y.at);
+  for (let k = 1; k < found.length; k++) if (!JOINS.has(head.slice(found[k - 1].end, found[k].at))) return null;
+  return { kinds: found.map((f) => f.kind), at: found.length ? found[0].at : -1 };
+}
+
+const RECEIVE = /收到|受理|新收|接收/;
+const DONE = /办结|办理完毕|答复/;
+/** Words that make a count a total even in a list of results. */
+const TOTAL = /共|合计|总计|累计|全部/;
+const CARRIED_IN = /上一?年度?结转/;
+const CARRIED_OUT = /结转(至|到)?(下|下一|明)年/;
+const CARRIED_NEXT = /^(申请)?(已|将|需|待|均)?结转(至|到)?(下|下一|明)年/;
+/** A note on the figure before it: 含 / 包括 …, or one inside brackets. */
+const NOTE = /^[（(]?(含|包括)/;
+const WITH_CARRIED = /(含|包括)上一?年度?结转/;
+/** The last scope before a part: 其中, …申请中, …件中. */
+const SCOPE = /(其|申请|件|之|当)中(?!.*(其|申请|件|之|当)中)/;
+const NORMS: [RegExp, FigureKind][] = [
+  [/现行有效/, 'normsInForce'],
+  [/制发|制定|印发|出台/, 'normsMade'],
+  [/废止/, 'normsRepealed'],
+];
+
+const ORG_WORDS = new RegExp(ORG_SCOPE.source, 'g');
+
+/** Whether `prefix` names a body other than the report's own (`body`, from the title). */
+function otherBody(prefix: string, body: string | undefined): boolean {
+  const p = prefix.replace(/本机关|政府|[我本](局|委|办|院|所|站|队|厅|中心|单位|部门)|[（）()]/g, '');
+  const own = body?.replace(/[（）()]/g, '') ?? '';
+  for (const m of p.matchAll(ORG_WORDS)) {
+    // The body's own name, shortened as it often is (实验区管委会（办公室）for 平潭综合实验区管委会办公室).
+    let mine = false;
+    for (let a = Math.max(0, m.index! - 10); a <= m.index! && !mine; a++) {
+      for (let b = Math.max(a + 2, m.index! + m[0].length); b <= p.length && b - a <= 12 && !mine; b++) mine = own.includes(p.slice(a, b));
+    }
+    if (!mine) return true;
+  }
+  return false;
+}
+
+/** Counts of one clause read by their heads (see the grammar above). */
+function readCounts(c: Clause, st: SentenceState): void {
+  const t = c.text;
+  let from = 0;
+  let depth = 0;
+  COUNT.lastIndex = 0; // matchAll starts where the expression's last search ended
+  for (const m of t.matchAll(COUNT)) {
+    const at = m.index!;
+    const head = t.slice(from, at);
+    for (const ch of head) depth += ch === '（' || ch === '(' ? 1 : ch === '）' || ch === ')' ? -1 : 0;
+    from = at + m[0].length;
+    const value = parseChineseNumber(m[1]);
+    if (!Number.isFinite(value)) continue;
+    if (depth > 0 || NOTE.test(head)) {
+      // A part, or a note on the figure before it: 含上年结转 makes a received count one with carried requests.
+      if (CARRIED_IN.test(head) && st.last?.kind === 'received') st.last.kind = 'receivedWithCarried';
+      continue;
+    }
+    // A count before its predicate (2 件结转下年度继续办理): the words after it say what it counts.
+    const kind = referent(head, t, st) ?? (/^(另有|尚有|还有|共|合计)?$/.test(head) && CARRIED_NEXT.test(t.slice(from)) ? ['carriedForward' as const] : undefined);
+    if (!kind) continue;
+    const figure: Figure = { kind: kind[0], value, span: spanOf(st.map, c.at + at, m[1].length), phrase: t };
+    if (kind.length > 1) figure.also = kind.slice(1);
+    st.out.push(figure);
+    st.last = figure;
+    if (RESULT_SET.has(kind[0])) st.listing = true;
+  }
+}
+
+const RESULT_SET = new Set<FigureKind>(RESULT_WORDS.map(([, k]) => k));
+
+interface SentenceState {
+  map: Stream;
+  out: Figure[];
+  body: string | undefined;
+  /** The figure read last, which a note after it is about. */
+  last?: Figure;
+  /** A result row was read: the sentence lists results, and a count of 办结 / 答复 is one of them unless a total. */
+  listing: boolean;
+}
+
+/** What the count after `head` refers to (several result rows: their sum), or undefined. */
+function referent(head: string, clause: string, st: SentenceState): FigureKind[] | undefined {
+  const scope = SCOPE.exec(head);
+  const h = scope ? head.slice(scope.index + scope[0].length) : head;
+  const results = resultsOf(h);
+  if (!results) return undefined;
+  if (results.kinds.length) return otherBody(h.slice(0, results.at), st.body) ? undefined : results.kinds;
+  // After a scope only a result row is a part the tables have.
+  if (scope) return undefined;
+  const plain = h.replace(WITH_CARRIED, '');
+  const recv = RECEIVE.exec(plain);
+  if (recv && clause.includes('申请')) {
+    if (plain.includes('上年') || otherBody(plain.slice(0, recv.index), st.body)) return undefined;
+    return [WITH_CARRIED.test(h) ? 'receivedWithCarried' : 'received'];
+  }
+  const done = DONE.exec(h);
+  if (done) {
+    if (h.includes('结转') || (st.listing && !TOTAL.test(h)) || otherBody(h.slice(0, done.index), st.body)) return undefined;
+    return ['handled'];
+  }
+  if (CARRIED_IN.test(h) && !/含|包括/.test(h)) return ['carriedIn'];
+  if (CARRIED_OUT.test(h)) return ['carriedForward'];
+  if (h.includes('规范性文件') && !h.includes('规章')) {
+    const named = NORMS.filter(([re]) => re.test(h));
+    if (named.length === 1 && !otherBody(h.slice(0, named[0][0].exec(h)!.index), st.body)) return [named[0][1]];
+  }
+  return undefined;
+}
+
 const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请/;
 
-function readSentence(sentence: string, map: Stream, out: Figure[]): void {
+function readSentence(sentence: string, map: Stream, out: Figure[], body: string | undefined): void {
+  const st: SentenceState = { map, out, body, listing: false };
   // Only a clause with 件, 审结 or 维持 yields a count or a statement: none starts after the last.
   const last = Math.max(sentence.lastIndexOf('件'), sentence.lastIndexOf('审结'), sentence.lastIndexOf('维持'));
   const clauses = last >= 0 ? clauseSplit(sentence, last) : [];
@@ -317,29 +471,7 @@ function readSentence(sentence: string, map: Stream, out: Figure[]): void {
     } else if (litigation) {
       const k = t.indexOf('行政诉讼');
       if (k >= 0) pushCount('litigation', c, k, map, out);
-    } else {
-      const recv = /(收到|受理|新收|接收)/.exec(t);
-      if (recv && t.includes('申请') && !/上年/.test(t.replace(/含上年|包括上年/, '')) && !ORG_SCOPE.test(t.slice(0, recv.index).replace(/本机关|政府/g, ''))) {
-        pushCount(/(含|包括)上(一)?年(度)?结转/.test(sentence) ? 'receivedWithCarried' : 'received', c, recv.index, map, out);
-        continue;
-      }
-      const done = /(办结|答复|办理完毕)/.exec(t);
-      if (done && !t.includes('结转')) {
-        pushCount('handled', c, done.index, map, out);
-        continue;
-      }
-      if (/结转(至|到)?(下|下一|明)年/.test(t)) {
-        pushCount('carriedForward', c, 0, map, out);
-        continue;
-      }
-      for (const [word, kind] of RESULT_KINDS) {
-        const k = t.indexOf(word);
-        if (k >= 0) {
-          pushCount(kind, c, k, map, out);
-          break;
-        }
-      }
-    }
+    } else readCounts(c, st);
     const concluded = /均已审结|全部已审结/.exec(t);
     if (concluded) {
       const scope = lastScope ?? sentenceScope;

@@ -1,29 +1,61 @@
 import { msg } from '../messages';
 import type { Figure, FigureKind } from '../narrative';
 import { figuresOf } from '../parse';
-import { T3_LEAVES, type CellRef } from '../template';
+import { T3_GROUPS, T3_LEAVES, type CellRef } from '../template';
 import type { Related } from '../types';
 import type { Rule, RuleContext } from './context';
 
 const T = 6;
 const sumOf = (prefix: string): CellRef[] => T3_LEAVES.filter((k) => k.startsWith(prefix)).map((k) => [k, T] as CellRef);
 
-/** Which table cells a stated figure is about (their sum), and what the message calls them. */
-const TARGETS: Record<Exclude<FigureKind, 'allConcluded' | 'allUpheld'>, { cells: CellRef[]; where: string }> = {
-  received: { cells: [['t3.new', T]], where: '@where.received' },
-  receivedWithCarried: { cells: [['t3.new', T], ['t3.carried', T]], where: '@where.receivedWithCarried' },
-  handled: { cells: [['t3.total', T]], where: '@where.handled' },
-  carriedForward: { cells: [['t3.next', T]], where: '@where.carriedForward' },
-  granted: { cells: [['t3.r1', T]], where: '@where.granted' },
-  partial: { cells: [['t3.r2', T]], where: '@where.partial' },
-  refused: { cells: sumOf('t3.r3.'), where: '@where.refused' },
-  unavailable: { cells: sumOf('t3.r4.'), where: '@where.unavailable' },
-  notProcessed: { cells: sumOf('t3.r5.'), where: '@where.notProcessed' },
-  otherHandling: { cells: sumOf('t3.r6.'), where: '@where.otherHandling' },
-  review: { cells: [['t4.row', 4]], where: '@where.review' },
-  litigation: { cells: [['t4.row', 9], ['t4.row', 14]], where: '@where.litigation' },
-  noRequests: { cells: [['t3.new', T]], where: '@where.received' },
+type Counted = Exclude<FigureKind, 'allConcluded' | 'allUpheld'>;
+
+/**
+ * Which table cells a stated figure is about (their sum), and what the message calls them. A
+ * received count may be read two ways (the text often counts last year's requests with the
+ * new ones without saying so): it agrees when it equals either.
+ */
+const TARGETS: Record<Counted, { readings: CellRef[][]; where: string }> = {
+  received: { readings: [[['t3.new', T]], [['t3.new', T], ['t3.carried', T]]], where: '@where.received' },
+  receivedWithCarried: { readings: [[['t3.new', T], ['t3.carried', T]]], where: '@where.receivedWithCarried' },
+  carriedIn: { readings: [[['t3.carried', T]]], where: '@where.carriedIn' },
+  handled: { readings: [[['t3.total', T]]], where: '@where.handled' },
+  carriedForward: { readings: [[['t3.next', T]]], where: '@where.carriedForward' },
+  granted: { readings: [[['t3.r1', T]]], where: '@where.granted' },
+  partial: { readings: [[['t3.r2', T]]], where: '@where.partial' },
+  refused: { readings: [sumOf('t3.r3.')], where: '@where.refused' },
+  unavailable: { readings: [sumOf('t3.r4.')], where: '@where.unavailable' },
+  notProcessed: { readings: [sumOf('t3.r5.')], where: '@where.notProcessed' },
+  otherHandling: { readings: [sumOf('t3.r6.')], where: '@where.otherHandling' },
+  review: { readings: [[['t4.row', 4]]], where: '@where.review' },
+  litigation: { readings: [[['t4.row', 9], ['t4.row', 14]]], where: '@where.litigation' },
+  noRequests: { readings: [[['t3.new', T]]], where: '@where.received' },
+  normsMade: { readings: [[['t2.norms', 0]]], where: '@where.normsMade' },
+  normsRepealed: { readings: [[['t2.norms', 1]]], where: '@where.normsRepealed' },
+  normsInForce: { readings: [[['t2.norms', 2]]], where: '@where.normsInForce' },
 };
+
+/** Table 三's result rows (or groups) as printed, for a figure that is the sum of several. */
+const RESULT_ROWS: Partial<Record<FigureKind, string>> = {
+  granted: '（一）予以公开',
+  partial: '（二）部分公开',
+  refused: T3_GROUPS['t3.r3.1'],
+  unavailable: T3_GROUPS['t3.r4.1'],
+  notProcessed: T3_GROUPS['t3.r5.1'],
+  otherHandling: T3_GROUPS['t3.r6.1'],
+};
+
+/** The cells of a counted figure, each reading it may have, and how its message names them. */
+function countedCells(f: Figure): { readings: CellRef[][]; where: string; rows?: string } {
+  const t = TARGETS[f.kind as Counted];
+  if (!f.also) return t;
+  const kinds = [f.kind, ...f.also];
+  return {
+    readings: [kinds.flatMap((k) => TARGETS[k as Counted].readings[0])],
+    where: t.where,
+    rows: kinds.map((k) => `“${RESULT_ROWS[k]}”`).join('、'),
+  };
+}
 
 function statementCells(f: Figure): { cells: CellRef[]; where: string } {
   const review = f.scope !== 'litigation';
@@ -62,25 +94,24 @@ export const rule: Rule = {
   },
   run(ctx) {
     for (const f of figuresOf(ctx.parsed)) {
-      const isStatement = f.kind === 'allConcluded' || f.kind === 'allUpheld';
-      const target = isStatement ? statementCells(f) : TARGETS[f.kind as keyof typeof TARGETS];
-      const cells = target.cells;
-      const tv = tableValue(ctx, cells);
-      if (!tv) continue;
-      const stated = ctx.parsed.model.text.slice(f.span.start, f.span.end);
-      if (isStatement || f.kind === 'noRequests') {
-        if (tv.value === 0) continue;
-        ctx.report({
-          span: f.span,
-          message: msg('narrativeStatement', { stated, where: target.where, table: tv.value }),
-          related: tv.related,
-        });
+      if (f.kind === 'allConcluded' || f.kind === 'allUpheld' || f.kind === 'noRequests') {
+        const target = f.kind === 'noRequests' ? { cells: TARGETS.noRequests.readings[0], where: TARGETS.noRequests.where } : statementCells(f);
+        const tv = tableValue(ctx, target.cells);
+        if (!tv || tv.value === 0) continue;
+        const stated = ctx.parsed.model.text.slice(f.span.start, f.span.end);
+        ctx.report({ span: f.span, message: msg('narrativeStatement', { stated, where: target.where, table: tv.value }), related: tv.related });
         continue;
       }
-      if (tv.value === f.value) continue;
+      const target = countedCells(f);
+      const values = target.readings.map((cells) => tableValue(ctx, cells));
+      // Unreadable cells: nothing to compare; a reading the figure equals: no contradiction.
+      const tv = values[0];
+      if (!tv || values.some((v) => v && v.value === f.value)) continue;
       ctx.report({
         span: f.span,
-        message: msg('narrativeMismatch', { stated: f.value, where: target.where, table: tv.value }),
+        message: target.rows
+          ? msg('narrativeMismatchRows', { stated: f.value, rows: target.rows, table: tv.value })
+          : msg('narrativeMismatch', { stated: f.value, where: target.where, table: tv.value }),
         related: tv.related,
         fixes: [
           {
