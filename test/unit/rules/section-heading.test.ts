@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { formatMessage } from '../../../server/src/core';
-import { checkFixture, expectFindings, expectNoFindings, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
+import { fixAll, formatMessage } from '../../../server/src/core';
+import { OPTIONS, checkFixture, expectFindings, expectNoFindings, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
 
 describe('rule section-heading (RPT011)', () => {
   it('a near miss of the wording (seed 001’s 六、他需要报告的事项) is replaced by the template heading', () => {
@@ -11,6 +11,14 @@ describe('rule section-heading (RPT011)', () => {
     assert.strictEqual(f.text.slice(p.span.start, p.span.end), '六、他需要报告的事项');
     assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['改为「六、其他需要报告的事项」', true]]);
     assert.deepStrictEqual(problemsOf(seed('001'), 'section-heading').map((q) => formatMessage(q.message)), [formatMessage(p.message)]);
+  });
+
+  it('a heading line that holds other text too: the fix is offered, not applied by Fix All (it would drop the text)', () => {
+    // Table 三's caption glued to its heading (its 勾稽关系 line anchors the table): rewriting the line would lose the table.
+    const text = replaceOnce(seed('000'), '三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息（本列数据的勾稽关系');
+    const [p] = problemsOf(text, 'section-heading');
+    assert.deepStrictEqual(p.fixes.map((f) => [formatMessage(f.title), f.preferred]), [['改为「三、收到和处理政府信息公开申请情况」', false]]);
+    assert.ok(fixAll(text, OPTIONS).includes('\n三、收到和处理政府信息（本列数据的勾稽关系\n'));
   });
 
   it('the wrong numeral on a right wording', () => {

@@ -1,6 +1,20 @@
 import { msg } from '../messages';
 import { sectionHeading } from '../template';
+import { lcs, norm } from '../text';
 import type { Rule } from './context';
+
+/** Characters of a heading's own that the template's wording may lack for its fix to be preferred (a typo's worth). */
+const TYPO = 2;
+
+/**
+ * Whether rewriting `found` as `heading` keeps what the line says: a line holding more than a
+ * typo's worth of other characters holds other text too (a table's caption glued to it), which
+ * the rewrite would drop. Its fix is then offered, not applied by Fix All.
+ */
+function onlyHeading(found: string, heading: string): boolean {
+  const f = norm(found);
+  return f.length - lcs(f, norm(heading)) <= TYPO;
+}
 
 export const rule: Rule = {
   meta: {
@@ -26,7 +40,7 @@ export const rule: Rule = {
       ctx.report({
         span: h.inner,
         message: msg('sectionHeading', { found, heading }),
-        fixes: [{ title: msg('fixHeading', { heading }), preferred: true, edits: [{ start: h.inner.start, end: h.inner.end, newText: heading }] }],
+        fixes: [{ title: msg('fixHeading', { heading }), preferred: onlyHeading(found, heading), edits: [{ start: h.inner.start, end: h.inner.end, newText: heading }] }],
       });
     }
   },
