@@ -55,6 +55,12 @@ describe('npm pack: the command-line tool a user installs', function () {
     const dExpected = runCli(['check', '--format', 'json', page]);
     assert.deepStrictEqual([d.status, d.stdout, d.stderr], [dExpected.code, dExpected.stdout, dExpected.stderr]);
     assert.ok(JSON.parse(d.stdout).files[0].template, d.stdout);
+    // And a PDF, without the canvas package pdf.js draws with (stderr may carry pdf.js's note that it is absent).
+    const pdf = path.join(ROOT, 'test', 'fixtures', 'formats', 'pdf', '005_pingtan_xingzhengshenpi_2024.pdf');
+    const p = spawnSync(bin, ['check', pdf], { cwd: ROOT, encoding: 'utf8', shell: windows, timeout: 60000 });
+    const pExpected = runCli(['check', pdf]);
+    assert.deepStrictEqual([p.status, p.stdout], [pExpected.code, pExpected.stdout], p.stderr);
+    assert.ok(p.stdout.includes('review-total'), p.stdout);
     assert.ok(fs.existsSync(path.join(prefix, windows ? 'report-review-lsp.cmd' : path.join('bin', 'report-review-lsp'))), 'report-review-lsp installed');
   });
 });

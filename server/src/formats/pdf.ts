@@ -7,6 +7,7 @@
  * x, a wide gap between two pieces separating cells. Lines repeated at the top or bottom of the
  * pages (running headers and footers) and page numbers there are dropped.
  */
+import './pdf-globals';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as worker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { DocumentReading } from './index';
