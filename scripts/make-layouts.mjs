@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Renders every real report page (test/fixtures/originals/<id>/page.html) into the layouts people
+ * Renders every real report page (test/fixtures/formats/html/<id>.html) into the layouts people
  * and converters make of it, and every seed (test/fixtures/seeds/*.txt) into the text layouts,
  * and writes them next to the page (test/fixtures/originals/<id>/<layout>.txt|md) and under
  * test/corpus/seeds/<id>/. The unit tests read the committed files; run this only to regenerate:
@@ -25,6 +25,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ORIGINALS = path.join(ROOT, 'test', 'fixtures', 'originals');
+/** The pages as published (one copy, shared with the document readers' tests). */
+const PAGES = path.join(ROOT, 'test', 'fixtures', 'formats', 'html');
 const SEEDS = path.join(ROOT, 'test', 'fixtures', 'seeds');
 const SEED_LAYOUTS = path.join(ROOT, 'test', 'corpus', 'seeds');
 
@@ -303,11 +305,11 @@ async function renderPages() {
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
     await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
-    const ids = fs.readdirSync(ORIGINALS).filter((d) => fs.existsSync(path.join(ORIGINALS, d, 'page.html')) && (!only || d.startsWith(only)));
+    const ids = fs.readdirSync(ORIGINALS).filter((d) => fs.existsSync(path.join(PAGES, `${d}.html`)) && (!only || d.startsWith(only)));
     for (const id of ids) {
       const dir = path.join(ORIGINALS, id);
       const page = await context.newPage();
-      await page.goto('file://' + path.join(dir, 'page.html'), { waitUntil: 'domcontentloaded' });
+      await page.goto('file://' + path.join(PAGES, `${id}.html`), { waitUntil: 'domcontentloaded' });
       const article = await page.evaluate(readArticle);
       const layouts = {
         'browser.txt': article.innerText.replace(/\n*$/, '\n'),

@@ -12,7 +12,7 @@ import { ORIGINALS, PASSING, REPORTS, TRUTH, compareAll, layoutFile, layoutsOf, 
 
 describe('corpus (test/corpus): every layout of every real report gives its truth', () => {
   it('has every layout of every report, and a truth for every original page', () => {
-    const pages = fs.readdirSync(ORIGINALS).filter((d) => fs.existsSync(`${ORIGINALS}/${d}/page.html`));
+    const pages = fs.readdirSync(ORIGINALS).filter((d) => fs.existsSync(`${ORIGINALS}/../formats/html/${d}.html`));
     assert.deepStrictEqual(pages.sort(), REPORTS.filter((r) => TRUTH[r].kind === 'original').sort());
     for (const report of REPORTS) for (const layout of layoutsOf(report)) assert.ok(fs.existsSync(layoutFile(report, layout)), `${report}/${layout} is missing: run scripts/make-layouts.mjs`);
   });
