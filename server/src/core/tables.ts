@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
-import { REPLACED_AT, T4_HEADER_WORDS, colsOf, t3Identities, type CellRef, type RowDef, type TableDef } from './template';
+import { REPLACED_AT, T4_HEADER_WORDS, colsOf, rowDef, t3Identities, type CellRef, type RowDef, type TableDef } from './template';
 import { beyondExact, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
@@ -428,16 +428,12 @@ function allCells(r: ReadResult): CellModel[] {
  * (a dropped or extra cell is a real finding), and any other is doubted.
  */
 function settle(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult {
-  const orphanCells = r.orphans.some((o) => o.cells.length > 0);
-  let odd = 0;
-  for (const row of r.table.rows) {
-    const rd = def.rows.find((x) => x.key === row.key)!;
-    if (row.cells.length !== colsOf(def, rd)) odd++;
-  }
-  if (!orphanCells && odd === 0) return r;
+  const orphanGroups = r.orphans.filter((o) => o.cells.length > 0).length;
+  const odd = r.table.rows.filter((row) => row.cells.length !== colsOf(def, rowDef(row.key)!)).length;
+  if (!orphanGroups && odd === 0) return r;
   const lined = lineUp(def, r, texts);
   if (lined) return lined;
-  if (orphanCells) return { ...r, doubt: { kind: 'orphans', count: r.orphans.filter((o) => o.cells.length > 0).length } };
+  if (orphanGroups) return { ...r, doubt: { kind: 'orphans', count: orphanGroups } };
   if (odd > MAX_ODD_ROWS) return { ...r, doubt: { kind: 'widths', count: odd } };
   return r;
 }
