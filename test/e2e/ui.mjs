@@ -102,7 +102,10 @@ await test('a broken total gets a hover and a quick fix', async () => {
   await page.fill('.panel .viewpane-filter input', problem.code);
   await page.locator('.markers-panel .monaco-tl-row', { hasText: problem.message }).waitFor({ timeout: 15_000 });
 
-  await page.mouse.move(at.x, at.y);
+  // Monaco shows a hover on mouse movement over the text: arrive from beside the cell in a few
+  // steps (one event that lands where the mouse already was may show nothing).
+  await page.mouse.move(at.x - 40, at.y);
+  await page.mouse.move(at.x, at.y, { steps: 5 });
   const hover = await page.waitForSelector('.monaco-hover .hover-contents', { state: 'visible', timeout: 15_000 });
   const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
   assert(hoverText.includes(problem.message.replace(/\s+/g, ' ')) && hoverText.includes(problem.code), `hover: ${hoverText}`);
