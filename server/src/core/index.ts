@@ -2,6 +2,7 @@
 import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits, inLineBreak, lineBreakOf } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableModel } from './model';
+import { buildGrids, type GridTable } from './grid';
 import { formatMessage, msg } from './messages';
 import { findTitle, parse, type Parsed } from './parse';
 export { bodyKey } from './parse';
@@ -13,6 +14,7 @@ import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, Temp
 
 export * from './types';
 export * from './model';
+export type { GridCell, GridCellState, GridColumn, GridLines, GridRow, GridRowState, GridTable, GridTableState } from './grid';
 export { LineIndex, applyEdits };
 
 export interface CheckResult {
@@ -171,6 +173,19 @@ export function describeAt(result: CheckResult, offset: number, locale: Locale =
     }
   }
   return { title, lines, span: c.span };
+}
+
+/**
+ * Tables 二, 三 and 四 as the template's grids (`grid.ts`): every template row and column, each
+ * cell with its value, span and state; a table not lined up or not found, with the reason.
+ */
+export function tableGrids(result: CheckResult, locale: Locale = 'zh-CN'): GridTable[] {
+  let i = internalsOf(result);
+  if (!i) {
+    const parsed = parse(result.model.text);
+    i = { parsed, arith: buildArith(parsed) };
+  }
+  return buildGrids(i.parsed, i.arith, result.problems, lineIndexOf(result), locale);
 }
 
 /** Totals that are wrong, with the value they should have (inlay hints). */

@@ -1,5 +1,15 @@
 import { msg } from '../messages';
+import type { LayoutDoubt } from '../tables';
+import type { Message } from '../types';
 import type { Rule } from './context';
+
+/** Why a table's numbers could not be lined up with its rows, in words. */
+export function layoutMessage(id: 't2' | 't3' | 't4', doubt: LayoutDoubt): Message {
+  const table = `@table.${id}`;
+  if (doubt.kind === 'orphans') return msg('tableLayoutOrphans', { table, count: doubt.count });
+  if (doubt.kind === 'widths') return msg('tableLayoutWidths', { table, count: doubt.count });
+  return msg('tableLayoutOrder', { table });
+}
 
 export const rule: Rule = {
   meta: {
@@ -16,15 +26,7 @@ export const rule: Rule = {
       const d = doubts[id];
       if (!d) continue;
       const line = lines.at(ctx.lineOf(d.span.start))!;
-      const table = `@table.${id}`;
-      const doubt = d.doubt;
-      const message =
-        doubt.kind === 'orphans'
-          ? msg('tableLayoutOrphans', { table, count: doubt.count })
-          : doubt.kind === 'widths'
-            ? msg('tableLayoutWidths', { table, count: doubt.count })
-            : msg('tableLayoutOrder', { table });
-      ctx.report({ span: { start: line.start, end: line.end }, message });
+      ctx.report({ span: { start: line.start, end: line.end }, message: layoutMessage(id, d.doubt) });
     }
   },
 };
