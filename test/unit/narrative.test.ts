@@ -64,6 +64,12 @@ describe('narrative-mismatch', () => {
     ['均已审结 contradicted by 尚未审结 1', '行政复议案件均已审结。', ['均已审结']],
     ['均获维持 contradicted by 纠正 and 其他', '行政复议案件均获维持。', ['均获维持']],
     ['未收到申请 contradicted by 一 = 30', '本年度未收到政府信息公开申请。', ['未收到']],
+    // Every word a figure needs (件, 审结, 维持, 未, 没有) broken by a line break, as PDF text breaks it,
+    // in a sentence found by its 申请.
+    ['件 after a line break', '本年度共收到政府信息公开申请 31\n件。', ['31']],
+    ['均已审\\n结', '申请行政复议的均已审\n结。', ['均已审\n结']],
+    ['均获维\\n持', '申请行政复议的均获维\n持。', ['均获维\n持']],
+    ['没\\n有收到申请', '本年度没\n有收到政府信息公开申请。', ['没\n有收到']],
   ];
   for (const [name, sentence, expected] of cases) {
     it(name, () => assert.deepStrictEqual(found(withNarrative(sentence), 'narrative-mismatch').map((x) => x.text), expected));

@@ -5,7 +5,7 @@
  * clause whose scope is unclear yields nothing.
  */
 import type { ReportModel } from './model';
-import { charFlags, halfWidth, lastAtOrBefore } from './text';
+import { charFlags, halfWidth, isRegexSpace, lastAtOrBefore } from './text';
 import type { Span } from './types';
 
 export type FigureKind =
@@ -91,14 +91,19 @@ function hasCount(s: string): boolean {
   return false;
 }
 
-/** Whether a clause may yield a figure: it needs a count, 审结 (均已审结) or 维持 (均获维持). */
+/** Words besides a count (a numeral and 件) a clause yields a statement by: 审结 (均已审结), 维持 (均获维持). */
+const STATEMENT_WORDS = ['审结', '维持'];
+/** Words of a "no requests" statement besides 申请: 未 / 没有 (`NO_REQUESTS`). */
+const NONE_WORDS = ['未', '没有'];
+
+/** Whether a clause may yield a figure: it needs a count, 审结 or 维持 (`STATEMENT_WORDS`). */
 function mayCount(s: string): boolean {
-  return hasCount(s) || s.includes('审结') || s.includes('维持');
+  return hasCount(s) || STATEMENT_WORDS.some((w) => s.includes(w));
 }
 
 /** Whether a sentence may yield a figure (`readSentence`): a clause that may, or a "no requests" statement (未 / 没有 … 申请). */
 function mayYield(s: string): boolean {
-  return mayCount(s) || (s.includes('申请') && (s.includes('未') || s.includes('没有')));
+  return mayCount(s) || (s.includes('申请') && NONE_WORDS.some((w) => s.includes(w)));
 }
 
 /** ， , ： : */
@@ -136,6 +141,10 @@ function holesOf(model: ReportModel, all: boolean): Span[] {
   return holes.sort((a, b) => a.start - b.start);
 }
 
+/** What ends a sentence. */
+const TERMINATORS = '。；;！!？?';
+const TERMINATOR_RE = new RegExp(`[${TERMINATORS}]`);
+
 /** The narrative's sentences, without white space or digits (for comparing two years' texts). */
 export function sentences(model: ReportModel): string[] {
   const text = model.text;
@@ -143,7 +152,7 @@ export function sentences(model: ReportModel): string[] {
   let from = 0;
   for (const h of [...holesOf(model, true), { start: text.length, end: text.length }]) {
     if (h.start > from) {
-      for (const s of text.slice(from, h.start).replace(/[\s\u3000]+/g, '').split(/[。；;！!？?]/)) {
+      for (const s of text.slice(from, h.start).replace(/\s+/g, '').split(TERMINATOR_RE)) {
         const x = s.replace(/[0-9０-９]+/g, '');
         if (x.length >= 12) out.push(x);
       }
@@ -154,7 +163,7 @@ export function sentences(model: ReportModel): string[] {
 }
 
 /** The words figures come with; a sentence is read around each. */
-const HIT_WORDS = ['件', '审结', '维持', '申请'];
+const HIT_WORDS = ['件', ...STATEMENT_WORDS, '申请'];
 /** Farther than this from a terminator, a "sentence" is not prose (and too long to read). */
 const MAX_SENTENCE = 1200;
 
@@ -162,13 +171,16 @@ const MAX_SENTENCE = 1200;
 const TERMINATOR = 1;
 const FIGURE_CHAR = 2;
 const SPACE = 4;
+/**
+ * A sentence can yield a figure only with one of the words `mayYield` needs; each is marked by its
+ * first character, so a line break inside a word (PDF text) does not hide it. White space is what
+ * `\s` matches (what `streamOf` removes).
+ */
 const SENTENCE_CHAR = charFlags([
-  ['。；;！!？?', TERMINATOR],
-  // A sentence can yield a figure only with a count (件), 审结, 维持, or a "no requests" statement
-  // (未 / 没有). Single characters, so a line break inside a word (PDF text) does not hide it.
-  ['件结持未没', FIGURE_CHAR],
-  [' \t\n\r\f\u3000\u00a0', SPACE],
+  [TERMINATORS, TERMINATOR],
+  [['件', ...STATEMENT_WORDS, ...NONE_WORDS].map((w) => w[0]).join(''), FIGURE_CHAR],
 ]);
+for (let c = 0; c < SENTENCE_CHAR.length; c++) if (isRegexSpace(c)) SENTENCE_CHAR[c] |= SPACE;
 
 function isSpace(c: number): boolean {
   return (SENTENCE_CHAR[c] & SPACE) !== 0;
@@ -445,7 +457,7 @@ const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,3
 function readSentence(sentence: string, map: Stream, out: Figure[], body: string | undefined): void {
   const st: SentenceState = { map, out, body, listing: false };
   // Only a clause with 件, 审结 or 维持 yields a count or a statement: none starts after the last.
-  const last = Math.max(sentence.lastIndexOf('件'), sentence.lastIndexOf('审结'), sentence.lastIndexOf('维持'));
+  const last = Math.max(...['件', ...STATEMENT_WORDS].map((w) => sentence.lastIndexOf(w)));
   const clauses = last >= 0 ? clauseSplit(sentence, last) : [];
   const mentionsReview = sentence.includes('行政复议');
   const mentionsLitigation = sentence.includes('行政诉讼');
