@@ -1,10 +1,11 @@
 /**
  * Documents (HTML pages, Word .docx, PDF) on the command line: read through the readers' bundle,
  * loaded only when a document is among the inputs, and findings moved from the extracted text
- * back to the document: an HTML page's line:column, a Word paragraph or table cell, a PDF page.
+ * back to the document: an HTML page's line:column, a Word paragraph or table cell, a PDF page,
+ * each with the template cell the finding is at.
  */
-import { LineIndex, type CheckResult, type Locale, type Span } from './core';
-import type { Located, LocatedFile } from './output';
+import { LineIndex, tablePlaceOf, type CheckResult, type Locale, type Span, type TablePlace } from './core';
+import type { CellPlace, DocumentPlace, Located, LocatedFile } from './output';
 import type { DocumentKind, Place } from './formats';
 
 /** A document read for checking: plain data (it crosses to worker threads). */
@@ -71,10 +72,19 @@ export function describePlace(p: Place | undefined, locale: Locale): string {
   return parts.join(' ');
 }
 
+const TABLE_NUMERAL = { t2: '二', t3: '三', t4: '四' };
+
+/** A template cell in words: 表三「（二）部分公开」·总计, 表三「（五）2.重复申请」, 表二 (Table 三… in English). */
+export function describeCell(p: TablePlace, locale: Locale): CellPlace {
+  const table = `${locale === 'en' ? 'Table ' : '表'}${TABLE_NUMERAL[p.table]}`;
+  const name = `${table}${p.row ? `「${p.row}」` : ''}${p.column ? `·${p.column}` : ''}`;
+  return { table: p.table, ...(p.row ? { row: p.row } : {}), ...(p.column ? { column: p.column } : {}), name };
+}
+
 /**
  * Moves a located file's positions to the document: HTML findings to the page's line:column;
  * Word and PDF findings keep the extracted text's line:column (what `extract` writes) and name
- * their paragraph, table cell or page in `place`.
+ * their paragraph, table cell or page in `place`. Each names the template cell it is at (`cell`).
  */
 export function locateInDocument(file: LocatedFile, result: CheckResult, doc: ReadDocument, locale: Locale): LocatedFile {
   const html = doc.kind === 'html' && doc.source !== undefined;
@@ -89,16 +99,20 @@ export function locateInDocument(file: LocatedFile, result: CheckResult, doc: Re
     const i = Math.max(0, Math.min(s.start, doc.placeOf.length - 1));
     return doc.placeOf.length ? doc.places[doc.placeOf[i]] : undefined;
   };
+  const where = (s: Span, rule?: string): DocumentPlace => {
+    const place = html ? undefined : describePlace(placeOf(s), locale) || undefined;
+    const cell = tablePlaceOf(result, s, rule);
+    return { ...(place ? { place } : {}), ...(cell ? { cell: describeCell(cell, locale) } : {}) };
+  };
   return {
     ...file,
     problems: file.problems.map((p, i) => {
-      const span = result.problems[i].span;
-      const place = html ? undefined : describePlace(placeOf(span), locale) || undefined;
+      const { span, related, rule } = result.problems[i];
       return {
         ...p,
         ...move(p, span),
-        ...(place ? { place } : {}),
-        related: p.related.map((r, j) => ({ ...r, ...move(r, result.problems[i].related[j].span) })),
+        ...where(span, rule),
+        related: p.related.map((r, j) => ({ ...r, ...move(r, related[j].span), ...where(related[j].span) })),
       };
     }),
   };

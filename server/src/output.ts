@@ -8,15 +8,29 @@ export interface Located {
   endColumn: number;
 }
 
+/** The template cell (or row, or table) a finding in a document lies in: `表三「（二）部分公开」·总计`. */
+export interface CellPlace {
+  table: string;
+  row?: string;
+  column?: string;
+  /** All of it in words. */
+  name: string;
+}
+
+/** Where in a document (HTML, Word, PDF) a position lies besides its line and column. */
+export interface DocumentPlace {
+  /** In a Word or PDF document: the page, paragraph or table cell (line and column are the extracted text's). */
+  place?: string;
+  cell?: CellPlace;
+}
+
 /** A problem as the CLI reports it: 1-based lines and columns (UTF-16), messages rendered. */
-export interface LocatedProblem extends Located {
+export interface LocatedProblem extends Located, DocumentPlace {
   rule: string;
   severity: Problem['severity'];
   message: string;
-  related: (Located & { message: string })[];
+  related: (Located & DocumentPlace & { message: string })[];
   fixes: { title: string; preferred: boolean }[];
-  /** In a Word or PDF document: the page, paragraph or table cell (line and column are the extracted text's). */
-  place?: string;
 }
 
 export interface LocatedFile {
@@ -72,8 +86,13 @@ export function toJson(files: FileEntry[]): string {
   return JSON.stringify({ version: 1, files: files.map((f) => ('template' in f ? f : { ...f, problems: [] })) });
 }
 
+/** Where a finding is, in words: a Word or PDF document's page or paragraph and the template cell; else line:column. */
+export function whereOf(p: Located & DocumentPlace): string {
+  return p.place ? [p.place, p.cell?.name].filter(Boolean).join(' ') : `${p.line}:${p.column}`;
+}
+
 export function toTextLines(f: LocatedFile): string[] {
-  return f.problems.map((p) => `${f.path}:${p.place ?? `${p.line}:${p.column}`}  ${p.severity}  ${p.rule}  ${p.message}`);
+  return f.problems.map((p) => `${f.path}:${whereOf(p)}  ${p.severity}  ${p.rule}  ${p.message}`);
 }
 
 export interface Counts {
@@ -127,6 +146,13 @@ export function sarifUri(p: string): string {
 export function toSarif(entries: FileEntry[], locale: Locale, version: string): string {
   const region = (r: Located) => ({ startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn });
   const uri = sarifUri;
+  // A Word or PDF document has no lines of its own: its page or paragraph and the template cell
+  // name the place (a logical location); an HTML page has its line:column and the cell's name.
+  const location = (path: string, r: Located & DocumentPlace) => {
+    const physicalLocation = r.place ? { artifactLocation: { uri: uri(path) } } : { artifactLocation: { uri: uri(path) }, region: region(r) };
+    const name = r.place ? whereOf(r) : r.cell?.name;
+    return name ? { physicalLocation, logicalLocations: [{ fullyQualifiedName: name, kind: 'element' }] } : { physicalLocation };
+  };
   const files = entries.filter((f): f is LocatedFile => 'template' in f);
   const unchecked = entries.filter((f): f is UncheckedFile => !('template' in f));
   const sarif = {
@@ -154,12 +180,8 @@ export function toSarif(entries: FileEntry[], locale: Locale, version: string): 
             ruleId: p.rule,
             level: SARIF_LEVEL[p.severity],
             message: { text: p.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(p) } }],
-            relatedLocations: p.related.map((r, i) => ({
-              id: i,
-              message: { text: r.message },
-              physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: region(r) },
-            })),
+            locations: [location(f.path, p)],
+            relatedLocations: p.related.map((r, i) => ({ id: i, message: { text: r.message }, ...location(f.path, r) })),
           })),
         ),
         // Files not checked: unreadable or refused (errors), or not reports (notes).

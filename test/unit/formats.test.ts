@@ -110,12 +110,12 @@ describe('formats: Word (.docx) and PDF', function () {
     for (const name of PAGES) assert.strictEqual((await read('docx', `${name}.docx`)).text, golden(name), name);
   });
 
-  it('Word findings name the paragraph or the table cell', () => {
+  it('Word findings name the paragraph or the table cell, and the template cell', () => {
     const r = runCli(['check', ...CLI_OFF, rel('docx', '005_pingtan_xingzhengshenpi_2024.docx')]);
     assert.strictEqual(
       r.stdout,
       [
-        `${rel('docx', '005_pingtan_xingzhengshenpi_2024.docx')}:第 3 个表格第 4 行第 5 列  error  review-total  行政复议·总计 应为 1，实为 0`,
+        `${rel('docx', '005_pingtan_xingzhengshenpi_2024.docx')}:第 3 个表格第 4 行第 5 列 表四「行政复议」·总计  error  review-total  行政复议·总计 应为 1，实为 0`,
         '已检查 1 个文件：1 个错误，0 个警告，0 条信息',
         '',
       ].join('\n'),
@@ -143,10 +143,57 @@ describe('formats: Word (.docx) and PDF', function () {
     for (const name of ['001_pingtan_zone_2023', '005_pingtan_xingzhengshenpi_2024']) assert.strictEqual((await read('pdf', `${name}.pdf`)).text, golden(name), name);
   });
 
-  it('PDF findings name the page', () => {
+  it('PDF findings name the page and the template cell: a cell, a row, a table', () => {
     const file = rel('pdf', '005_pingtan_xingzhengshenpi_2024.pdf');
     const lines = runCli(['check', ...CLI_OFF, file]).stdout.split('\n');
-    assert.strictEqual(lines.find((l) => l.includes('review-total')), `${file}:第 4 页  error  review-total  行政复议·总计 应为 1，实为 0`);
+    assert.strictEqual(lines.find((l) => l.includes('review-total')), `${file}:第 4 页 表四「行政复议」·总计  error  review-total  行政复议·总计 应为 1，实为 0`);
+    // A blank cell is named as the cell; a missing row names its table only (its place is where it would go).
+    const other = rel('pdf', '004_pingtan_jinjingpianqu_2024.pdf');
+    assert.strictEqual(
+      runCli(['check', ...CLI_OFF, other]).stdout,
+      [
+        `${other}:第 2 页 表二  error  missing-row  表二（主动公开政府信息情况）缺少行「规章」`,
+        `${other}:第 4 页 表三「四、结转下年度」·商业企业  warning  blank-cell  四、结转下年度·商业企业 为空（按 0 计算）`,
+        '已检查 1 个文件：1 个错误，1 个警告，0 条信息',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a row short of a cell is named as the row; English names the table in English', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-formats-'));
+    try {
+      // 005's page with one cell of （二）部分公开 taken out of the table.
+      const page = fs.readFileSync(path.join(DIR, 'html', '005_pingtan_xingzhengshenpi_2024.html'), 'utf8');
+      const at = page.indexOf('（二）部分公开');
+      const td = page.indexOf('<td', page.indexOf('</td>', at));
+      const file = path.join(tmp, 'short.html');
+      fs.writeFileSync(file, page.slice(0, td) + page.slice(page.indexOf('</td>', td) + 5));
+      const json = JSON.parse(runCli(['check', ...CLI_OFF, '--format', 'json', file]).stdout) as { files: { problems: { rule: string; line: number; cell?: unknown }[] }[] };
+      const missing = json.files[0].problems.find((p) => p.rule === 'missing-cell')!;
+      assert.deepStrictEqual(missing.cell, { table: 't3', row: '（二）部分公开', name: '表三「（二）部分公开」' });
+      assert.ok(missing.line > 300, 'an HTML finding keeps its line in the page');
+      const en = JSON.parse(runCli(['check', ...CLI_OFF, '--locale', 'en', '--format', 'json', rel('pdf', '005_pingtan_xingzhengshenpi_2024.pdf')]).stdout);
+      assert.deepStrictEqual(en.files[0].problems[0].cell, { table: 't4', row: '行政复议', column: '总计', name: 'Table 四「行政复议」·总计' });
+      assert.strictEqual(en.files[0].problems[0].place, 'page 4');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('SARIF: a PDF finding is a logical location (page and cell) without lines; an HTML finding keeps its region and names the cell', () => {
+    const pdf = rel('pdf', '005_pingtan_xingzhengshenpi_2024.pdf');
+    const html = rel('html', '005_pingtan_xingzhengshenpi_2024.html');
+    const sarif = JSON.parse(runCli(['check', ...CLI_OFF, '--format', 'sarif', pdf, html]).stdout);
+    const [a, b] = sarif.runs[0].results as { locations: { physicalLocation: { artifactLocation: { uri: string }; region?: unknown }; logicalLocations: unknown[] }[]; relatedLocations: { logicalLocations: unknown[] }[] }[];
+    assert.deepStrictEqual(a.locations[0], {
+      physicalLocation: { artifactLocation: { uri: pdf } },
+      logicalLocations: [{ fullyQualifiedName: '第 4 页 表四「行政复议」·总计', kind: 'element' }],
+    });
+    assert.deepStrictEqual(a.relatedLocations[0].logicalLocations, [{ fullyQualifiedName: '第 4 页 表四「行政复议」·结果维持', kind: 'element' }]);
+    assert.strictEqual(b.locations[0].physicalLocation.artifactLocation.uri, html);
+    assert.ok(b.locations[0].physicalLocation.region);
+    assert.deepStrictEqual(b.locations[0].logicalLocations, [{ fullyQualifiedName: '表四「行政复议」·总计', kind: 'element' }]);
   });
 
   it('a .doc, a scanned PDF, a damaged file: one clear line each, exit 2', () => {

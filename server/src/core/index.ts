@@ -1,14 +1,14 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
 import { buildArith, cellName, refKey, type Arith } from './arith';
 import { applyEdits, inLineBreak, lineBreakOf } from './fixes';
-import type { CellModel, ReportModel, RowModel, TableModel } from './model';
+import type { CellModel, ReportModel, RowModel, TableId, TableModel } from './model';
 import { buildGrids, type GridTable } from './grid';
 import { formatMessage, msg } from './messages';
 import { findTitle, parse, type Parsed } from './parse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding } from './rules/context';
-import { IDENTITY_KINDS, T3, T4_GROUPS, TABLES, columnName, rowDef } from './template';
+import { IDENTITY_KINDS, T3, T4_GROUP_COLUMNS, T4_GROUPS, TABLES, columnName, rowDef } from './template';
 import { LineIndex, LineList } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
@@ -186,6 +186,44 @@ export function tableGrids(result: CheckResult, locale: Locale = 'zh-CN'): GridT
     i = { parsed, arith: buildArith(parsed) };
   }
   return buildGrids(i.parsed, i.arith, result.problems, lineIndexOf(result), locale);
+}
+
+/** Where in the tables a span lies, named from the template: a cell (row and column), a row, or the table. */
+export interface TablePlace {
+  table: TableId;
+  /** The row's short template name (table 四: the column group). */
+  row?: string;
+  column?: string;
+}
+
+/** Rules that find something absent: the span marks where it would go, in no row or cell of its own. */
+const ABSENT = new Set(['missing-row', 'missing-table', 'missing-section']);
+
+/**
+ * The table, row and cell of the report as read that a span lies in: a cell when the span is
+ * within it (a blank cell: when it holds the blank and no number), else the row when it starts in
+ * one, else the table. A finding of `rule` about something absent names the table alone.
+ */
+export function tablePlaceOf(result: CheckResult, span: Span, rule?: string): TablePlace | undefined {
+  const filled = (c: CellModel) => c.span.end > c.span.start;
+  for (const t of Object.values(result.model.tables)) {
+    if (!t || span.start < t.span.start || span.start > t.span.end) continue;
+    if (rule && ABSENT.has(rule)) return { table: t.id };
+    for (const r of t.rows) {
+      if (span.start < r.span.start || span.start > r.span.end) continue;
+      const within = (c: CellModel) =>
+        filled(c)
+          ? c.span.start <= span.start && span.end <= c.span.end
+          : span.start <= c.span.start && c.span.start <= span.end && !r.cells.some((y) => filled(y) && y.span.start < span.end && span.start < y.span.end);
+      const c = r.cells.find(within);
+      if (t.id === 't4') return c ? { table: t.id, row: T4_GROUPS[Math.floor(c.col / 5)], column: T4_GROUP_COLUMNS[c.col % 5] } : { table: t.id };
+      const def = rowDef(r.key);
+      const row = def?.short ?? r.label;
+      return c && def ? { table: t.id, row, column: columnName(TABLES[t.id], def, c.col) } : { table: t.id, row };
+    }
+    return { table: t.id };
+  }
+  return undefined;
 }
 
 /** Totals that are wrong, with the value they should have (inlay hints). */
