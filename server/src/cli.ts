@@ -1,6 +1,6 @@
 /**
  * `report-review`: the command-line face of the core.
- *   report-review check [--format text|json|sarif] [--locale zh-CN|en] [--previous FILE] PATH…
+ *   report-review check [--format text|json|sarif|html|csv] [-o FILE] [--locale zh-CN|en] [--previous FILE] PATH…
  *   report-review fix [--write | --stdout] PATH…
  *   report-review extract FILE [-o OUT]
  * Exit codes: 0 no errors, 1 errors found, 2 usage error, or an input that was not checked
@@ -32,6 +32,9 @@ import { loadFormats, locateInDocument, readDocumentFile, type ReadDocument } fr
 import { encodeText } from './encode';
 import { countProblems, locate, summaryLine, toJson, toSarif, toTextLines, type FileEntry, type LocatedFile } from './output';
 import { isReportDocument } from './reports';
+import { toCsv } from './report/csv';
+import { toHtml } from './report/html';
+import { reviewOf } from './report/review';
 
 /** The version from the package.json above this file (dist/ in the package, out/ in development). */
 function readVersion(): string {
@@ -59,7 +62,8 @@ const HELP: Record<Locale, string> = {
 可检查的格式：.txt、.md，以及 .html/.htm 网页、Word .docx、PDF（含文字层；不做 OCR）。
 
 选项：
-  --format text|json|sarif   输出格式（默认 text）
+  --format text|json|sarif|html|csv
+                             输出格式（默认 text）；html：可打印的审校结果网页，csv：每个问题一行
   --locale zh-CN|en          消息语言（默认 zh-CN）
   --previous 文件            上一年度的报告（跨年度核对）
   --rule 规则=级别           调整规则，级别为 off、error、warning、info、hint；规则写别名或编号（可重复）
@@ -68,7 +72,7 @@ const HELP: Record<Locale, string> = {
   --write                    fix：写回文件（按原编码）
   --stdout                   fix：把修复后的文本输出到标准输出（只用于一个输入）
   --follow-symlinks          fix --write：允许写入符号链接指向的文件
-  -o, --output 文件          extract：写入文件（默认标准输出）
+  -o, --output 文件          check、extract：写入文件（默认标准输出）
   -h, --help                 显示帮助
   -v, --version              显示版本
 
@@ -84,7 +88,8 @@ A PATH is a file, a folder (searched for files it can check; files that are not 
 Formats: .txt, .md, and .html/.htm pages, Word .docx, PDF (with a text layer; no OCR).
 
 Options:
-  --format text|json|sarif   output format (default text)
+  --format text|json|sarif|html|csv
+                             output format (default text); html: a printable review report, csv: a row per finding
   --locale zh-CN|en          message language (default zh-CN)
   --previous FILE            last year's report (cross-year checks)
   --rule RULE=LEVEL          LEVEL: off, error, warning, info, hint; RULE: an alias or id (repeatable)
@@ -93,7 +98,7 @@ Options:
   --write                    fix: write the files back (in their own encoding)
   --stdout                   fix: print the fixed text (one input only)
   --follow-symlinks          fix --write: write to the file a symbolic link points to
-  -o, --output FILE          extract: write to FILE (default stdout)
+  -o, --output FILE          check, extract: write to FILE (default stdout)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -185,6 +190,8 @@ interface Run {
   maxDocumentSize: number;
   /** `--previous` as given, and the body and year of its title. */
   previous?: { path: string; title?: { body?: string; year?: number } };
+  /** Describe each report's tables too (the html and csv formats). */
+  review?: boolean;
 }
 
 function collect(paths: string[], locale: Locale, errors: FileEntry[]): Input[] {
@@ -282,7 +289,8 @@ function checkOne(input: Input, run: Run): Checked {
   const not = notReport(input, l.text, result, run.locale);
   if (not) return { entry: not };
   const located = locate(input.path, result, run.locale);
-  return { entry: input.doc ? locateInDocument(located, result, input.doc, run.locale) : located, warning: previousWarning(input.path, result, run) };
+  const entry = input.doc ? locateInDocument(located, result, input.doc, run.locale) : located;
+  return { entry: run.review ? { ...entry, review: reviewOf(result, run.locale) } : entry, warning: previousWarning(input.path, result, run) };
 }
 
 /** Why `--previous` was not compared with this report, if it was not. */
@@ -422,7 +430,13 @@ async function withStdin(inputs: Input[], maxSize: number): Promise<Input[]> {
   return inputs.map((i) => (i.stdin ? { ...i, bytes } : i));
 }
 
-async function runCheck(paths: string[], format: string, verbose: boolean, run: Run): Promise<number> {
+/** The output of `check` to standard output, or to the `-o` file. */
+function emit(text: string, output: string | undefined): void {
+  if (output) fs.writeFileSync(output, text);
+  else process.stdout.write(text);
+}
+
+async function runCheck(paths: string[], format: string, verbose: boolean, output: string | undefined, run: Run): Promise<number> {
   const { locale } = run;
   const early: FileEntry[] = [];
   const inputs = await withStdin(collect(paths, locale, early), run.maxSize);
@@ -437,13 +451,15 @@ async function runCheck(paths: string[], format: string, verbose: boolean, run: 
     else if (e.skipped && verbose) process.stderr.write(`${e.path}: ${TEXT[locale].skipped(e.skipped.message)}\n`);
   }
   for (const c of checked) if (c.warning) process.stderr.write(c.warning + '\n');
-  if (format === 'json') process.stdout.write(toJson(entries) + '\n');
-  else if (format === 'sarif') process.stdout.write(toSarif(entries, locale, VERSION) + '\n');
+  if (format === 'json') emit(toJson(entries) + '\n', output);
+  else if (format === 'sarif') emit(toSarif(entries, locale, VERSION) + '\n', output);
+  else if (format === 'html') emit(toHtml(entries, locale, VERSION), output);
+  else if (format === 'csv') emit(toCsv(entries, locale), output);
   else {
     const lines: string[] = [];
     for (const f of files) lines.push(...toTextLines(f));
     lines.push(summaryLine(countProblems(files), locale, { skipped: skipped.length, unreadable: errors.length }));
-    process.stdout.write(lines.join('\n') + '\n');
+    emit(lines.join('\n') + '\n', output);
   }
   if (errors.length) return 2;
   return files.some((f) => f.problems.some((p) => p.severity === 'error')) ? 1 : 0;
@@ -573,6 +589,8 @@ async function runExtract(paths: string[], output: string | undefined, run: Run)
   return 0;
 }
 
+const FORMATS = ['text', 'json', 'sarif', 'html', 'csv'];
+
 const OPTIONS = {
   format: { type: 'string', default: 'text' },
   locale: { type: 'string', default: 'zh-CN' },
@@ -632,7 +650,7 @@ export async function main(argv: string[]): Promise<number> {
     const t = TEXT[locale];
     if (values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError(t.badValue('--locale', values.locale, 'zh-CN, en'));
     locale = values.locale;
-    if (!['text', 'json', 'sarif'].includes(values.format)) throw new UsageError(t.badValue('--format', values.format, 'text, json, sarif'));
+    if (!FORMATS.includes(values.format)) throw new UsageError(t.badValue('--format', values.format, FORMATS.join(', ')));
     const [command, ...paths] = positionals;
     if (command !== 'check' && command !== 'fix' && command !== 'extract') {
       if (!command) throw new UsageError(t.noCommand);
@@ -647,6 +665,7 @@ export async function main(argv: string[]): Promise<number> {
       locale,
       maxSize: maxSizeText === undefined ? DEFAULT_MAX_FILE_SIZE : Number(maxSizeText),
       maxDocumentSize: maxSizeText === undefined ? DEFAULT_MAX_DOCUMENT_SIZE : Number(maxSizeText),
+      review: values.format === 'html' || values.format === 'csv',
     };
     if (command === 'extract') return await runExtract(paths, values.output, run);
     if (values.write && values.stdout) throw new UsageError(t.writeAndStdout);
@@ -659,7 +678,7 @@ export async function main(argv: string[]): Promise<number> {
       run.options.previous = p.text;
       run.previous = { path: values.previous, title: titleOf(p.text) };
     }
-    if (command === 'check') return await runCheck(paths, values.format, values.verbose, run);
+    if (command === 'check') return await runCheck(paths, values.format, values.verbose, values.output, run);
     const mode = values.write ? 'write' : values.stdout || paths[0] === '-' ? 'stdout' : 'dry';
     return await runFix(paths, mode, values.verbose, values['follow-symlinks'], run);
   } catch (e) {

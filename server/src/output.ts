@@ -1,4 +1,5 @@
 /** CLI output formats (text, json, sarif) over check results. Pure: strings in, strings out. */
+import type { Review } from './report/review';
 import { RULES, formatMessage, lineIndexOf, type LineIndex, type CheckResult, type Locale, type Problem, type Span, type TemplateId } from './core';
 
 export interface Located {
@@ -37,6 +38,8 @@ export interface LocatedFile {
   path: string;
   template: TemplateId;
   problems: LocatedProblem[];
+  /** The tables and where each finding sits in them (asked for by the html and csv formats). */
+  review?: Review;
   error?: undefined;
   skipped?: undefined;
 }

@@ -225,7 +225,7 @@ describe('CLI inputs', function () {
       [[], '用法错误：缺少命令：check、fix 或 extract'],
       [['check'], '用法错误：没有指定要检查的文件或文件夹'],
       [['check', '--formt', 'json', 'x.txt'], '用法错误：未知选项 --formt，是否为 --format？'],
-      [['check', '--format', 'xml', 'x.txt'], '用法错误：--format 的值 xml 无效，可用：text, json, sarif'],
+      [['check', '--format', 'xml', 'x.txt'], '用法错误：--format 的值 xml 无效，可用：text, json, sarif, html, csv'],
       [['check', '--locale', 'fr', 'x.txt'], '用法错误：--locale 的值 fr 无效，可用：zh-CN, en'],
       [['check', 'x.txt', '--format'], '用法错误：选项 --format 缺少值'],
       [['fix', '--write', '--stdout', 'x.txt'], '用法错误：--write 与 --stdout 不能同时使用'],
