@@ -23,7 +23,6 @@ import { PreviousReports } from './previous';
 import {
   anyFixable,
   fixAllAction,
-  fixAllEdits,
   kindWanted,
   quickFixes,
   resolveFixAll,
@@ -49,6 +48,7 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from './lsp/protocol';
+import { editableProblems, fixAllFor, isHtml, loadedReaders, readers, registerDocuments } from './lsp/sources';
 import { createServerConnection } from './lsp/transport';
 import { displayLocale, effectiveLocale, normalizeSettings, SettingsCache, settingsWarnings, type Settings } from './lsp/settings';
 
@@ -186,6 +186,16 @@ function registerDiagnostics(server: ServerContext): Diagnostics {
         return;
       }
       warnAbout(s);
+      if (isHtml(doc.languageId, doc.uri) && !loadedReaders()) {
+        // An HTML page: read by the readers, loaded on first sight of one.
+        readers()
+          .then(() => {
+            const cur = documents.get(doc.uri);
+            if (cur && cur.version === doc.version) validate(cur, reason);
+          })
+          .catch((error) => server.logError('loading the readers', error));
+        return;
+      }
       if (reason === 'change' && s.run === 'onSave') return;
       if (reason === 'save' && s.run !== 'onSave') return; // already checked on the last change
       publish(server.analysisFor(doc, s, reason === 'open' || reason === 'settings'), doc.version);
@@ -267,7 +277,7 @@ function registerCodeActions(server: ServerContext): void {
       const { doc, analysis } = c;
       const editOptions = server.client.edits;
       const only = params.context.only;
-      const problems = analysis.result?.problems ?? [];
+      const problems = editableProblems(analysis);
       const actions: CodeAction[] = [];
       const lazy: CodeAction[] = [];
       if (kindWanted(CodeActionKind.QuickFix, only)) {
@@ -282,7 +292,7 @@ function registerCodeActions(server: ServerContext): void {
       if (server.client.resolveEdits) return actions.concat(lazy);
       const options = checkOptions(analysis.settings);
       for (const action of lazy) {
-        resolveFixAll(action, doc, options, editOptions);
+        resolveFixAll(action, doc, options, editOptions, fixAllFor(analysis));
         delete action.data;
         if (action.edit) actions.push(action);
       }
@@ -294,7 +304,7 @@ function registerCodeActions(server: ServerContext): void {
     try {
       const data = action.data as { uri?: unknown } | undefined;
       const c = await server.current(typeof data?.uri === 'string' ? data.uri : '');
-      return resolveFixAll(action, c?.doc, checkOptions(c?.analysis.settings ?? server.settings.global), server.client.edits);
+      return resolveFixAll(action, c?.doc, checkOptions(c?.analysis.settings ?? server.settings.global), server.client.edits, fixAllFor(c?.analysis));
     } catch (error) {
       server.logError('codeAction/resolve', error);
       return action;
@@ -380,7 +390,7 @@ function registerCommands(server: ServerContext): void {
     server.guard('fixAll', null, async (params: FixAllParams) => {
       const c = await server.current(params.uri);
       if (!c || (typeof params.version === 'number' && params.version !== c.doc.version) || !c.analysis.result) return null;
-      const edits = fixAllEdits(c.doc, checkOptions(c.analysis.settings));
+      const edits = fixAllFor(c.analysis)(c.doc, checkOptions(c.analysis.settings));
       return edits.length > 0 ? workspaceEdit(c.doc, edits, server.client.edits) : null;
     }),
   );
@@ -433,6 +443,7 @@ export function startServer(connection: Connection): void {
   registerOutline(server);
   registerInlayHints(server);
   registerCommands(server);
+  registerDocuments(server);
   registerSettings(server, diagnostics);
   connection.listen();
 }

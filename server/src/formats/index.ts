@@ -11,7 +11,7 @@ import type { SourceMap } from './layout';
 
 export type { Place, SourceMap } from './layout';
 export { articleHtml, readHtml } from './html';
-export { fixHtmlSource, type Checker, type HtmlFix } from './html-fix';
+export { fixHtmlSource, toSourceEdit, type Checker, type HtmlFix } from './html-fix';
 export type DocumentKind = 'html' | 'docx' | 'pdf';
 export type ReadFailure = 'legacy-word' | 'scanned-pdf' | 'damaged' | 'empty' | 'unknown-kind';
 

@@ -127,8 +127,8 @@ export function fixAllAction(doc: TextDocument, locale: Locale, rule: string | u
 }
 
 /** Fills in a fix-all action's edit, or leaves it without one when the document moved on. */
-export function resolveFixAll(action: CodeAction, doc: TextDocument | undefined, options: CheckOptions, opts: EditOptions): CodeAction {
+export function resolveFixAll(action: CodeAction, doc: TextDocument | undefined, options: CheckOptions, opts: EditOptions, edits = fixAllEdits): CodeAction {
   if (!isFixAllData(action.data) || !doc || doc.uri !== action.data.uri || doc.version !== action.data.version) return action;
-  action.edit = workspaceEdit(doc, fixAllEdits(doc, options, action.data.rule), opts);
+  action.edit = workspaceEdit(doc, edits(doc, options, action.data.rule), opts);
   return action;
 }

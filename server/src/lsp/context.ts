@@ -7,8 +7,9 @@ import { TextDocuments, type Connection, type ServerCapabilities } from 'vscode-
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PreviousReports } from '../previous';
 import type { EditOptions } from './actions';
-import { analyze, AnalysisCache, type Analysis, type AnalyzerEnv } from './analysis';
+import { AnalysisCache, type Analysis, type AnalyzerEnv } from './analysis';
 import { SettingsCache, type Settings } from './settings';
+import { analyzeOpen, isHtml, readers } from './sources';
 
 /** What the client can do, from its `initialize` request. */
 export interface ClientSupport {
@@ -68,14 +69,17 @@ export class ServerContext {
   analysisFor(doc: TextDocument, s: Settings, provisional = false): Analysis {
     const hit = this.analyses.get(doc.uri, doc.version, s);
     if (hit) return hit;
-    const a = analyze({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() }, s, this.env);
+    const a = analyzeOpen({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() }, s, this.env);
     this.analyses.set(a, provisional);
     return a;
   }
 
   /** The current version of an open document and its analysis. */
   async current(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
-    if (!this.documents.get(uri)) return undefined;
+    const first = this.documents.get(uri);
+    if (!first) return undefined;
+    // An HTML page is read by the readers (loaded on first use).
+    if (isHtml(first.languageId, uri)) await readers();
     const s = await this.settings.load(uri);
     const doc = this.documents.get(uri);
     return doc ? { doc, analysis: this.analysisFor(doc, s) } : undefined;

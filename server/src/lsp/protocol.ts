@@ -58,3 +58,22 @@ export interface StatusParams {
   /** What is wrong in the document's settings (unknown rule names or levels), in its locale; absent when nothing is. */
   settingsWarnings?: string[];
 }
+
+/** The kinds of document the readers take (HTML pages, Word .docx, PDF). */
+export type DocumentKindName = 'html' | 'docx' | 'pdf';
+
+/** `reportReview/extract`: a document's report text (the file's bytes in base64; its kind from its name). */
+export const ExtractRequest = 'reportReview/extract';
+export interface ExtractParams { uri: string; data: string }
+export type ExtractResult =
+  | { ok: true; kind: DocumentKindName; text: string; warnings: string[] }
+  | { ok: false; message: string };
+
+/**
+ * `reportReview/checkDocument`: check a document that is not open (workspace check). An HTML page's
+ * diagnostics are on the page (`uri`); a Word or PDF document's on its report text, as `textUri`.
+ */
+export const CheckDocumentRequest = 'reportReview/checkDocument';
+export interface CheckDocumentParams { uri: string; data: string; textUri?: string }
+/** `report`: the document is a report; `message`: why it could not be read. */
+export interface CheckDocumentResult { report: boolean; message?: string; diagnostics: unknown[] }
