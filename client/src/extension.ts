@@ -6,15 +6,20 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, StatusNotification, type InitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { createReport, fixAllInFile, openRuleDocs, showSummary } from './commands';
+import { DocumentTextProvider, openAsText, TEXT_SCHEME } from './documents';
 import { ReportStatus } from './status';
 import { WorkspaceCheck } from './workspaceCheck';
 
 let client: LanguageClient | undefined;
 
-/** Report files, and plain text / Markdown that the server checks when it looks like a report. */
-const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
+/**
+ * Report files, plain text / Markdown and HTML pages that the server checks when they are
+ * reports, and the report text of Word and PDF documents (TEXT_SCHEME).
+ */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', TEXT_SCHEME];
 const LANGUAGES = [LANGUAGE_ID, 'plaintext', 'markdown'];
-export const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+const TEXT_SELECTOR = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+export const DOCUMENT_SELECTOR = [...TEXT_SELECTOR, ...SCHEMES.map((scheme) => ({ language: 'html', scheme }))];
 
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -40,9 +45,15 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Report Review'));
-  const status = new ReportStatus(DOCUMENT_SELECTOR);
+  // Web pages that are not reports show no status item.
+  const status = new ReportStatus(TEXT_SELECTOR);
   const workspaceCheck = new WorkspaceCheck(() => client, output);
-  context.subscriptions.push(output, status, workspaceCheck);
+  context.subscriptions.push(
+    output,
+    status,
+    workspaceCheck,
+    vscode.workspace.registerTextDocumentContentProvider(TEXT_SCHEME, new DocumentTextProvider(() => client)),
+  );
 
   const start = async () => {
     client = createClient(context, output);
@@ -66,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run('reportReview.openRuleDocs', (alias) => openRuleDocs(context.extensionUri, alias)),
     run('reportReview.showSummary', () => showSummary(client)),
     run('reportReview.newReport', () => createReport()),
+    run('reportReview.openAsText', (uri) => openAsText(client, uri)),
     run('reportReview.restartServer', async () => {
       if (client) await client.restart();
       else await start();

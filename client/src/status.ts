@@ -1,4 +1,7 @@
-/** The language status item: template detected, problem counts, check time. */
+/**
+ * The language status item: template detected, problem counts, check time. Shown for the
+ * documents of its selector, and for each HTML page found to be a report (no other page).
+ */
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 
@@ -6,21 +9,44 @@ export class ReportStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
   private readonly byUri = new Map<string, StatusParams>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** HTML pages that are reports: their paths, as glob patterns. */
+  private readonly pages = new Map<string, string>();
 
-  constructor(selector: vscode.DocumentSelector) {
+  constructor(private readonly selector: vscode.DocumentFilter[]) {
     this.item = vscode.languages.createLanguageStatusItem('reportReview.status', selector);
     this.item.name = vscode.l10n.t('Report Review');
     this.item.command = { command: 'reportReview.showSummary', title: vscode.l10n.t('Show summary') };
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
-      vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const uri = d.uri.toString();
+        const status = this.byUri.get(uri);
+        this.byUri.delete(uri);
+        if (status) this.followPage({ ...status, state: 'not-report' });
+      }),
     );
     this.render();
   }
 
   update(status: StatusParams): void {
     this.byUri.set(status.uri, status);
+    this.followPage(status);
     if (vscode.window.activeTextEditor?.document.uri.toString() === status.uri) this.render();
+  }
+
+  /** Shows the item on an HTML page while the page is a report. */
+  private followPage(status: StatusParams): void {
+    const uri = vscode.Uri.parse(status.uri);
+    if (!/\.x?html?$/i.test(uri.path)) return;
+    const report = status.state !== 'not-report';
+    if (report === this.pages.has(status.uri)) return;
+    // Glob characters in the path stand for themselves.
+    if (report) this.pages.set(status.uri, uri.path.replace(/[*?[\]{}]/g, '[$&]'));
+    else this.pages.delete(status.uri);
+    this.item.selector = [
+      ...this.selector,
+      ...[...this.pages].map(([u, pattern]) => ({ language: 'html', scheme: vscode.Uri.parse(u).scheme, pattern: `**${pattern}` })),
+    ];
   }
 
   private render(): void {

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { cliCheck, cliCheckText, cliFix, SEEDS, sortShown, type Locale, type Severity, type Shown } from './oracle';
+import { cliCheck, cliCheckText, cliFix, ROOT, SEEDS, sortShown, type Locale, type Severity, type Shown } from './oracle';
 
 const EXTENSION_ID = 'report-review.report-review';
 const SEED_NAMES = fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort();
@@ -129,9 +129,9 @@ describe('Report Review in VS Code', () => {
     assert.match(vscode.version, /^1\.100\./);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not installed`);
-    // Activated by languages only, never eagerly at start-up.
+    // Activated by languages only (HTML: pages may be reports), never eagerly at start-up.
     const events = (ext.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
-    assert.deepStrictEqual([...events].sort(), ['onLanguage:gov-report', 'onLanguage:markdown', 'onLanguage:plaintext']);
+    assert.deepStrictEqual([...events].sort(), ['onLanguage:gov-report', 'onLanguage:html', 'onLanguage:markdown', 'onLanguage:plaintext']);
   });
 
   for (const name of SEED_NAMES) {
@@ -279,5 +279,54 @@ describe('Report Review in VS Code', () => {
       assert.deepStrictEqual(vscode.languages.getDiagnostics(large()), []);
       assert.deepStrictEqual(shown(vscode.languages.getDiagnostics(small())), cliCheck(small().fsPath, LOCALE));
     });
+  });
+
+  describe('pages, Word and PDF', () => {
+    const FORMATS = path.join(ROOT, 'test/fixtures/formats');
+    const NAME = '005_pingtan_xingzhengshenpi_2024';
+    const copies: vscode.Uri[] = [];
+    /** A copy of a fixture in the workspace (removed after these tests). */
+    const copy = (dir: string, ext: string) => {
+      const uri = workspaceFile(`${NAME}.${ext}`);
+      fs.copyFileSync(path.join(FORMATS, dir, `${NAME}.${ext}`), uri.fsPath);
+      copies.push(uri);
+      return uri;
+    };
+    after(() => {
+      for (const f of copies) fs.rmSync(f.fsPath, { force: true });
+    });
+
+    it('an HTML report shows the CLI’s diagnostics on its cells, and a quick fix edits only the cell', async () => {
+      const uri = copy('html', 'html');
+      const expected = cliCheck(uri.fsPath, LOCALE);
+      assert.deepStrictEqual(expected.map((e) => e.code), ['review-total']);
+      const editor = await open(uri);
+      assert.strictEqual(editor.document.languageId, 'html');
+      assert.deepStrictEqual(await diagnosticsAfter(uri, expected), expected);
+      const [d] = vscode.languages.getDiagnostics(uri);
+      assert.strictEqual(editor.document.getText(d.range), '0');
+      const original = editor.document.getText();
+      const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) as vscode.CodeAction[];
+      const preferred = actions.filter((a) => a.isPreferred && a.edit);
+      assert.strictEqual(preferred.length, 1, actions.map((a) => a.title).join(', '));
+      const at = editor.document.offsetAt(d.range.start);
+      const fixed = await textAfter(editor.document, (t) => t !== original, () => vscode.workspace.applyEdit(preferred[0].edit!));
+      assert.strictEqual(fixed, original.slice(0, at) + '1' + original.slice(at + 1));
+      assert.deepStrictEqual(await diagnosticsAfter(uri, []), []);
+    });
+
+    for (const ext of ['pdf', 'docx']) {
+      it(`以文本打开 on a .${ext} opens its report text beside it as a checked draft`, async () => {
+        const uri = copy(ext, ext);
+        await vscode.commands.executeCommand('reportReview.openAsText', uri);
+        const draft = vscode.window.activeTextEditor!.document;
+        assert.strictEqual(draft.uri.scheme, 'untitled');
+        assert.strictEqual(path.basename(draft.uri.path), `${NAME}.report.txt`);
+        assert.strictEqual(draft.languageId, 'gov-report');
+        const expected = cliCheckText(draft.getText(), LOCALE);
+        assert.ok(expected.some((e) => e.code === 'review-total'), JSON.stringify(expected));
+        assert.deepStrictEqual(await diagnosticsAfter(draft.uri, expected), expected);
+      });
+    }
   });
 });
