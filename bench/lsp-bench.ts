@@ -14,6 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { check, LineIndex } from '../server/src/core';
+import { SERVER_EXEC_ARGV } from '../server/src/lsp/protocol';
 import { LspClient, ROOT, SERVER, type StartOptions } from '../test/lsp/client';
 import { SEEDS, seedText } from '../test/lsp/fixtures';
 
@@ -233,7 +234,8 @@ async function main(): Promise<void> {
   const verdicts: string[] = [];
   for (const [r, { name, text }] of reports().entries()) {
     const edits = editMix(text, EDITS);
-    const runs = await typing([SERVER, FLOOR, ...(against ? [against] : [])].map((script) => ({ script })), text, edits);
+    // Every contender runs with the server's Node options, as the VS Code client starts it.
+    const runs = await typing([SERVER, FLOOR, ...(against ? [against] : [])].map((script) => ({ script, execArgv: SERVER_EXEC_ARGV })), text, edits);
     const [server, floor] = runs;
     console.log(`### ${name}\n`);
     console.log(`| edit | n | ${names.map((n) => `${n} p50 · p90 · p99 · max (ms)`).join(' | ')} |`);

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, StatusNotification, type InitOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { LANGUAGE_ID, SERVER_EXEC_ARGV, StatusNotification, type InitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { createReport, fixAllInFile, openRuleDocs, showSummary } from './commands';
 import { DocumentTextProvider, openAsText, TEXT_SCHEME } from './documents';
 import { ReportStatus } from './status';
@@ -24,8 +24,8 @@ export const DOCUMENT_SELECTOR = [...TEXT_SELECTOR, ...SCHEMES.map((scheme) => (
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitOptions = {
     extensionPath: context.extensionPath,
