@@ -2,7 +2,8 @@
 # End-to-end tests of the extension in a real VS Code 1.100.3 (code-server + headless Chromium):
 #   1. the mocha suite inside VS Code (@vscode/test-electron runTests, test/e2e/runTest.mjs);
 #   2. the packaged report-review.vsix, installed with --install-extension, checked through the
-#      workbench UI (test/e2e/ui.mjs; screenshots in test-artifacts/).
+#      workbench UI (test/e2e/ui.mjs; screenshots in test-artifacts/);
+#   3. before those, the review report (`check --format html`) in headless Chromium (test/e2e/report.mjs).
 # Installs what it needs (scripts/setup-e2e.sh), builds and packages when dist/ or the vsix are
 # missing or older than their sources. Ends with `N passed, M failed`; exits 1 on any failure.
 set -uo pipefail
@@ -42,6 +43,8 @@ fi
 rm -rf out/test/e2e
 step npm run --silent compile || finish
 
+echo; echo "Chromium: the review report (check --format html)"
+step node test/e2e/report.mjs
 echo; echo "VS Code: mocha suite in the extension host"
 step node test/e2e/runTest.mjs
 echo; echo "VS Code: the packaged extension in the workbench"
