@@ -69,6 +69,9 @@ export class ServerContext {
   analysisFor(doc: TextDocument, s: Settings, provisional = false): Analysis {
     const hit = this.analyses.get(doc.uri, doc.version, s);
     if (hit) return hit;
+    // The analysis of an older version is of no more use: let it go before the check allocates, or
+    // every scavenge during the check carries it to the old generation.
+    this.analyses.delete(doc.uri);
     const a = analyzeOpen({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() }, s, this.env);
     this.analyses.set(a, provisional);
     return a;
