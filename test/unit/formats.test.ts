@@ -1,7 +1,7 @@
 /**
  * Documents: real HTML pages (test/fixtures/formats/html, twelve published reports), the same
- * reports saved as Word by LibreOffice and four of them printed to PDF by Chromium, a GBK page, a
- * scanned PDF and a binary .doc (scripts/make-format-fixtures.mjs made them). Each page's canonical text is
+ * reports saved as Word by LibreOffice and printed to PDF by Chromium, one set in two columns, a
+ * GBK page, a scanned PDF and a binary .doc (scripts/make-format-fixtures.mjs made them). Each page's canonical text is
  * committed (text/); the findings on the pages, at their source line:column, too (html.expected.txt).
  */
 import * as assert from 'assert';
@@ -124,8 +124,8 @@ describe('formats: Word (.docx) and PDF', function () {
 
   const PDFS = fs.readdirSync(path.join(DIR, 'pdf')).map((f) => f.replace(/\.pdf$/, '')).sort();
 
-  it('every page printed to PDF (Chromium, with its running header and footer) has the findings of the page', async () => {
-    assert.strictEqual(PDFS.length, 4);
+  it('every page printed to PDF (Chromium, with its running header and footer) has the findings of the page, most word for word', async () => {
+    assert.strictEqual(PDFS.length, 12);
     for (const name of PDFS) {
       const r = await read('pdf', `${name}.pdf`);
       assert.deepStrictEqual(findingsOf(r.text), findingsOf(golden(name)), name);
@@ -141,6 +141,30 @@ describe('formats: Word (.docx) and PDF', function () {
 
   it('PDF tables from their rules, across page breaks; wrapped paragraphs joined: two pages read as their HTML, word for word', async () => {
     for (const name of ['001_pingtan_zone_2023', '005_pingtan_xingzhengshenpi_2024']) assert.strictEqual((await read('pdf', `${name}.pdf`)).text, golden(name), name);
+  });
+
+  /** The lines of a text that are table rows (tab-separated), in order. */
+  const rows = (text: string) => text.split('\n').filter((l) => l.includes('\t'));
+
+  it('a page set in two columns, table 三 over a page break and a column break: the columns read in turn, the tables row for row', async () => {
+    const name = '004_pingtan_jinjingpianqu_2024';
+    const r = await read('pdf-columns', `${name}.pdf`);
+    assert.deepStrictEqual(rows(r.text), rows(golden(name)));
+    assert.deepStrictEqual(findingsOf(r.text), findingsOf(golden(name)));
+    // Table 三 starts on page 1 and ends on page 2: its first and last rows are mapped to those pages.
+    const page = (s: string) => r.map.places[r.map.placeOf[r.text.indexOf(s)]].page;
+    assert.deepStrictEqual([page('一、本年新收'), page('四、结转下年度继续办理')], [1, 2]);
+    // Every heading once, in order (no line of one column glued to a line of the other).
+    const headings = r.text.split('\n').filter((l) => /^[一二三四五六]、/.test(l) && !l.includes('\t'));
+    assert.deepStrictEqual(headings, golden(name).split('\n').filter((l) => /^[一二三四五六]、/.test(l) && !l.includes('\t')));
+  });
+
+  it('table 三 with merged cells (rowspan, colspan) in the page reads to the same rows from the page, Word and PDF', async () => {
+    const name = '001_pingtan_zone_2023';
+    const page = fs.readFileSync(path.join(DIR, 'html', `${name}.html`), 'utf8');
+    const t3 = page.slice(page.indexOf('本年度办理结果') - 2000, page.indexOf('结转下年度继续办理'));
+    assert.match(t3, /rowspan="?(2[0-9]|[3-9])/);
+    for (const [dir, ext] of [['html', 'html'], ['docx', 'docx'], ['pdf', 'pdf']]) assert.deepStrictEqual(rows((await read(dir, `${name}.${ext}`)).text), rows(golden(name)), dir);
   });
 
   it('PDF findings name the page and the template cell: a cell, a row, a table', () => {

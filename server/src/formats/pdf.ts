@@ -3,9 +3,11 @@
  * and the ruling lines tables are drawn with. Where rules enclose a table, its cells are the
  * boxes the rules make (a box without a rule through it spans rows or columns, as a merged cell
  * does) and the text in each box is that cell's, whatever order the file stores the text in; the
- * table is then written as an HTML table is. Other text is put in lines by baseline, in order of
- * x, a wide gap between two pieces separating cells. Lines repeated at the top or bottom of the
- * pages (running headers and footers) and page numbers there are dropped.
+ * table is then written as an HTML table is; a table a page or column break cuts goes on in the
+ * next one (a row cut in two is one row). A page set in columns is read a column at a time. Other
+ * text is put in lines by baseline, in order of x, a wide gap between two pieces separating
+ * cells. Lines repeated at the top or bottom of the pages (running headers and footers) and page
+ * numbers there are dropped.
  */
 import './pdf-globals';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -46,6 +48,9 @@ interface RuledTable {
   ys: number[];
   rules: Rule[];
   cells: Piece[][][];
+  /** Per column: no rule closes it at the table's top (bottom), as where a page or column break cuts a cell. */
+  openAbove: boolean[];
+  openBelow: boolean[];
 }
 
 const TOLERANCE = 2;
@@ -144,8 +149,31 @@ function tablesOf(rules: Rule[]): RuledTable[] {
     if (!groups.has(g)) groups.set(g, []);
     groups.get(g)!.push(r);
   });
-  const tables: RuledTable[] = [];
+  const framed = [...groups.values()].filter((g) => g.some((r) => r.horizontal));
+  // A column that is one merged cell all the way down a page's part of a table (a group label cut
+  // by the page break) has no rule across it: its side rules, reaching the cut as the table's
+  // do, belong to the nearest table beside them that the cut leaves open.
+  const span = (g: Rule[]) => {
+    const v = g.filter((r) => !r.horizontal);
+    const h = g.filter((r) => r.horizontal).map((r) => r.at);
+    return { top: Math.max(...v.map((r) => r.to)), bottom: Math.min(...v.map((r) => r.from)), left: Math.min(...v.map((r) => r.at)), right: Math.max(...v.map((r) => r.at)), first: Math.max(...h), last: Math.min(...h) };
+  };
   for (const g of groups.values()) {
+    if (g.some((r) => r.horizontal)) continue;
+    const v = span(g);
+    let best: Rule[] | undefined;
+    let distance = Infinity;
+    for (const f of framed) {
+      const e = span(f);
+      const open = e.top > e.first + TOLERANCE || e.bottom < e.last - TOLERANCE;
+      if (!open || Math.abs(v.top - e.top) > TOLERANCE || Math.abs(v.bottom - e.bottom) > TOLERANCE || (v.right >= e.left && v.left <= e.right)) continue;
+      const d = v.right < e.left ? e.left - v.right : v.left - e.right;
+      if (d < distance) [best, distance] = [f, d];
+    }
+    best?.push(...g);
+  }
+  const tables: RuledTable[] = [];
+  for (const g of framed) {
     const verticals = g.filter((r) => !r.horizontal);
     const xs = cluster(verticals.map((r) => r.at));
     const ys = cluster(g.filter((r) => r.horizontal).map((r) => r.at)).reverse();
@@ -154,16 +182,22 @@ function tablesOf(rules: Rule[]): RuledTable[] {
     const top = Math.max(...verticals.map((r) => r.to));
     const bottom = Math.min(...verticals.map((r) => r.from));
     const edge = (at: number) => g.push({ horizontal: true, at, from: xs[0], to: xs[xs.length - 1] });
-    if (top > ys[0] + TOLERANCE) {
+    const openTop = top > ys[0] + TOLERANCE;
+    const openBottom = bottom < ys[ys.length - 1] - TOLERANCE;
+    // Where the sides end at a rule, a column with none there is a cell going on over the break.
+    const unruled = (at: number) => xs.slice(1).map((x, c) => !g.some((r) => r.horizontal && Math.abs(r.at - at) <= TOLERANCE && r.from <= (xs[c] + x) / 2 && r.to >= (xs[c] + x) / 2));
+    const openAbove = openTop ? xs.slice(1).map(() => true) : unruled(ys[0]);
+    const openBelow = openBottom ? xs.slice(1).map(() => true) : unruled(ys[ys.length - 1]);
+    if (openTop) {
       ys.unshift(top);
       edge(top);
     }
-    if (bottom < ys[ys.length - 1] - TOLERANCE) {
+    if (openBottom) {
       ys.push(bottom);
       edge(bottom);
     }
     if (ys.length < 2) continue;
-    tables.push({ xs, ys, rules: g, cells: ys.slice(1).map(() => xs.slice(1).map(() => [])) });
+    tables.push({ xs, ys, rules: g, cells: ys.slice(1).map(() => xs.slice(1).map(() => [])), openAbove, openBelow });
   }
   return tables;
 }
@@ -216,6 +250,55 @@ function gridOf(t: RuledTable, run: (pieces: Piece[]) => Run[]): { grid: (GridCe
     cell.runs = run(cell.pieces);
     cell.text = cell.runs.map((x) => x.text).join('').replace(/[\s\u00a0\u3000]+/g, '');
   }
+  return { grid, cells };
+}
+
+type Grid = { grid: (GridCell | undefined)[][]; cells: GridCell[] };
+
+/** A table read so far that a break may cut: its grid, its columns (x from its left side), the columns open at its foot. */
+interface OpenTable {
+  grid: Grid;
+  columns: number[];
+  openBelow: boolean[];
+}
+
+/**
+ * A table a page or column break cuts goes on in the next table when that one has the same
+ * columns and cells open where the first one's are. Where every column is open, the break cut a
+ * row in two: it is one row (each cell's text joined). Where some are (a group label over the
+ * break), those cells span the rows on both sides. Undefined when the tables do not fit.
+ */
+function continueGrid(before: OpenTable, t: RuledTable, after: Grid): Grid | undefined {
+  const xs = t.xs.map((x) => x - t.xs[0]);
+  if (xs.length !== before.columns.length || xs.some((x, i) => Math.abs(x - before.columns[i]) > TOLERANCE)) return undefined;
+  const open = t.openAbove.map((o, c) => o && before.openBelow[c]);
+  if (!open.some(Boolean)) return undefined;
+  const whole = open.every(Boolean);
+  const rows = before.grid.grid;
+  const last = rows.length - 1;
+  const joined = new Map<GridCell, GridCell>();
+  for (const c of new Set(after.grid[0])) {
+    if (!c) continue;
+    const cols = open.slice(c.col, c.col + c.colspan);
+    if (!cols.some(Boolean)) continue;
+    const into = rows[last][c.col];
+    if (!into || into.col !== c.col || into.colspan !== c.colspan || !cols.every(Boolean)) return undefined;
+    joined.set(c, into);
+  }
+  for (const [c, into] of joined) {
+    into.runs = [...into.runs, ...c.runs];
+    into.text += c.text;
+    into.rowspan += c.rowspan - (whole ? 1 : 0);
+  }
+  const offset = whole ? last : last + 1;
+  const cells = [...before.grid.cells];
+  for (const c of after.cells) {
+    if (joined.has(c)) continue;
+    c.row += offset;
+    cells.push(c);
+  }
+  const grid = rows.map((row) => [...row]);
+  for (const row of whole ? after.grid.slice(1) : after.grid) grid.push(row.map((c) => (c ? (joined.get(c) ?? c) : c)));
   return { grid, cells };
 }
 
@@ -279,10 +362,90 @@ function margins(lines: Line[], pages: number): Set<Line> {
   return drop;
 }
 
-interface PageContent {
-  page: number;
+/** A part of a page read on its own, top to bottom: the whole page, or a column of a page set in columns. */
+interface Region {
   lines: Line[];
   tables: RuledTable[];
+  /** A box across the columns on its own: a paragraph neither goes on into it nor out of it. */
+  alone?: boolean;
+}
+
+interface PageContent {
+  page: number;
+  regions: Region[];
+}
+
+/** Something on a page that takes room: a piece of text or a table. */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  piece?: Piece;
+  table?: RuledTable;
+}
+
+const boxOfPiece = (p: Piece): Box => ({ x0: p.x, x1: p.x + p.width, y0: p.y - p.size * 0.2, y1: p.y + p.size * 0.8, piece: p });
+const boxOfTable = (t: RuledTable): Box => ({ x0: t.xs[0], x1: t.xs[t.xs.length - 1], y0: t.ys[t.ys.length - 1], y1: t.ys[0], table: t });
+
+/**
+ * The regions of a page in reading order. A page set in columns has a gutter: a band no text or
+ * table crosses (only a few wide boxes may, a title over both columns), with text filling the
+ * width of each side in many lines (a table counts by its height); then each stretch between two
+ * wide boxes is read left side first, then right side (each side split again if it has columns of
+ * its own). Anything else is one region: text aligned in columns of a table without rules has no
+ * side filled with lines, so its rows stay rows.
+ */
+function regionsOf(boxes: Box[], page: number, pageHeight: number): Region[] {
+  const region = (bs: Box[]): Region => ({
+    lines: linesOf(bs.flatMap((b) => (b.piece ? [b.piece] : [])), page, pageHeight),
+    tables: bs.flatMap((b) => (b.table ? [b.table] : [])),
+  });
+  if (boxes.length < 6) return [region(boxes)];
+  const x0 = Math.min(...boxes.map((b) => b.x0));
+  const x1 = Math.max(...boxes.map((b) => b.x1));
+  const sizes = boxes.flatMap((b) => (b.piece ? [b.piece.size] : [])).sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)] ?? 10;
+  const wide = (b: Box) => b.x1 - b.x0 > (x1 - x0) * 0.6;
+  // The widest band inside the page's extent that no narrow box crosses.
+  const spans = boxes.filter((b) => !wide(b)).map((b) => [b.x0, b.x1]).sort((a, b) => a[0] - b[0]);
+  let gutter: [number, number] | undefined;
+  let reach = x0;
+  for (const [a, b] of spans) {
+    if (a - reach >= size && reach > x0 && (!gutter || a - reach > gutter[1] - gutter[0])) gutter = [reach, a];
+    reach = Math.max(reach, b);
+  }
+  if (!gutter) return [region(boxes)];
+  const [g0, g1] = gutter;
+  const crossing = (b: Box) => b.x0 < g0 && b.x1 > g1;
+  const left = boxes.filter((b) => !crossing(b) && b.x1 <= g0 + TOLERANCE);
+  const right = boxes.filter((b) => !crossing(b) && b.x0 >= g1 - TOLERANCE);
+  const top = Math.max(...boxes.map((b) => b.y1));
+  const bottom = Math.min(...boxes.map((b) => b.y0));
+  // Each side is filled: lines running most of its width (or tables) over a fifth of the page's height.
+  const filled = (side: Box[], from: number, to: number) => {
+    const width = to - from;
+    let height = 0;
+    for (const b of side) if (b.table && b.x1 - b.x0 >= width * 0.7) height += b.y1 - b.y0;
+    for (const l of linesOf(side.flatMap((b) => (b.piece ? [b.piece] : [])), page, pageHeight)) {
+      const last = l.pieces[l.pieces.length - 1];
+      if (last.x + last.width - l.pieces[0].x >= width * 0.7) height += l.size;
+    }
+    return height >= (top - bottom) * 0.2;
+  };
+  if (!filled(left, x0, g0) || !filled(right, g1, x1)) return [region(boxes)];
+  // Stretches between the boxes that cross the gutter, top to bottom.
+  const across = boxes.filter(crossing).sort((a, b) => b.y1 - a.y1);
+  const out: Region[] = [];
+  let above = Infinity;
+  for (const cut of [...across, undefined]) {
+    const below = cut ? cut.y1 : -Infinity;
+    const within = (b: Box) => b.y1 <= above + TOLERANCE && b.y1 > below;
+    out.push(...regionsOf(left.filter(within), page, pageHeight), ...regionsOf(right.filter(within), page, pageHeight));
+    if (cut) out.push({ ...region([cut]), alone: true });
+    above = cut ? cut.y0 : -Infinity;
+  }
+  return out.filter((r) => r.lines.length || r.tables.length);
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
@@ -311,55 +474,74 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
         }
         if (!placed) free.push(p);
       }
-      pages.push({ page: n, lines: linesOf(free, n, top), tables: tables.filter((t) => t.cells.some((r) => r.some((c) => c.length))) });
+      const filledTables = tables.filter((t) => t.cells.some((r) => r.some((c) => c.length)));
+      pages.push({ page: n, regions: regionsOf([...free.map(boxOfPiece), ...filledTables.map(boxOfTable)], n, top) });
       page.cleanup();
     }
-    const drop = margins(pages.flatMap((p) => p.lines), doc.numPages);
+    const drop = margins(pages.flatMap((p) => p.regions.flatMap((r) => r.lines)), doc.numPages);
     const out = new LayoutBuilder();
     // A paragraph wrapped over several lines: a line of one cell that runs to the right edge of
-    // the page's text goes on in the next line of one cell that starts at the left edge (on this
-    // page or the next).
+    // the text of its page (or column) goes on in the next line of one cell that starts at the
+    // left edge (in this column, the next or on the next page).
     let paragraph: Run[] = [];
     const endParagraph = () => {
       if (paragraph.length) out.line([paragraph]);
       paragraph = [];
+    };
+    // A table cut at its foot by a page or column break, written when it ends (it may go on in the next table).
+    let open: OpenTable | undefined;
+    const flushTable = () => {
+      if (open) writeTable(out, open.grid.grid, open.grid.cells);
+      open = undefined;
     };
     for (const p of pages) {
       const place = out.place({ page: p.page });
       const run = (s: string): Run => ({ text: s, offsets: new Array<number>(s.length).fill(-1), place });
       // A cell's text: its lines in order, joined (a label wrapped in its cell reads as one).
       const cellRuns = (pieces: Piece[]): Run[] => linesOf(pieces, p.page, 0).map((l) => run(joinPieces(l.pieces, l.size) + ' '));
-      const lines = p.lines.filter((l) => !drop.has(l));
-      const right = Math.max(...lines.map((l) => l.pieces[l.pieces.length - 1].x + l.pieces[l.pieces.length - 1].width));
-      const left = Math.min(...lines.map((l) => l.pieces[0].x));
-      const blocks = [
-        ...lines.map((l) => ({
-          y: l.y,
-          write: () => {
-            const cells = cellsOf(l);
-            if (cells.length > 1) {
+      for (const region of p.regions) {
+        if (region.alone) endParagraph();
+        const lines = region.lines.filter((l) => !drop.has(l));
+        const right = Math.max(...lines.map((l) => l.pieces[l.pieces.length - 1].x + l.pieces[l.pieces.length - 1].width));
+        const left = Math.min(...lines.map((l) => l.pieces[0].x));
+        const blocks = [
+          ...lines.map((l) => ({
+            y: l.y,
+            table: false,
+            write: () => {
+              const cells = cellsOf(l);
+              if (cells.length > 1) {
+                endParagraph();
+                out.line(cells.map((c) => [run(joinPieces(c, l.size))]));
+                return;
+              }
+              // Not a continuation: the line before stopped short, or this one is indented (a first line, a heading, a signature).
+              if (l.pieces[0].x > left + l.size * 0.5) endParagraph();
+              paragraph.push(run(joinPieces(cells[0], l.size)));
+              const last = l.pieces[l.pieces.length - 1];
+              if (last.x + last.width < right - l.size * 4) endParagraph();
+            },
+          })),
+          ...region.tables.map((t) => ({
+            y: t.ys[0],
+            table: true,
+            write: () => {
               endParagraph();
-              out.line(cells.map((c) => [run(joinPieces(c, l.size))]));
-              return;
-            }
-            // Not a continuation: the line before stopped short, or this one is indented (a first line, a heading, a signature).
-            if (l.pieces[0].x > left + l.size * 0.5) endParagraph();
-            paragraph.push(run(joinPieces(cells[0], l.size)));
-            const last = l.pieces[l.pieces.length - 1];
-            if (last.x + last.width < right - l.size * 4) endParagraph();
-          },
-        })),
-        ...p.tables.map((t) => ({
-          y: t.ys[0],
-          write: () => {
-            endParagraph();
-            const { grid, cells } = gridOf(t, cellRuns);
-            writeTable(out, grid, cells);
-          },
-        })),
-      ].sort((a, b) => b.y - a.y);
-      for (const b of blocks) b.write();
+              const read = gridOf(t, cellRuns);
+              const grid = (open && continueGrid(open, t, read)) || (flushTable(), read);
+              open = { grid, columns: t.xs.map((x) => x - t.xs[0]), openBelow: t.openBelow };
+              if (!t.openBelow.some(Boolean)) flushTable();
+            },
+          })),
+        ].sort((a, b) => b.y - a.y);
+        for (const b of blocks) {
+          if (!b.table) flushTable();
+          b.write();
+        }
+        if (region.alone) endParagraph();
+      }
     }
+    flushTable();
     endParagraph();
     const r = out.finish();
     return { ok: true, kind: 'pdf', text: r.text, map: r.map, warnings: [] };
