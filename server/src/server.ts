@@ -48,7 +48,7 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from './lsp/protocol';
-import { editableProblems, fixAllFor, isHtml, loadedReaders, readers, registerDocuments } from './lsp/sources';
+import { editableProblems, fixAllFor, isHtml, isPageAnalysis, loadedReaders, readers, registerDocuments, wholeSymbols } from './lsp/sources';
 import { createServerConnection } from './lsp/transport';
 import { displayLocale, effectiveLocale, normalizeSettings, SettingsCache, settingsWarnings, type Settings } from './lsp/settings';
 
@@ -331,7 +331,9 @@ function registerOutline(server: ServerContext): void {
   server.connection.onDocumentSymbol(
     server.guard('documentSymbol', [], async (params) => {
       const a = (await server.current(params.textDocument.uri))?.analysis;
-      return a?.result && a.index ? documentSymbols(a.result, a.index, a.locale) : [];
+      if (!a?.result || !a.index) return [];
+      const symbols = documentSymbols(a.result, a.index, a.locale);
+      return isPageAnalysis(a) ? wholeSymbols(symbols) : symbols;
     }),
   );
   server.connection.onFoldingRanges(

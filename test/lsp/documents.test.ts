@@ -111,6 +111,45 @@ describe('reports in other formats in the editor', function () {
     assert.strictEqual(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: CELL.line, character: CELL.character - 2 } }), null);
   });
 
+  it('outlines a page whose number spans two rows with ranges in order, each holding its selection and children', async () => {
+    // 现行有效件数 written once for 规章 and 行政规范性文件 (rowspan): the second row ends in the first.
+    const page = [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>',
+      '<h1>某某县人民政府2024年政府信息公开工作年度报告</h1>',
+      '<p>一、总体情况</p><p>本年度本机关依法做好政府信息公开工作。</p>',
+      '<p>二、主动公开政府信息情况</p>',
+      '<table><tr><td colspan="4">第二十条第（一）项</td></tr>',
+      '<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>',
+      '<tr><td>规章</td><td>0</td><td>0</td><td rowspan="2">0</td></tr>',
+      '<tr><td>行政规范性文件</td><td>0</td><td>0</td></tr></table>',
+      '<p>三、收到和处理政府信息公开申请情况</p>',
+      '</body></html>',
+    ].join('\n');
+    const uri = 'file:///reports/spans.html';
+    await client.open(uri, page, 'html');
+    await client.diagnosticsFor(uri, 1);
+    type Symbol = { name: string; range: Range; selectionRange: Range; children?: Symbol[] };
+    type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+    const symbols = await client.request<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const key = (p: Range['start']) => p.line * 1e6 + p.character;
+    const holds = (outer: Range, inner: Range) => key(outer.start) <= key(inner.start) && key(inner.end) <= key(outer.end);
+    const rows: string[] = [];
+    const walk = (s: Symbol) => {
+      assert.ok(key(s.range.start) <= key(s.range.end), `${s.name}: ${JSON.stringify(s.range)}`);
+      assert.ok(holds(s.range, s.selectionRange), `${s.name}: selection outside its range`);
+      for (const c of s.children ?? []) {
+        assert.ok(holds(s.range, c.range), `${c.name} outside ${s.name}`);
+        walk(c);
+      }
+      if (!s.children?.length) rows.push(s.name);
+    };
+    symbols.forEach(walk);
+    assert.ok(rows.includes('行政规范性文件'), rows.join(' '));
+    const lines = page.split('\n');
+    const row = symbols.flatMap((s) => s.children ?? []).flatMap((t) => t.children ?? []).find((r) => r.name === '行政规范性文件')!;
+    assert.strictEqual(lines[row.selectionRange.start.line].slice(row.selectionRange.start.character, row.selectionRange.end.character), '行政规范性文件');
+  });
+
   it('leaves HTML that is not a report alone: no diagnostics, no actions', async () => {
     const web = 'file:///site/index.html';
     await client.open(web, '<!DOCTYPE html>\n<html><body><h1>政务公开</h1>\n<table><tr><td>1</td><td>2</td></tr></table></body></html>\n', 'html');

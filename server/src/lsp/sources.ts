@@ -7,7 +7,7 @@
  * are read on request into their report text (`reportReview/extract`) and checked unopened by
  * the workspace check (`reportReview/checkDocument`).
  */
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, DocumentSymbol, Position } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -195,6 +195,27 @@ export function analyzePage(input: AnalysisInput, settings: Settings, env: Analy
     env.log(`check failed for ${input.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return analysisOf(input, settings, env, 'failed');
   }
+}
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/**
+ * A page's outline, made whole. A page holds the text of a cell that spans rows once, for each of
+ * its rows, so a row's range may end before it starts, or a table's range miss a row: each range
+ * is put in order and widened to hold its selection and its children.
+ */
+export function wholeSymbols(symbols: DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.map((s) => {
+    const children = s.children && wholeSymbols(s.children);
+    const ordered = (r: DocumentSymbol['range']) => (before(r.end, r.start) ? { start: r.end, end: r.start } : r);
+    const selectionRange = ordered(s.selectionRange);
+    let { start, end } = ordered(s.range);
+    for (const r of [selectionRange, ...(children ?? []).map((c) => c.range)]) {
+      if (before(r.start, start)) start = r.start;
+      if (before(end, r.end)) end = r.end;
+    }
+    return { ...s, range: { start, end }, selectionRange, ...(children ? { children } : {}) };
+  });
 }
 
 /** Is this the analysis of a page (its fixes and fix-all go through the page)? */

@@ -286,8 +286,8 @@ describe('Report Review in VS Code', () => {
     const NAME = '005_pingtan_xingzhengshenpi_2024';
     const copies: vscode.Uri[] = [];
     /** A copy of a fixture in the workspace (removed after these tests). */
-    const copy = (dir: string, ext: string) => {
-      const uri = workspaceFile(`${NAME}.${ext}`);
+    const copy = (dir: string, ext: string, as = `${NAME}.${ext}`) => {
+      const uri = workspaceFile(as);
       fs.copyFileSync(path.join(FORMATS, dir, `${NAME}.${ext}`), uri.fsPath);
       copies.push(uri);
       return uri;
@@ -328,5 +328,20 @@ describe('Report Review in VS Code', () => {
         assert.deepStrictEqual(await diagnosticsAfter(draft.uri, expected), expected);
       });
     }
+
+    it('检查工作区 puts a page’s problems on its cells, a PDF’s on its report text, opened at the cell', async () => {
+      const page = copy('html', 'html', 'unopened.html');
+      const pdf = copy('pdf', 'pdf', 'unopened.pdf');
+      await vscode.commands.executeCommand('reportReview.checkWorkspace');
+      assert.deepStrictEqual(shown(vscode.languages.getDiagnostics(page)), cliCheck(page.fsPath, LOCALE));
+      const textUri = vscode.Uri.from({ scheme: 'report-review-text', path: `${pdf.path}.report.txt`, query: pdf.toString() });
+      const found = shown(vscode.languages.getDiagnostics(textUri));
+      const text = await vscode.workspace.openTextDocument(textUri);
+      const expected = cliCheckText(text.getText(), LOCALE);
+      assert.ok(expected.some((e) => e.code === 'review-total'), JSON.stringify(expected));
+      assert.deepStrictEqual(found, expected);
+      // Opened, the text is a report the server checks.
+      assert.strictEqual(text.languageId, 'gov-report');
+    });
   });
 });
