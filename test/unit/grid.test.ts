@@ -100,6 +100,13 @@ describe('tableGrids', () => {
     ]);
   });
 
+  it('a wrong cell is one a rule reported: with the rule turned off the cell is ok', () => {
+    const text = replaceOnce(seed001Complete(), '（一）予以公开 10 0 0 0 0 0 10', '（一）予以公开 10 0 0 0 0 0 11');
+    const cells = (rules: Record<string, 'off'>) => row(tableGrids(check(text, { rules })).find((t) => t.id === 't3')!, 't3.r1').cells.map(brief);
+    assert.deepStrictEqual(cells({}).slice(6), ['wrong:11→10']);
+    assert.deepStrictEqual(cells({ 'row-total': 'off' }).slice(6), ['ok:11']);
+  });
+
   it('the balance: 四、结转下年度 is wrong, expected 一 + 二 − （七）', () => {
     const text = replaceOnce(seed001Complete(), '结转下年度继续办理 1 0 0 0 0 0 1', '结转下年度继续办理 1 0 0 0 0 0 3');
     const next = row(table(text, 't3'), 't3.next');

@@ -9,7 +9,7 @@ import { formatMessage, msg } from './messages';
 import type { CellModel, RowModel, TableId, TableModel } from './model';
 import type { Parsed } from './parse';
 import { layoutMessage } from './rules/table-layout';
-import { IDENTITY_KINDS, REPLACED_AT, T3_GROUPS, T4_IDENTITIES, TABLES, colsOf, columnName, t3Identities, templatePositions, usesOldSingleOther } from './template';
+import { IDENTITY_KINDS, REPLACED_AT, T3_GROUPS, T4_IDENTITIES, TABLES, colsOf, columnName, t3Identities, templatePositions, usesOldSingleOther, type RowDef } from './template';
 import type { LineIndex } from './text';
 import type { Locale, Problem, Span } from './types';
 
@@ -112,15 +112,19 @@ const IDENTITY_RULES = new Set<string>(IDENTITY_KINDS);
 const TABLE_IDS: TableId[] = ['t2', 't3', 't4'];
 const RESULTS_GROUP = '三、本年度办理结果';
 
-/** The merged group labels of each template row of table 三. */
-function groupsOf(key: string): string[] {
-  const t3 = TABLES.t3.rows.map((r) => r.key);
-  const i = t3.indexOf(key);
-  if (i < 0) return [];
-  if (i < t3.indexOf('t3.r1') || i > t3.indexOf('t3.total')) return [];
-  const sub = /^t3\.r(\d)\.\d$/.exec(key);
-  return sub ? [RESULTS_GROUP, T3_GROUPS[`t3.r${sub[1]}.1`]] : [RESULTS_GROUP];
-}
+/** The merged group labels each template row of table 三 sits under (rows 三 … （七）总计 under 三、本年度办理结果). */
+const T3_ROW_GROUPS: Map<string, string[]> = (() => {
+  const keys = TABLES.t3.rows.map((r) => r.key);
+  const from = keys.indexOf('t3.r1');
+  const to = keys.indexOf('t3.total');
+  return new Map(
+    keys.map((k, i) => {
+      if (i < from || i > to) return [k, []];
+      const sub = /^t3\.r(\d)\.\d$/.exec(k);
+      return [k, sub ? [RESULTS_GROUP, T3_GROUPS[`t3.r${sub[1]}.1`]] : [RESULTS_GROUP]];
+    }),
+  );
+})();
 
 function columnsOf(id: TableId): GridColumn[] {
   if (id === 't4') return TABLES.t4.columns.map((c) => ({ label: c.slice(c.lastIndexOf('·') + 1), group: c.slice(0, c.lastIndexOf('·')) }));
@@ -173,7 +177,7 @@ function gridOf(ctx: Context, id: TableId): GridTable {
   def.rows.forEach((rd, pos) => {
     const row = byPos.get(pos);
     if (!row && rd.optional) return;
-    const common = { key: rd.key, label: rd.label, groups: groupsOf(rd.key), ...(rd.caption ? { caption: rd.caption } : {}), ...(rd.header ? { header: rd.header } : {}) };
+    const common = { key: rd.key, label: rd.label, groups: T3_ROW_GROUPS.get(rd.key) ?? [], ...(rd.caption ? { caption: rd.caption } : {}), ...(rd.header ? { header: rd.header } : {}) };
     if (!row) {
       const state: GridRowState = replaced.has(pos) ? 'replaced' : 'missing';
       const notes = ctx.problems
@@ -182,15 +186,15 @@ function gridOf(ctx: Context, id: TableId): GridTable {
       rows.push({ ...common, state, placed: true, cells: [], extra: [], notes });
       return;
     }
-    rows.push(rowOf(ctx, table, row, colsOf(def, rd), common));
+    rows.push(rowOf(ctx, table, row, rd, common));
   });
   const unmatched = (id === 't4' ? [] : (ctx.parsed.orphans[id] ?? [])).map((r) => ({ label: r.label, span: r.span, raw: r.cells.map((c) => c.raw) }));
   return { ...base, state: 'read', span: table.span, lines: linesOf(ctx, table.span), rows, unmatched };
 }
 
-function rowOf(ctx: Context, table: TableModel, row: RowModel, want: number, common: Pick<GridRow, 'key' | 'label' | 'groups' | 'caption' | 'header'>): GridRow {
+function rowOf(ctx: Context, table: TableModel, row: RowModel, rd: RowDef, common: Pick<GridRow, 'key' | 'label' | 'groups' | 'caption' | 'header'>): GridRow {
   const def = TABLES[table.id];
-  const rd = def.rows.find((r) => r.key === row.key)!;
+  const want = colsOf(def, rd);
   const column = (col: number) => (table.id === 't4' ? columnsOf('t4')[col]?.label ?? '' : columnName(def, rd, col));
   const notes = ctx.problems
     .filter((p) => (p.rule === 'missing-cell' || p.rule === 'extra-cell') && p.span.start >= row.span.start && p.span.start <= row.span.end)
