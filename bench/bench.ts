@@ -2,7 +2,8 @@
  * `npm run bench`: check time per report (seed-sized, 1 MB, 10 MB), the floor of only decoding
  * and splitting the same bytes, their ratio; the check again after a digit is typed into a table;
  * and CLI throughput over 10,000 reports on both cores; reading the HTML, Word and PDF fixtures
- * (test/fixtures/formats) and checking them. The checker is the tsc output in out/, the
+ * (test/fixtures/formats) and checking them, and a CLI run over a folder of them (`--documents`:
+ * only these). The checker is the tsc output in out/, the
  * CLI the production bundle. A script, not a test: it prints Markdown tables and never fails on a number.
  */
 import { execFileSync } from 'node:child_process';
@@ -160,7 +161,8 @@ async function documentRows(): Promise<void> {
   console.log('');
   console.log('| document | reports | read (ms/report) | read + check (ms/report) | reports/s |');
   console.log('|---|---|---|---|---|');
-  for (const kind of ['html', 'docx', 'pdf']) {
+  // The same reports as canonical text (what extract writes): the scale the documents are read at.
+  for (const kind of ['text', 'html', 'docx', 'pdf']) {
     const files = fs.readdirSync(path.join(dir, kind)).map((f) => path.join(dir, kind, f));
     const bytes = files.map((f) => fs.readFileSync(f));
     const read: number[] = [];
@@ -170,7 +172,7 @@ async function documentRows(): Promise<void> {
       let b = 0;
       for (let i = 0; i < files.length; i++) {
         const t0 = performance.now();
-        const doc = await readDocument(bytes[i], files[i]);
+        const doc = kind === 'text' ? { ok: true as const, text: decoder.decode(bytes[i]) } : await readDocument(bytes[i], files[i]);
         const t1 = performance.now();
         if (doc.ok) check(doc.text);
         const t2 = performance.now();
@@ -183,7 +185,33 @@ async function documentRows(): Promise<void> {
     const ms = median(both);
     console.log(`| ${kind} | ${files.length} | ${median(read).toFixed(1)} | ${ms.toFixed(1)} | ${Math.round(1000 / ms)} |`);
   }
+
+  // A folder of every page, Word file and PDF, checked in one CLI run (as a reviewer checks a batch).
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-bench-docs-'));
+  try {
+    let n = 0;
+    for (const kind of ['html', 'docx', 'pdf']) {
+      for (const f of fs.readdirSync(path.join(dir, kind))) {
+        fs.copyFileSync(path.join(dir, kind, f), path.join(folder, `${kind}-${f}`));
+        n++;
+      }
+    }
+    const t0 = performance.now();
+    try {
+      execFileSync(process.execPath, [path.join(root, 'bin', 'report-review.js'), 'check', '--format', 'json', folder], { stdio: ['ignore', 'ignore', 'ignore'] });
+    } catch (e) {
+      if ((e as { status?: number }).status !== 1) throw e;
+    }
+    const ms = performance.now() - t0;
+    console.log('');
+    console.log('| CLI run | documents | wall time | documents/s |');
+    console.log('|---|---|---|---|');
+    console.log(`| \`report-review check --format json DIR\` (pages, Word, PDF) | ${n} | ${(ms / 1000).toFixed(2)} s | ${((n * 1000) / ms).toFixed(1)} |`);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }
 
-main();
+// `npm run bench -- --documents`: only the documents' rows.
+if (!process.argv.includes('--documents')) main();
 void documentRows();
