@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient } from './client';
-import { SEEDS_DIR } from './fixtures';
+import { SEEDS_DIR, zh } from './fixtures';
 
 const SEED = path.join(SEEDS_DIR, '001_b58105edacdfa4c5.txt');
 
@@ -37,10 +37,10 @@ describe('cross-year from the workspace', function () {
     assert.deepStrictEqual(
       d.map((x) => x.message),
       [
-        '正文约 100% 与上一年度报告相同（内容雷同是年报通知点名的问责情形）',
-        '行政规范性文件 现行有效件数为 26，按上一年度 26 + 本年制发 8 − 本年废止 5 应为 29（修订或到期失效可能造成差异，请核实）',
-        '二、上年结转·自然人 为 0，但上一年度报告的“四、结转下年度继续办理”为 1',
-        '二、上年结转·总计 为 0，但上一年度报告的“四、结转下年度继续办理”为 1',
+        zh('crossYearRepeated', { percent: 100 }),
+        zh('crossYearInForce', { row: '行政规范性文件', value: 26, previous: 26, made: 8, repealed: 5, expected: 29 }),
+        zh('crossYearCarried', { col: '自然人', value: '0', previous: 1 }),
+        zh('crossYearCarried', { col: '总计', value: '0', previous: 1 }),
       ],
     );
   });
@@ -88,8 +88,8 @@ describe('cross-year from the workspace', function () {
     assert.strictEqual((await event(1)).length, 4);
     fs.writeFileSync(last, fs.readFileSync(SEED, 'utf8').replace('四、结转下年度继续办理 1 0 0 0 0 0 1', '四、结转下年度继续办理 0 0 0 0 0 0 0'));
     assert.deepStrictEqual(await event(2), [
-      '正文约 100% 与上一年度报告相同（内容雷同是年报通知点名的问责情形）',
-      '行政规范性文件 现行有效件数为 26，按上一年度 26 + 本年制发 8 − 本年废止 5 应为 29（修订或到期失效可能造成差异，请核实）',
+      zh('crossYearRepeated', { percent: 100 }),
+      zh('crossYearInForce', { row: '行政规范性文件', value: 26, previous: 26, made: 8, repealed: 5, expected: 29 }),
     ]);
     fs.rmSync(last);
     assert.deepStrictEqual(await event(3), []);

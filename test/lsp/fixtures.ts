@@ -1,6 +1,7 @@
 /** Shared inputs for the LSP tests: the seeds and a seed with wrong totals. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { formatMessage, type Message } from '../../server/src/core';
 import { ROOT } from './client';
 
 export const SEEDS_DIR = path.join(ROOT, 'test', 'fixtures', 'seeds');
@@ -40,4 +41,9 @@ export function applyLspEdits(
     at = e.end;
   }
   return out + text.slice(at);
+}
+
+/** The zh-CN text of a message (what the server sends with `reportReview.locale` zh-CN): tests name the id and arguments, not the wording. */
+export function zh(id: string, args?: Message['args']): string {
+  return formatMessage({ id, args }, 'zh-CN');
 }

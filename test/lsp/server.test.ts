@@ -19,7 +19,7 @@ import type {
 import { check, describeAt, expectedTotals, fixAll, formatMessage, LineIndex, summarize, type Problem } from '../../server/src/core/index';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 import { FULL_CAPABILITIES, LspClient, ROOT } from './client';
-import { applyLspEdits, seedText, seedUri, WRONG_TOTALS } from './fixtures';
+import { applyLspEdits, seedText, seedUri, WRONG_TOTALS, zh } from './fixtures';
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 const SEED0 = '000_540e64cb95a423eb.txt';
@@ -99,7 +99,7 @@ describe('language server over stdio', function () {
     const p = await client.diagnosticsFor(uri, 1);
     assert.deepStrictEqual(
       p.diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
-      [['label-variant', 174, '行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」']],
+      [['label-variant', 174, zh('labelVariant', { found: '3.危及“三安全-稳定”', label: '3.危及“三安全一稳定”' })]],
     );
     // Notifications are handled in order: had the first file been checked, its diagnostics came first.
     assert.deepStrictEqual(client.published.filter((x) => x.uri === other), []);
@@ -225,7 +225,7 @@ describe('language server over stdio', function () {
       { title: formatMessage(fixes[1].title, 'zh-CN'), kind: 'quickfix', diagnostics: [first], edit: versioned(fixes[1].edits[0]) },
       { title: '修复本报告中所有 row-total 问题', kind: 'quickfix', data: { uri, version: 1, rule: 'row-total' } },
     ]);
-    assert.strictEqual(actions[0].title, '将 一、本年新收·自然人 改为 0');
+    assert.strictEqual(actions[0].title, zh('fixSetCell', { cell: '一、本年新收·自然人', value: 0 }));
   });
 
   it('applying the preferred fix gives the expected text', async () => {
@@ -305,14 +305,17 @@ describe('language server over stdio', function () {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: index.positionAt(offset) });
     const info = describeAt(check(WRONG_TOTALS), offset, 'zh-CN');
     assert.deepStrictEqual(info, {
-      title: '（一）予以公开 × 自然人 = 3',
-      lines: ['行合计：（一）予以公开·总计 = 3 = 3，实为 0 ✗', '办理结果合计：（七）总计·自然人 = 3 = 3，实为 0 ✗'],
+      title: zh('hoverCell', { row: '（一）予以公开', col: '自然人', value: '3' }),
+      lines: [
+        zh('hoverSum', { label: zh('kind.row-total'), cell: '（一）予以公开·总计', sum: '3', expected: 3, actual: 0, mark: '✗' }),
+        zh('hoverSum', { label: zh('kind.results-total'), cell: '（七）总计·自然人', sum: '3', expected: 3, actual: 0, mark: '✗' }),
+      ],
       span: { start: offset, end: offset + 1 },
     });
     assert.deepStrictEqual(hover, {
       contents: {
         kind: 'markdown',
-        value: '**（一）予以公开 × 自然人 = 3**\n\n行合计：（一）予以公开·总计 = 3 = 3，实为 0 ✗  \n办理结果合计：（七）总计·自然人 = 3 = 3，实为 0 ✗',
+        value: `**${info!.title}**\n\n${info!.lines.join('  \n')}`,
       },
       range: { start: index.positionAt(offset), end: index.positionAt(offset + 1) },
     });
@@ -322,7 +325,11 @@ describe('language server over stdio', function () {
     const onTotal = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: index.positionAt(total) });
     assert.deepStrictEqual(onTotal.contents, {
       kind: 'markdown',
-      value: '**一、本年新收 × 总计 = 0**\n\n行合计：一、本年新收·总计 = 3 = 3，实为 0 ✗  \n一 + 二 = （七） + 四（总计）：0 + 0 = 0 + 0 ✓',
+      value: [
+        `**${zh('hoverCell', { row: '一、本年新收', col: '总计', value: '0' })}**\n`,
+        `${zh('hoverSum', { label: zh('kind.row-total'), cell: '一、本年新收·总计', sum: '3', expected: 3, actual: 0, mark: '✗' })}  `,
+        zh('hoverBalance', { label: zh('kind.balance'), col: '总计', new: 0, carried: 0, total: 0, next: 0, mark: '✓' }),
+      ].join('\n'),
     });
     const nothing = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.strictEqual(nothing, null);
@@ -532,8 +539,8 @@ describe('standalone entry and clients without optional features', function () {
       });
       // No resolve support: the fix-all comes with its edit; no documentChanges: plain changes.
       assert.deepStrictEqual(actions.map((a) => [a.title, Object.keys(a.edit ?? {})]), [
-        ['将 一、本年新收·自然人 改为 0', ['changes']],
-        ['将 一、本年新收·总计 改为 3（重新计算合计）', ['changes']],
+        [zh('fixSetCell', { cell: '一、本年新收·自然人', value: 0 }), ['changes']],
+        [zh('fixRecompute', { cell: '一、本年新收·总计', value: 3 }), ['changes']],
         ['修复本报告中所有 row-total 问题', ['changes']],
       ]);
       assert.strictEqual(actions[2].data, undefined);
@@ -582,9 +589,9 @@ describe('standalone entry and clients without optional features', function () {
         ['balance', 1],
       ]);
       const expected = [
-        'reportReview.rules：未知规则「labelvariant」，是否为「label-variant」？',
-        'reportReview.rules：规则「row-total」的级别「warn」无效，是否为「warning」？',
-        'reportReview.rules：未知规则「RPT999」',
+        `reportReview.rules：${zh('unknownRuleSuggest', { name: 'labelvariant', suggestion: 'label-variant' })}`,
+        `reportReview.rules：${zh('unknownLevelSuggest', { name: 'row-total', level: 'warn', suggestion: 'warning' })}`,
+        `reportReview.rules：${zh('unknownRule', { name: 'RPT999' })}`,
       ];
       const s = await client.notification<StatusParams>('reportReview/status', (x) => x.uri === uri);
       assert.deepStrictEqual(s.settingsWarnings, expected);

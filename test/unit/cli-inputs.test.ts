@@ -10,9 +10,9 @@ import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { RULES } from '../../server/src/core';
 import { RULE_DOCS_BASE, sarifUri } from '../../server/src/output';
-import { CLI_OFF as OFF, ROOT, damagedUtf8, runCli as run, seed, seedPath } from './helpers';
+import { CLI_OFF as OFF, ROOT, damagedUtf8, runCli as run, seed, seedPath, zh } from './helpers';
 
-const S000_INFO = '175:1  info  label-variant  行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」';
+const S000_INFO = `175:1  info  label-variant  ${zh('labelVariant', { found: '3.危及“三安全-稳定”', label: '3.危及“三安全一稳定”' })}`;
 const NOT_REPORT = '不是年报（没有找到年报的标题、部分标题或统计表）';
 const BIG5 = '无法识别编码：不是 UTF-8，按 GB18030/GBK 读出的多为生僻字（可能是 Big5 等其他编码）；请另存为 UTF-8';
 
@@ -91,10 +91,10 @@ describe('CLI inputs', function () {
 
   it('--rule: an unknown rule or level is a usage error with the nearest known one (exit 2)', () => {
     const cases: [string, string][] = [
-      ['labelvariant=off', '用法错误：未知规则「labelvariant」，是否为「label-variant」？'],
-      ['RPT999=off', '用法错误：未知规则「RPT999」'],
-      ['row-total=warn', '用法错误：规则「row-total」的级别「warn」无效，是否为「warning」？'],
-      ['row-total=loud', '用法错误：规则「row-total」的级别「loud」无效，可用：off、error、warning、info、hint'],
+      ['labelvariant=off', `用法错误：${zh('unknownRuleSuggest', { name: 'labelvariant', suggestion: 'label-variant' })}`],
+      ['RPT999=off', `用法错误：${zh('unknownRule', { name: 'RPT999' })}`],
+      ['row-total=warn', `用法错误：${zh('unknownLevelSuggest', { name: 'row-total', level: 'warn', suggestion: 'warning' })}`],
+      ['row-total=loud', `用法错误：${zh('unknownLevel', { name: 'row-total', level: 'loud' })}`],
       ['row-total', '用法错误：--rule row-total：应为 规则=级别'],
     ];
     for (const [spec, first] of cases) {

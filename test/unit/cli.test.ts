@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { LineIndex, RULES, check, fixAll } from '../../server/src/core';
-import { CLI_OFF as OFF, OPTIONS, ROOT, runCli as run, seed, seedPath } from './helpers';
+import { CLI_OFF as OFF, OPTIONS, ROOT, runCli as run, seed, seedPath, en, zh } from './helpers';
 
 const rel = (p: string) => path.relative(ROOT, p);
 const S000 = rel(seedPath('000'));
@@ -29,9 +29,9 @@ interface JsonOut {
 }
 
 const S001_TEXT = [
-  `${S001}:174:1  info  label-variant  行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」`,
-  `${S001}:200:1  error  missing-cell  （五）2.重复申请 应有 7 个数，实有 6 个`,
-  `${S001}:348:1  warning  section-heading  标题「六、他需要报告的事项」与模板不符，应为「六、其他需要报告的事项」`,
+  `${S001}:174:1  info  label-variant  ${zh('labelVariant', { found: '3.危及“三安全-稳定”', label: '3.危及“三安全一稳定”' })}`,
+  `${S001}:200:1  error  missing-cell  ${zh('missingCell', { row: '（五）2.重复申请', expected: 7, actual: 6 })}`,
+  `${S001}:348:1  warning  section-heading  ${zh('sectionHeading', { found: '六、他需要报告的事项', heading: '六、其他需要报告的事项' })}`,
   '已检查 1 个文件：1 个错误，1 个警告，1 条信息',
   '',
 ].join('\n');
@@ -96,13 +96,13 @@ describe('CLI (report-review)', function () {
     assert.deepStrictEqual(mc, {
       rule: 'missing-cell',
       severity: 'error',
-      message: '（五）2.重复申请 应有 7 个数，实有 6 个',
+      message: zh('missingCell', { row: '（五）2.重复申请', expected: 7, actual: 6 }),
       line: 200,
       column: 1,
       endLine: 200,
       endColumn: '2.重复申请 0 0 0 0 0 0'.length + 1,
       related: [],
-      fixes: [{ title: '补零：（五）2.重复申请', preferred: true }],
+      fixes: [{ title: zh('fixZeros', { row: '（五）2.重复申请' }), preferred: true }],
     });
   });
 
@@ -110,15 +110,15 @@ describe('CLI (report-review)', function () {
     const text = seed('001').replace('2.重复申请 0 0 0 0 0 0\n', '2.重复申请 0 0 0 0 0 0 0\n').replace('6 0 4 1 11 1', '6 0 4 1 12 1');
     const r = run(['check', '--format', 'json', ...OFF, '-'], text);
     const rt = (JSON.parse(r.stdout) as JsonOut).files[0].problems.find((p) => p.rule === 'review-total')!;
-    assert.strictEqual(rt.message, '行政复议·总计 应为 11（6+4+1），实为 12');
+    assert.strictEqual(rt.message, zh('reviewTotal', { expected: 11, parts: '（6+4+1）', actual: '12', group: '行政复议' }));
     assert.deepStrictEqual([rt.line, rt.column, rt.endColumn], [289, 9, 11]);
     assert.deepStrictEqual(rt.related.map((x) => [x.line, x.column, x.endColumn, x.message]), [
-      [289, 1, 2, '行政复议·结果维持 = 6'],
-      [289, 3, 4, '行政复议·结果纠正 = 0'],
-      [289, 5, 6, '行政复议·其他结果 = 4'],
-      [289, 7, 8, '行政复议·尚未审结 = 1'],
+      [289, 1, 2, zh('relatedPart', { cell: '行政复议·结果维持', value: '6' })],
+      [289, 3, 4, zh('relatedPart', { cell: '行政复议·结果纠正', value: '0' })],
+      [289, 5, 6, zh('relatedPart', { cell: '行政复议·其他结果', value: '4' })],
+      [289, 7, 8, zh('relatedPart', { cell: '行政复议·尚未审结', value: '1' })],
     ]);
-    assert.deepStrictEqual(rt.fixes, [{ title: '将 行政复议·总计 改为 11（重新计算合计）', preferred: true }]);
+    assert.deepStrictEqual(rt.fixes, [{ title: zh('fixRecompute', { cell: '行政复议·总计', value: '11' }), preferred: true }]);
   });
 
   it('sarif: version 2.1.0, the rules, results with ruleId, level and a location', () => {
@@ -138,15 +138,15 @@ describe('CLI (report-review)', function () {
       ['missing-cell', 'error', S001, 200, 1],
       ['section-heading', 'warning', S001, 348, 1],
     ]);
-    assert.strictEqual(results[1].message.text, '（五）2.重复申请 应有 7 个数，实有 6 个');
+    assert.strictEqual(results[1].message.text, zh('missingCell', { row: '（五）2.重复申请', expected: 7, actual: 6 }));
   });
 
   it('--locale en (or --locale=en): English messages and summary', () => {
     for (const flag of [['--locale', 'en'], ['--locale=en']]) {
       const r = run(['check', ...flag, ...OFF, S001]);
       assert.deepStrictEqual(r.stdout.split('\n').slice(1), [
-        `${S001}:200:1  error  missing-cell  （五）2.重复申请 should have 7 numbers, found 6`,
-        `${S001}:348:1  warning  section-heading  Heading “六、他需要报告的事项” does not match the template: “六、其他需要报告的事项”`,
+        `${S001}:200:1  error  missing-cell  ${en('missingCell', { row: '（五）2.重复申请', expected: 7, actual: 6 })}`,
+        `${S001}:348:1  warning  section-heading  ${en('sectionHeading', { found: '六、他需要报告的事项', heading: '六、其他需要报告的事项' })}`,
         '1 file(s) checked: 1 error(s), 1 warning(s), 1 info',
         '',
       ]);
@@ -173,7 +173,7 @@ describe('CLI (report-review)', function () {
     fs.writeFileSync(path.join(dir, 'sub', 'report.md'), seed('000'));
     fs.writeFileSync(path.join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
     const m = run(['check', ...OFF, dir]);
-    assert.strictEqual(m.stdout, `${path.join(dir, 'sub', 'report.md')}:175:1  info  label-variant  行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」\n已检查 1 个文件，跳过 1 个（不是年报）：0 个错误，0 个警告，1 条信息\n`);
+    assert.strictEqual(m.stdout, `${path.join(dir, 'sub', 'report.md')}:175:1  info  label-variant  ${zh('labelVariant', { found: '3.危及“三安全-稳定”', label: '3.危及“三安全一稳定”' })}\n已检查 1 个文件，跳过 1 个（不是年报）：0 个错误，0 个警告，1 条信息\n`);
     assert.strictEqual(m.code, 0);
 
     const empty = path.join(tmp, 'empty-dir');
@@ -214,8 +214,8 @@ describe('CLI (report-review)', function () {
     const line = text.split('\n').findIndex((l) => l === '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2') + 1;
     const col = '二、上年结转政府信息公开申请数量 '.length + 1;
     assert.deepStrictEqual(r.stdout.split('\n'), [
-      `${cur}:${line}:${col}  warning  cross-year  二、上年结转·自然人 为 2，但上一年度报告的“四、结转下年度继续办理”为 3`,
-      `${cur}:${line}:${col + 12}  warning  cross-year  二、上年结转·总计 为 2，但上一年度报告的“四、结转下年度继续办理”为 3`,
+      `${cur}:${line}:${col}  warning  cross-year  ${zh('crossYearCarried', { col: '自然人', value: '2', previous: 3 })}`,
+      `${cur}:${line}:${col + 12}  warning  cross-year  ${zh('crossYearCarried', { col: '总计', value: '2', previous: 3 })}`,
       '已检查 1 个文件：0 个错误，2 个警告，0 条信息',
       '',
     ]);

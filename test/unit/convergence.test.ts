@@ -4,14 +4,14 @@
  * endings of the document's own kind.
  */
 import * as assert from 'assert';
-import { check, fixAll, formatMessage } from '../../server/src/core';
+import { check, fixAll } from '../../server/src/core';
 import { T3 } from '../../server/src/core/template';
-import { OPTIONS, expectFindings, lineAt, lineOf, replaceOnce, rowNumbers, seed, seed001Complete } from './helpers';
+import { OPTIONS, expectFindings, lineAt, lineOf, replaceOnce, rowNumbers, seed, seed001Complete, said } from './helpers';
 
 /** The findings seed 001 (its dropped cell restored) has of itself. */
 const SEED_001 = [
-  { rule: 'label-variant', line: 174, message: '行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」' },
-  { rule: 'section-heading', line: 348, message: '标题「六、他需要报告的事项」与模板不符，应为「六、其他需要报告的事项」' },
+  { rule: 'label-variant', line: 174, message: 'labelVariant(found=3.危及“三安全-稳定”, label=3.危及“三安全一稳定”)' },
+  { rule: 'section-heading', line: 348, message: 'sectionHeading(found=六、他需要报告的事项, heading=六、其他需要报告的事项)' },
 ];
 
 /** Every edit of every fix of `text`'s problems. */
@@ -33,7 +33,7 @@ describe('numbers beyond exact integers', () => {
     it(`${raw} is an invalid-number, takes part in no sum, and no fix writes a number for it`, () => {
       const text = withFirst(raw);
       expectFindings(text, [
-        { rule: 'invalid-number', line: 153, message: `一、本年新收·自然人：「${raw}」超出能精确计算的范围（最大 9007199254740991），不参与求和` },
+        { rule: 'invalid-number', line: 153, message: `numberBeyondExact(cell=一、本年新收·自然人, raw=${raw})` },
         ...SEED_001,
       ]);
       // The seed's own fixes and nothing else: the number stays as written, and fixing again changes nothing.
@@ -68,7 +68,7 @@ describe('numbers beyond exact integers', () => {
     const fee = (v: string) => replaceOnce(seed('000'), '行政事业性收费 0', `行政事业性收费 ${v}`);
     const line = lineOf(seed('000'), '行政事业性收费 0');
     expectFindings(fee('1234567890.1234567'), [
-      { rule: 'invalid-number', line, message: '行政事业性收费·本年收费金额：「1234567890.1234567」超出能精确计算的范围（最大 9007199254740991），不参与求和' },
+      { rule: 'invalid-number', line, message: 'numberBeyondExact(cell=行政事业性收费·本年收费金额, raw=1234567890.1234567)' },
       { rule: 'label-variant', line: 175 },
     ]);
     expectFindings(fee('3883.30'), [{ rule: 'label-variant', line: 175 }]);
@@ -96,7 +96,7 @@ describe('rows a fix inserts are read again', () => {
       T3_ROWS.filter((r) => !['t3.new', 't3.next', 't3.r5.4'].includes(r.key)).map((r) => ({
         rule: 'missing-row',
         line: T3_ROWS.indexOf(r) < AFTER ? 153 : 155,
-        message: `表三（收到和处理政府信息公开申请情况）缺少行「${r.label}」`,
+        message: `missingRow(row=${r.label}, table=@table.t3)`,
       })),
     );
     const fixed = fixAll(text, OPTIONS);
@@ -120,8 +120,8 @@ describe('rows a fix inserts are read again', () => {
     const left = check(fixed, OPTIONS).problems.filter((p) => p.rule === 'missing-row');
     // Those still missing have no fix, and are reported where the table's last row read is.
     assert.deepStrictEqual(
-      left.map((p) => [lineAt(fixed, p.span.start), formatMessage(p.message), p.fixes.length]),
-      T3_ROWS.slice(AFTER + 1).filter((r) => r.key !== 't3.next').map((r) => [lineOf(fixed, '4.无正当理由大量反复申请'), `表三（收到和处理政府信息公开申请情况）缺少行「${r.label}」`, 0]),
+      left.map((p) => [lineAt(fixed, p.span.start), said(p.message), p.fixes.length]),
+      T3_ROWS.slice(AFTER + 1).filter((r) => r.key !== 't3.next').map((r) => [lineOf(fixed, '4.无正当理由大量反复申请'), `missingRow(row=${r.label}, table=@table.t3)`, 0]),
     );
   });
 });
@@ -135,14 +135,14 @@ describe('a missing heading goes before its section’s content', () => {
     const text = without('五、存在的主要问题及改进情况');
     const line = lineOf(text, '今年以来，全乡政府信息公开工作稳步推进');
     assert.strictEqual(line, 226);
-    expectFindings(text, [{ rule: 'missing-section', line, message: '缺少第五部分「五、存在的主要问题及改进情况」' }, { rule: 'label-variant', line: 175 }]);
+    expectFindings(text, [{ rule: 'missing-section', line, message: 'missingSection(heading=五、存在的主要问题及改进情况, numeral=五)' }, { rule: 'label-variant', line: 175 }]);
     assert.strictEqual(fixAll(text, OPTIONS), fixedBase);
   });
 
   it('三: before table 三 (its 勾稽关系 note), not after it', () => {
     const text = without('三、收到和处理政府信息公开申请情况');
     const line = lineOf(text, '（本列数据的勾稽关系为');
-    expectFindings(text, [{ rule: 'missing-section', line, message: '缺少第三部分「三、收到和处理政府信息公开申请情况」' }, { rule: 'label-variant', line: 173 }]);
+    expectFindings(text, [{ rule: 'missing-section', line, message: 'missingSection(heading=三、收到和处理政府信息公开申请情况, numeral=三)' }, { rule: 'label-variant', line: 173 }]);
     assert.strictEqual(fixAll(text, OPTIONS), fixedBase);
   });
 
@@ -154,10 +154,10 @@ describe('a missing heading goes before its section’s content', () => {
     const text = without('六、其他需要报告的事项');
     const [p] = check(text, OPTIONS).problems.filter((x) => x.rule === 'missing-section');
     assert.deepStrictEqual(
-      p.fixes.map((f) => [formatMessage(f.title), f.preferred]),
-      [['插入标题「六、其他需要报告的事项」，放在「格尔木市大格勒乡人民政府」之前（无法确定本部分从哪里开始，请核对位置）', false]],
+      p.fixes.map((f) => [said(f.title), f.preferred]),
+      [['fixInsertSectionBefore(heading=六、其他需要报告的事项, line=格尔木市大格勒乡人民政府)', false]],
     );
-    assert.strictEqual(formatMessage(p.message), '缺少第六部分「六、其他需要报告的事项」');
+    assert.strictEqual(said(p.message), 'missingSection(heading=六、其他需要报告的事项, numeral=六)');
     const fixed = fixAll(text, OPTIONS);
     assert.ok(!fixed.includes('六、其他需要报告的事项'), 'fixAll inserted a heading whose place is not known');
   });
@@ -165,8 +165,8 @@ describe('a missing heading goes before its section’s content', () => {
   it('一 after the title: the fix is not preferred either (a preamble and 一’s text cannot be told apart)', () => {
     const [p] = check(without('一、总体情况'), OPTIONS).problems.filter((x) => x.rule === 'missing-section');
     assert.deepStrictEqual(
-      p.fixes.map((f) => [formatMessage(f.title), f.preferred]),
-      [['插入标题「一、总体情况」，放在「2024年以来，大格勒乡全面贯彻…」之前（无法确定本部分从哪里开始，请核对位置）', false]],
+      p.fixes.map((f) => [said(f.title), f.preferred]),
+      [['fixInsertSectionBefore(heading=一、总体情况, line=2024年以来，大格勒乡全面贯彻…)', false]],
     );
   });
 });

@@ -1,7 +1,7 @@
 /** Hover data (`describeAt`): which cell an offset is on, with blank cells next to numbers. */
 import * as assert from 'assert';
 import { check, describeAt } from '../../server/src/core';
-import { loadFixture } from './helpers';
+import { en, loadFixture, zh } from './helpers';
 
 describe('describeAt', () => {
   const row = '| 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |';
@@ -14,7 +14,7 @@ describe('describeAt', () => {
     const seven = text.indexOf('||7|', at) + 2;
     for (const offset of [seven, seven + 1]) {
       const info = describeAt(result, offset);
-      assert.strictEqual(info?.title, '二、上年结转 × 科研机构 = 7');
+      assert.strictEqual(info?.title, zh('hoverCell', { row: '二、上年结转', col: '科研机构', value: '7' }));
       assert.deepStrictEqual(info.span, { start: seven, end: seven + 1 });
     }
   });
@@ -22,7 +22,7 @@ describe('describeAt', () => {
   it('the blank cell is found at its place, with an empty span', () => {
     const blank = text.indexOf('||7|', at) + 1;
     const info = describeAt(result, blank);
-    assert.strictEqual(info?.title, '二、上年结转 × 商业企业 = 空（按 0 计）');
+    assert.strictEqual(info?.title, zh('hoverCell', { row: '二、上年结转', col: '商业企业', value: zh('hoverBlank') }));
     assert.strictEqual(info.span.start, info.span.end);
   });
 
@@ -30,11 +30,14 @@ describe('describeAt', () => {
     const wrong = text.replace(packed, '|二、上年结转政府信息公开申请数量|2||7|0|0|0|5|');
     const total = wrong.indexOf('|0|0|0|5|', at) + 7;
     assert.deepStrictEqual(describeAt(check(wrong), total, 'en'), {
-      title: '二、上年结转 × 总计 = 5',
-      lines: ['row total: 二、上年结转·总计 = 2 + 7 = 9, written 5 ✗', '一 + 二 = （七） + 四 (总计): 34 + 5 = 35 + 1 ✗'],
+      title: en('hoverCell', { row: '二、上年结转', col: '总计', value: 5 }),
+      lines: [
+        en('hoverSum', { label: en('kind.row-total'), cell: '二、上年结转·总计', sum: '2 + 7', expected: 9, actual: 5, mark: '✗' }),
+        en('hoverBalance', { label: en('kind.balance'), col: '总计', new: 34, carried: 5, total: 35, next: 1, mark: '✗' }),
+      ],
       span: { start: total, end: total + 1 },
     });
-    assert.strictEqual(describeAt(check(wrong), text.indexOf('||7|', at) + 1, 'en')?.title, '二、上年结转 × 商业企业 = blank (0)');
+    assert.strictEqual(describeAt(check(wrong), text.indexOf('||7|', at) + 1, 'en')?.title, en('hoverCell', { row: '二、上年结转', col: '商业企业', value: en('hoverBlank') }));
   });
 
   it('the label is no cell', () => {

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { check, tableGrids, type GridCell, type GridTable } from '../../server/src/core';
-import { FIXTURES, SEED_IDS, lineOf as lineOf1, loadFixture, replaceOnce, seed, seed001Complete } from './helpers';
+import { FIXTURES, SEED_IDS, lineOf as lineOf1, loadFixture, replaceOnce, seed, seed001Complete, en, zh } from './helpers';
 
 const grids = (text: string) => tableGrids(check(text));
 const table = (text: string, id: string): GridTable => grids(text).find((t) => t.id === id)!;
@@ -19,7 +19,7 @@ describe('tableGrids', () => {
     const [t2, t3, t4] = grids(seed('001'));
     assert.deepStrictEqual([t2.id, t3.id, t4.id], ['t2', 't3', 't4']);
     assert.deepStrictEqual([t2.state, t3.state, t4.state], ['read', 'read', 'read']);
-    assert.strictEqual(t3.title, '表三（收到和处理政府信息公开申请情况）');
+    assert.strictEqual(t3.title, zh('table.t3'));
     // 25 rows: the template's, without the old single （六）其他处理 row the report does not use.
     assert.strictEqual(t3.rows.length, 25);
     assert.deepStrictEqual(t3.columns.map((c) => c.label), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
@@ -69,7 +69,7 @@ describe('tableGrids', () => {
     // All six numbers are 0: which column lost its 0 cannot be told, so the cells are not placed.
     assert.strictEqual(r.placed, false);
     assert.deepStrictEqual(r.cells.map(brief), ['ok:0', 'ok:0', 'ok:0', 'ok:0', 'ok:0', 'ok:0', 'missing:→0']);
-    assert.deepStrictEqual(r.notes, ['（五）2.重复申请 应有 7 个数，实有 6 个']);
+    assert.deepStrictEqual(r.notes, [zh('missingCell', { row: '（五）2.重复申请', expected: 7, actual: 6 })]);
     assert.deepStrictEqual(r.lines, { start: lineOf(text, '2.重复申请'), end: lineOf(text, '2.重复申请') });
     // Every other cell of the seed's three tables is ok.
     const others = grids(text).flatMap((t) => t.rows.filter((x) => x.key !== 't3.r5.2').flatMap((x) => x.cells));
@@ -92,10 +92,10 @@ describe('tableGrids', () => {
     const line = lineOf(text, '（一）予以公开');
     const total = text.indexOf('（七）总计 29 0 0 0 0 0 29') + '（七）总计 29 0 0 0 0 0 '.length;
     assert.deepStrictEqual(wrong, [
-      { row: 't3.r1', column: '总计', state: 'wrong', raw: '11', value: 11, span: { start: at, end: at + 2 }, lines: { start: line, end: line }, expected: 10, notes: ['（一）予以公开·总计 应为 10，实为 11'] },
+      { row: 't3.r1', column: '总计', state: 'wrong', raw: '11', value: 11, span: { start: at, end: at + 2 }, lines: { start: line, end: line }, expected: 10, notes: [zh('rowTotal', { expected: 10, parts: '', actual: '11', row: '（一）予以公开' })] },
       {
         row: 't3.total', column: '总计', state: 'wrong', raw: '29', value: 29, span: { start: total, end: total + 2 },
-        lines: { start: lineOf(text, '（七）总计'), end: lineOf(text, '（七）总计') }, expected: 30, notes: ['（七）总计·总计 应为 30（11+2+1+16），实为 29'],
+        lines: { start: lineOf(text, '（七）总计'), end: lineOf(text, '（七）总计') }, expected: 30, notes: [zh('resultsTotal', { expected: 30, parts: '（11+2+1+16）', actual: '29', col: '总计' })],
       },
     ]);
   });
@@ -112,8 +112,8 @@ describe('tableGrids', () => {
     const next = row(table(text, 't3'), 't3.next');
     assert.deepStrictEqual(next.cells.map(brief), ['ok:1', 'ok:0', 'ok:0', 'ok:0', 'ok:0', 'ok:0', 'wrong:3→1']);
     assert.deepStrictEqual(next.cells[6].notes, [
-      '四、结转下年度·总计 应为 1，实为 3',
-      '总计列：一、本年新收 + 二、上年结转 应等于 （七）总计 + 四、结转下年度：30 + 0 ≠ 29 + 3',
+      zh('rowTotal', { expected: 1, parts: '', actual: '3', row: '四、结转下年度' }),
+      zh('balance', { col: '总计', new: 30, carried: 0, total: 29, next: 3 }),
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('tableGrids', () => {
     const r = row(t3, 't3.r5.2');
     assert.deepStrictEqual(
       { state: r.state, cells: r.cells, span: r.span, notes: r.notes },
-      { state: 'missing', cells: [], span: undefined, notes: ['表三（收到和处理政府信息公开申请情况）缺少行「2.重复申请」'] },
+      { state: 'missing', cells: [], span: undefined, notes: [zh('missingRow', { table: '@table.t3', row: '2.重复申请' })] },
     );
     assert.deepStrictEqual(row(t3, 't3.r5.1').cells.map((c) => c.raw), ['4', '0', '0', '0', '0', '0', '4']);
   });
@@ -143,7 +143,7 @@ describe('tableGrids', () => {
       { state: t3.state, reason: t3.reason, rows: t3.rows, startLine: t3.lines?.start },
       {
         state: 'layout',
-        reason: '表三（收到和处理政府信息公开申请情况）的版式无法可靠读取（有 2 组数字找不到所属的行），未核对其中的数字',
+        reason: zh('tableLayoutOrphans', { table: '@table.t3', count: 2 }),
         rows: [],
         startLine: lineOf(text, '一、本年新收政府信息公开申请数量'),
       },
@@ -155,13 +155,13 @@ describe('tableGrids', () => {
     const t3 = table(loadFixture('missing-table-table3.txt').text, 't3');
     assert.deepStrictEqual(
       { state: t3.state, reason: t3.reason, rows: t3.rows },
-      { state: 'missing', reason: '缺少表格「表三（收到和处理政府信息公开申请情况）」（表格可能以图片形式粘贴）', rows: [] },
+      { state: 'missing', reason: zh('missingTable', { table: '@table.t3' }), rows: [] },
     );
     const none = tableGrids(check('一段不是年报的文字。\n'), 'en');
     assert.deepStrictEqual(none.map((t) => [t.state, t.reason]), [
-      ['missing', 'Table 二 (proactive disclosure) not found'],
-      ['missing', 'Table 三 (requests received and handled) not found'],
-      ['missing', 'Table 四 (administrative review and litigation) not found'],
+      ['missing', en('gridNotFound', { table: en('table.t2') })],
+      ['missing', en('gridNotFound', { table: en('table.t3') })],
+      ['missing', en('gridNotFound', { table: en('table.t4') })],
     ]);
   });
 

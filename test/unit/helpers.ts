@@ -29,7 +29,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineIndex, check, fixAll, formatMessage, type CheckOptions, type Problem, type RowModel, type Severity } from '../../server/src/core';
+import { LineIndex, check, fixAll, formatMessage, type CheckOptions, type Message, type Problem, type RowModel, type Severity } from '../../server/src/core';
 import { IDENTITY_KINDS } from '../../server/src/core/template';
 
 function findRoot(from: string): string {
@@ -59,6 +59,26 @@ export function runCli(args: string[], input?: string | Buffer, cwd = ROOT): { c
 
 export const ARITHMETIC = new Set<string>(IDENTITY_KINDS);
 
+/**
+ * A message as tests compare it: its id and its arguments (sorted by name), never its wording,
+ * e.g. `rowTotal(actual=5, expected=4, parts=（3+1）, row=（二）部分公开)`. The wording is
+ * reviewed in one place, the catalogue snapshots (`test/unit/messages.test.ts`).
+ */
+export function said(m: Message): string {
+  const args = Object.entries(m.args ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return args.length ? `${m.id}(${args.map(([k, v]) => `${k}=${v}`).join(', ')})` : m.id;
+}
+
+/** The zh-CN text of a message, for output the adapters render (CLI, language server, hover). */
+export function zh(id: string, args?: Message['args']): string {
+  return formatMessage({ id, args }, 'zh-CN');
+}
+
+/** The same in English. */
+export function en(id: string, args?: Message['args']): string {
+  return formatMessage({ id, args }, 'en');
+}
+
 /** fast-check's seed: fixed for reproducible runs; FC_SEED=<n> picks another, FC_SEED=random a new one each run. */
 export const FC_SEED = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 20250110);
 const LISTED: Severity[] = ['error', 'warning', 'info'];
@@ -67,7 +87,7 @@ export interface Expected {
   rule: string;
   /** 1-based line where the finding starts. */
   line: number;
-  /** The zh-CN message, exactly. */
+  /** The message's id and arguments, as `said` writes them. */
   message?: string;
 }
 
@@ -102,12 +122,12 @@ export function replaceOnce(text: string, from: string, to: string): string {
   return text.slice(0, i) + to + text.slice(i + from.length);
 }
 
-/** Errors, warnings and infos of `text`, in the checker's order, with 1-based lines and zh-CN messages. */
+/** Errors, warnings and infos of `text`, in the checker's order, with 1-based lines and messages as `said` writes them. */
 export function findings(text: string, options: CheckOptions = OPTIONS, severities: Severity[] = LISTED): Found[] {
   const index = new LineIndex(text);
   return check(text, options)
     .problems.filter((p) => severities.includes(p.severity))
-    .map((p) => ({ rule: p.rule, line: index.positionAt(p.span.start).line + 1, severity: p.severity, message: formatMessage(p.message, 'zh-CN'), problem: p }));
+    .map((p) => ({ rule: p.rule, line: index.positionAt(p.span.start).line + 1, severity: p.severity, message: said(p.message), problem: p }));
 }
 
 /** Problems of one rule (all severities). */
@@ -123,7 +143,7 @@ const order = (a: string, b: string) => {
 
 /**
  * Exactly these findings (errors, warnings and infos), nothing else. Lines are 1-based; a
- * `message` given is compared with the zh-CN text exactly.
+ * `message` given is compared with the message's id and arguments (`said`).
  */
 export function expectFindings(text: string, expected: Expected[], options: CheckOptions = OPTIONS): Found[] {
   const got = findings(text, options);
@@ -155,7 +175,7 @@ export function expectFix(text: string, fixed: string, options: CheckOptions = O
   const out = fixAll(text, options);
   assertSameText(out, fixed, 'fixAll result');
   const left = check(out, options).problems.filter((p) => p.fixes.some((f) => f.preferred));
-  assert.deepStrictEqual(left.map((p) => `${p.rule}: ${formatMessage(p.message)}`), [], 'problems with a preferred fix left after fixAll');
+  assert.deepStrictEqual(left.map((p) => `${p.rule}: ${said(p.message)}`), [], 'problems with a preferred fix left after fixAll');
   assertSameText(fixAll(out, options), out, 'fixAll is idempotent');
 }
 

@@ -1,13 +1,13 @@
 /** Windows (CRLF) and old Mac (CR) line endings: the same findings, and fixes that keep the document's own. */
 import * as assert from 'assert';
-import { check, fixAll, formatMessage, lineIndexOf } from '../../server/src/core';
-import { SEED_IDS, loadFixture, seed } from './helpers';
+import { check, fixAll, lineIndexOf } from '../../server/src/core';
+import { SEED_IDS, loadFixture, seed, said } from './helpers';
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
 const found = (t: string) => {
   const r = check(t);
   const index = lineIndexOf(r);
-  return r.problems.map((p) => ({ rule: p.rule, at: index.positionAt(p.span.start), message: formatMessage(p.message) }));
+  return r.problems.map((p) => ({ rule: p.rule, at: index.positionAt(p.span.start), message: said(p.message) }));
 };
 
 describe('CRLF line endings', () => {

@@ -3,15 +3,15 @@
  * 二 0, （七） 29, 四 1, 予以公开 10; table 四: 复议 6 0 4 1 | 11, 诉讼 1 0 0 0 | 1, 0 1 0 0 | 1.
  */
 import * as assert from 'assert';
-import { check, fixAll, formatMessage, type CheckOptions } from '../../server/src/core';
-import { ARITHMETIC, SEED_IDS, lineOf, replaceOnce, seed, seed001Complete } from './helpers';
+import { check, fixAll, type CheckOptions } from '../../server/src/core';
+import { ARITHMETIC, SEED_IDS, lineOf, replaceOnce, seed, seed001Complete, said } from './helpers';
 
 const ALL: CheckOptions = {};
 
 function found(text: string, rule: string, options: CheckOptions = ALL) {
   return check(text, options)
     .problems.filter((p) => p.rule === rule)
-    .map((p) => ({ line: text.slice(0, p.span.start).split('\n').length, text: text.slice(p.span.start, p.span.end), message: formatMessage(p.message), problem: p }));
+    .map((p) => ({ line: text.slice(0, p.span.start).split('\n').length, text: text.slice(p.span.start, p.span.end), message: said(p.message), problem: p }));
 }
 
 /** Seed 001 with the paragraph of 依申请公开 figures replaced by `sentence`. */
@@ -28,15 +28,15 @@ describe('narrative-mismatch', () => {
     assert.deepStrictEqual(
       f.map((x) => [x.line, x.text, x.message]),
       [
-        [52, '3', '正文所写的 3 件与表四两项行政诉讼总计之和不一致：表中为 2'],
-        [54, '5', '正文所写的 5 件与表四行政复议总计不一致：表中为 11'],
+        [52, '3', 'narrativeMismatch(stated=3, table=2, where=@where.litigation)'],
+        [54, '5', 'narrativeMismatch(stated=5, table=11, where=@where.review)'],
       ],
     );
     assert.strictEqual(lineOf(text, '行政诉讼案件 3件'), 52);
     // The related information points at the table cells; the fix is offered but not preferred.
     const review = f[1].problem;
     assert.strictEqual(text.slice(review.related[0].span.start, review.related[0].span.end), '11');
-    assert.deepStrictEqual(review.fixes.map((x) => [formatMessage(x.title), x.preferred, x.edits[0].newText]), [['改为表中的数字 11', false, '11']]);
+    assert.deepStrictEqual(review.fixes.map((x) => [said(x.title), x.preferred, x.edits[0].newText]), [['fixNarrative(value=11)', false, '11']]);
     const lit = f[0].problem;
     assert.deepStrictEqual(lit.related.map((r) => text.slice(r.span.start, r.span.end)), ['1', '1']);
   });
@@ -133,7 +133,7 @@ describe('narrative-mismatch', () => {
       '…and when it follows 受理, 受理 counts both',
       { new: 1295, carried: 189, granted: 900, unavailable: 274, overdue: 1, other: 16 },
       '全年共受理政府信息公开申请 1295 件（含上年结转 189 件）。',
-      ['1295:正文所写的 1295 件与表三“一、本年新收”与“二、上年结转”之和不一致：表中为 1484'],
+      ['1295:narrativeMismatch(stated=1295, table=1484, where=@where.receivedWithCarried)'],
     ],
     [
       '予以公开及部分公开: the sum of the rows named (208 = 206 + 2)',
@@ -145,7 +145,7 @@ describe('narrative-mismatch', () => {
       '…which it is compared with',
       { new: 230, carried: 0, granted: 206, partial: 2, unavailable: 5, overdue: 1, other: 16 },
       '其中予以公开及部分公开 206 件。',
-      ['206:正文所写的 206 件与表三“（一）予以公开”、“（二）部分公开”之和不一致：表中为 208'],
+      ['206:narrativeMismatchRows(rows=“（一）予以公开”、“（二）部分公开”, stated=206, table=208)'],
     ],
     [
       'results among 所有办结的申请中 are result rows, not 办结',
@@ -157,7 +157,7 @@ describe('narrative-mismatch', () => {
       '…each compared with its row',
       { new: 12, carried: 0, granted: 9, secret: 2, overdue: 1 },
       '所有办结的申请中同意公开答复 9 件，部分公开答复 0 件，不予公开答复 3 件。',
-      ['3:正文所写的 3 件与表三“（三）不予公开”合计不一致：表中为 2'],
+      ['3:narrativeMismatch(stated=3, table=2, where=@where.refused)'],
     ],
     [
       'a part after 其中 is not the whole',
@@ -175,14 +175,14 @@ describe('narrative-mismatch', () => {
 
   it('a count of received requests that is neither 新收 nor 新收 + 结转 is a mismatch, told against 新收', () => {
     const text = withNarrative('本年度共受理申请 750 件。', withT3(seed001Complete(), { new: 713, carried: 36, granted: 500, unavailable: 200, overdue: 1, other: 16 }));
-    assert.deepStrictEqual(found(text, 'narrative-mismatch').map((x) => [x.text, x.message]), [['750', '正文所写的 750 件与表三“一、本年新收”总计不一致：表中为 713']]);
+    assert.deepStrictEqual(found(text, 'narrative-mismatch').map((x) => [x.text, x.message]), [['750', 'narrativeMismatch(stated=750, table=713, where=@where.received)']]);
   });
 
   it('the body itself under a shortened name (实验区管委会（办公室）) is not another body: 受理 34 vs 新收 32', () => {
     const own = replaceOnce(seed001Complete(), '格尔木市2024 年政府信息公开工作年度报告', '平潭综合实验区管委会办公室2024年政府信息公开工作年度报告');
     const table = withT3(own, { new: 32, carried: 0, granted: 20, unavailable: 11, overdue: 1 });
     const text = withNarrative('2024年，实验区管委会（办公室）共受理公开申请34件，均在法定期限内予以办理。', table);
-    assert.deepStrictEqual(found(text, 'narrative-mismatch').map((x) => [x.text, x.message]), [['34', '正文所写的 34 件与表三“一、本年新收”总计不一致：表中为 32']]);
+    assert.deepStrictEqual(found(text, 'narrative-mismatch').map((x) => [x.text, x.message]), [['34', 'narrativeMismatch(stated=34, table=32, where=@where.received)']]);
     assert.deepStrictEqual(found(withNarrative('2024年，区住建局共受理公开申请34件。', table), 'narrative-mismatch'), []);
   });
 
@@ -192,7 +192,7 @@ describe('narrative-mismatch', () => {
       'a 现行有效 count that contradicts 表二 (393 vs 470)',
       '行政规范性文件 77 0 470',
       '清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。',
-      ['393:正文所写的 393 件与表二“行政规范性文件”现行有效件数不一致：表中为 470'],
+      ['393:narrativeMismatch(stated=393, table=470, where=@where.normsInForce)'],
     ],
     ['制发, 废止 and 现行有效 that agree', '行政规范性文件 9 7 253', '2024年，制发行政规范性文件9件，按程序确认失效或废止文件7件，现行有效行政规范性文件共253件。', []],
     ['废止 and 制定 by 我局', '行政规范性文件 15 6 21', '2024年，我局废止规范性文件6件，制定规范性文件15件。', []],
@@ -221,26 +221,26 @@ describe('cross-year', () => {
   const next = (t: string) => replaceOnce(t, '格尔木市2024 年', '格尔木市2025 年');
 
   it('二、上年结转 must equal last year\'s 四、结转下年度, per column', () => {
-    const f = found(next(seed001Complete()), 'cross-year', { previous: last }).filter((x) => x.message.startsWith('二、上年结转'));
+    const f = found(next(seed001Complete()), 'cross-year', { previous: last }).filter((x) => x.problem.message.id === 'crossYearCarried');
     assert.deepStrictEqual(
       f.map((x) => x.message),
-      ['二、上年结转·自然人 为 0，但上一年度报告的“四、结转下年度继续办理”为 1', '二、上年结转·总计 为 0，但上一年度报告的“四、结转下年度继续办理”为 1'],
+      ['crossYearCarried(col=自然人, previous=1, value=0)', 'crossYearCarried(col=总计, previous=1, value=0)'],
     );
     assert.deepStrictEqual(f.map((x) => x.problem.fixes[0].preferred), [false, false]);
   });
 
   it('现行有效件数 = last year + 制发 − 废止, with the caveat in the message', () => {
     const mine = replaceOnce(next(seed001Complete()), '行政规范性文件 8 5 26', '行政规范性文件 3 1 27');
-    const f = found(mine, 'cross-year', { previous: last }).filter((x) => x.message.includes('现行有效'));
+    const f = found(mine, 'cross-year', { previous: last }).filter((x) => x.problem.message.id === 'crossYearInForce');
     assert.deepStrictEqual(f.map((x) => [x.text, x.message]), [
-      ['27', '行政规范性文件 现行有效件数为 27，按上一年度 26 + 本年制发 3 − 本年废止 1 应为 28（修订或到期失效可能造成差异，请核实）'],
+      ['27', 'crossYearInForce(expected=28, made=3, previous=26, repealed=1, row=行政规范性文件, value=27)'],
     ]);
   });
 
   it('repeating most of last year\'s narrative is reported as info', () => {
     const f = found(next(seed001Complete()), 'cross-year', { previous: last }).filter((x) => x.problem.severity === 'info');
     assert.strictEqual(f.length, 1);
-    assert.match(f[0].message, /^正文约 100% 与上一年度报告相同/);
+    assert.strictEqual(f[0].message, 'crossYearRepeated(percent=100)');
   });
 
   it('says nothing for another body or a year that does not follow', () => {
@@ -256,7 +256,7 @@ describe('implausible-value', () => {
   it('non-zero 规章 for a township', () => {
     const text = replaceOnce(seed('000'), '规章 0 0 0', '规章 1 0 1');
     assert.deepStrictEqual(found(text, 'implausible-value').map((x) => [x.text, x.message]), [
-      ['1', '格尔木市大格勒乡人民政府属于乡镇、街道或县级机关，无权制定规章，但“规章”一行为 1'],
+      ['1', 'implausibleRules(body=格尔木市大格勒乡人民政府, value=1)'],
     ]);
   });
 
@@ -266,12 +266,12 @@ describe('implausible-value', () => {
 
   it('a fee written in 元', () => {
     const text = replaceOnce(seed('001'), '行政事业性收费 3883.30', '行政事业性收费 1200元');
-    assert.deepStrictEqual(found(text, 'implausible-value').map((x) => x.message), ['收费金额「1200元」以元为单位，模板要求以万元为单位']);
+    assert.deepStrictEqual(found(text, 'implausible-value').map((x) => x.message), ['implausibleFeeUnit(raw=1200元)']);
   });
 
   it('an implausibly large fee in 万元 for a township', () => {
     const text = replaceOnce(seed('000'), '行政事业性收费 0', '行政事业性收费 3883.30');
-    assert.deepStrictEqual(found(text, 'implausible-value').map((x) => x.message), ['行政事业性收费 3883.3 万元，对本机关而言过大（超过 1000 万元），请核对单位']);
+    assert.deepStrictEqual(found(text, 'implausible-value').map((x) => x.message), ['implausibleFee(limit=1000, value=3883.3)']);
   });
 
   for (const id of SEED_IDS) it(`seed ${id} gives none`, () => assert.deepStrictEqual(found(seed(id), 'implausible-value'), []));

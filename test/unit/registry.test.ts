@@ -45,16 +45,3 @@ describe('rule registry (RULES)', () => {
     assert.deepStrictEqual(missing, []);
   });
 });
-
-describe('message catalogues', () => {
-  const read = (locale: string) =>
-    JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'core', 'messages', `${locale}.json`), 'utf8')) as Record<string, string>;
-  const placeholders = (pattern: string) => [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-  it('zh-CN and en have the same messages, with the same placeholders', () => {
-    const zh = read('zh-CN');
-    const en = read('en');
-    assert.deepStrictEqual(Object.keys(en).sort(), Object.keys(zh).sort());
-    for (const id of Object.keys(zh)) assert.deepStrictEqual(placeholders(en[id]), placeholders(zh[id]), id);
-  });
-});

@@ -2,15 +2,15 @@
  * Regressions found by property runs and review.
  */
 import * as assert from 'assert';
-import { check, fixAll, formatMessage } from '../../server/src/core';
-import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce } from './helpers';
+import { check, fixAll } from '../../server/src/core';
+import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce, said } from './helpers';
 
 describe('regressions: moved rows, table 四 spans, recomputes that would break a sum', () => {
   it('a row moved above its place (四、结转下年度 right after （一）) does not make the rows below “missing”', () => {
     const base = loadFixture('shape-spaces.txt').text;
     const row = '四、结转下年度继续办理 1 0 0 0 0 0 1\n';
     const moved = replaceOnce(replaceOnce(base, row, ''), '（一）予以公开 10 1 0 0 0 0 11\n', '（一）予以公开 10 1 0 0 0 0 11\n' + row);
-    assert.deepStrictEqual(problemsOf(moved, 'missing-row').map((p) => formatMessage(p.message)), []);
+    assert.deepStrictEqual(problemsOf(moved, 'missing-row').map((p) => said(p.message)), []);
     assert.strictEqual(check(moved, OPTIONS).model.tables.t3!.rows.length, 25);
     assert.ok(fixAll(moved, OPTIONS).split('\n').length <= moved.split('\n').length);
   });

@@ -4,40 +4,40 @@ import { LineIndex, check, fixAll } from '../../server/src/core';
 import { OPTIONS, SEED_IDS, expectFindings, expectFix, rowNumbers, seed, type Expected, type SeedId } from './helpers';
 
 const EXPECTED: Record<SeedId, Expected[]> = {
-  '000': [{ rule: 'label-variant', line: 175, message: '行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」' }],
+  '000': [{ rule: 'label-variant', line: 175, message: 'labelVariant(found=3.危及“三安全-稳定”, label=3.危及“三安全一稳定”)' }],
   '001': [
-    { rule: 'label-variant', line: 174, message: '行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」' },
-    { rule: 'missing-cell', line: 200, message: '（五）2.重复申请 应有 7 个数，实有 6 个' },
-    { rule: 'section-heading', line: 348, message: '标题「六、他需要报告的事项」与模板不符，应为「六、其他需要报告的事项」' },
+    { rule: 'label-variant', line: 174, message: 'labelVariant(found=3.危及“三安全-稳定”, label=3.危及“三安全一稳定”)' },
+    { rule: 'missing-cell', line: 200, message: 'missingCell(actual=6, expected=7, row=（五）2.重复申请)' },
+    { rule: 'section-heading', line: 348, message: 'sectionHeading(found=六、他需要报告的事项, heading=六、其他需要报告的事项)' },
   ],
   '002': [
     {
       rule: 'title',
       line: 3,
-      message: '标题「吉尔格勒特郭楞蒙古民族乡2024年政府信息公开工作报告」不规范，应为「吉尔格勒特郭楞蒙古民族乡2024年政府信息公开工作年度报告」',
+      message: 'titleNonStandard(expected=吉尔格勒特郭楞蒙古民族乡2024年政府信息公开工作年度报告, found=吉尔格勒特郭楞蒙古民族乡2024年政府信息公开工作报告)',
     },
-    { rule: 'label-variant', line: 30, message: '行标签「规范性文件」与模板不同，模板为「行政规范性文件」' },
-    { rule: 'label-variant', line: 132, message: '行标签「2.其他法律和行政法规禁止公开」与模板不同，模板为「2.其他法律行政法规禁止公开」' },
+    { rule: 'label-variant', line: 30, message: 'labelVariant(found=规范性文件, label=行政规范性文件)' },
+    { rule: 'label-variant', line: 132, message: 'labelVariant(found=2.其他法律和行政法规禁止公开, label=2.其他法律行政法规禁止公开)' },
     {
       rule: 'label-variant',
       line: 297,
-      message: '行标签「1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请」与模板不同，模板为「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」',
+      message: 'labelVariant(found=1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请, label=1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请)',
     },
     {
       rule: 'label-variant',
       line: 308,
-      message: '行标签「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再受理其政府信息公开申请」与模板不同，模板为「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」',
+      message: 'labelVariant(found=2.申请人逾期未按收费通知要求缴纳费用、行政机关不再受理其政府信息公开申请, label=2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请)',
     },
   ],
   '003': [
-    { rule: 'section-order', line: 20, message: '「二、主动公开政府信息情况」应位于「三、收到和处理政府信息公开申请情况」之前' },
-    { rule: 'missing-cell', line: 25, message: '行政规范性文件 应有 3 个数，实有 2 个' },
-    { rule: 'label-variant', line: 64, message: '行标签「四、结转下年继续办理」与模板不同，模板为「四、结转下年度继续办理」' },
+    { rule: 'section-order', line: 20, message: 'sectionOrder(after=三、收到和处理政府信息公开申请情况, heading=二、主动公开政府信息情况)' },
+    { rule: 'missing-cell', line: 25, message: 'missingCell(actual=2, expected=3, row=行政规范性文件)' },
+    { rule: 'label-variant', line: 64, message: 'labelVariant(found=四、结转下年继续办理, label=四、结转下年度继续办理)' },
   ],
   '004': [
-    { rule: 'title', line: 3, message: '标题「西堡镇人民政府2024年信息公开工作年度报告」不规范，应为「西堡镇人民政府2024年政府信息公开工作年度报告」' },
-    { rule: 'label-variant', line: 22, message: '行标签「规范性文件」与模板不同，模板为「行政规范性文件」' },
-    { rule: 'label-variant', line: 39, message: '列标题「社会组织」与模板不同，模板为「社会公益组织」' },
+    { rule: 'title', line: 3, message: 'titleNonStandard(expected=西堡镇人民政府2024年政府信息公开工作年度报告, found=西堡镇人民政府2024年信息公开工作年度报告)' },
+    { rule: 'label-variant', line: 22, message: 'labelVariant(found=规范性文件, label=行政规范性文件)' },
+    { rule: 'label-variant', line: 39, message: 'columnVariant(found=社会组织, label=社会公益组织)' },
   ],
 };
 

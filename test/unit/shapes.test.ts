@@ -118,8 +118,8 @@ describe('shapes', () => {
     const bad = replaceOnce(text, '３１ ２ １ ０ １ ０ ３５', '３１ ２ １ ０ １ ０ ３６');
     const line = lineOf(bad, '３６');
     expectFindings(bad, [
-      { rule: 'row-total', line, message: '（七）总计·总计 应为 35（31+2+1+1），实为 ３６' },
-      { rule: 'results-total', line, message: '（七）总计·总计 应为 35（11+4+1+3+1+4+1+10），实为 ３６' },
+      { rule: 'row-total', line, message: 'rowTotal(actual=３６, expected=35, parts=（31+2+1+1）, row=（七）总计)' },
+      { rule: 'results-total', line, message: 'resultsTotal(actual=３６, col=总计, expected=35, parts=（11+4+1+3+1+4+1+10）)' },
       { rule: 'balance', line: lineOf(bad, '四、结转下年度') },
     ]);
   });

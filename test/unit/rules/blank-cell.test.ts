@@ -1,22 +1,22 @@
 import * as assert from 'assert';
-import { check, fixAll, formatMessage } from '../../../server/src/core';
-import { OPTIONS, checkFixture, expectFindings, lineOf, loadFixture, problemsOf, replaceOnce } from '../helpers';
+import { check, fixAll } from '../../../server/src/core';
+import { OPTIONS, checkFixture, expectFindings, lineOf, loadFixture, problemsOf, replaceOnce, said } from '../helpers';
 
 describe('rule blank-cell (RPT013)', () => {
   it('tabs: legal-person columns left empty are reported one by one and filled with 0', () => {
     const f = checkFixture('blank-cell-tabs.txt');
     const ps = problemsOf(f.text, 'blank-cell');
-    assert.deepStrictEqual(ps.map((p) => formatMessage(p.message)), [
-      '一、本年新收·社会公益组织 为空（按 0 计算）',
-      '一、本年新收·其他 为空（按 0 计算）',
-      '二、上年结转·商业企业 为空（按 0 计算）',
-      '二、上年结转·科研机构 为空（按 0 计算）',
-      '二、上年结转·社会公益组织 为空（按 0 计算）',
-      '二、上年结转·法律服务机构 为空（按 0 计算）',
-      '二、上年结转·其他 为空（按 0 计算）',
+    assert.deepStrictEqual(ps.map((p) => said(p.message)), [
+      'blankCell(cell=一、本年新收·社会公益组织)',
+      'blankCell(cell=一、本年新收·其他)',
+      'blankCell(cell=二、上年结转·商业企业)',
+      'blankCell(cell=二、上年结转·科研机构)',
+      'blankCell(cell=二、上年结转·社会公益组织)',
+      'blankCell(cell=二、上年结转·法律服务机构)',
+      'blankCell(cell=二、上年结转·其他)',
     ]);
     assert.ok(ps.every((p) => p.severity === 'warning'));
-    assert.deepStrictEqual(ps[0].fixes.map((x) => [formatMessage(x.title), x.preferred]), [['填 0：一、本年新收·社会公益组织', true]]);
+    assert.deepStrictEqual(ps[0].fixes.map((x) => [said(x.title), x.preferred]), [['fixBlank(cell=一、本年新收·社会公益组织)', true]]);
     // The blank cells count as 0: the arithmetic holds as written.
     assert.deepStrictEqual(check(f.text, OPTIONS).problems.filter((p) => p.severity === 'error'), []);
   });
@@ -24,7 +24,7 @@ describe('rule blank-cell (RPT013)', () => {
   it('pipes: empty fields between `|` are blank cells, filled as `| 0 |`', () => {
     const f = checkFixture('blank-cell-pipes.md');
     const line = lineOf(f.text, '| 2.重复申请');
-    expectFindings(f.text, ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((c) => ({ rule: 'blank-cell', line, message: `（五）2.重复申请·${c} 为空（按 0 计算）` })));
+    expectFindings(f.text, ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((c) => ({ rule: 'blank-cell', line, message: `blankCell(cell=（五）2.重复申请·${c})` })));
     assert.ok(f.text.includes('\n| 2.重复申请 | 0 |  |  |  |  |  | 0 |\n'));
     assert.ok(f.fixed!.includes('\n| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n'));
     const r = check(f.fixed!, OPTIONS).model.tables.t3!.rows.find((x) => x.key === 't3.r5.2')!;
@@ -40,13 +40,13 @@ describe('rule blank-cell (RPT013)', () => {
     const row = check(text, OPTIONS).model.tables.t3!.rows.find((r) => r.key === 't3.carried')!;
     assert.deepStrictEqual(row.cells.map((c) => [c.raw, c.blank]), [['2', false], ['0', false], ['0', false], ['0', false], ['0', false], ['0', false], ['', true]]);
     const line = lineOf(text, '| 二、上年结转');
-    expectFindings(text, [{ rule: 'blank-cell', line, message: '二、上年结转·总计 为空（按 0 计算）' }], { rules: { ...OPTIONS.rules, 'row-total': 'off', balance: 'off' } });
+    expectFindings(text, [{ rule: 'blank-cell', line, message: 'blankCell(cell=二、上年结转·总计)' }], { rules: { ...OPTIONS.rules, 'row-total': 'off', balance: 'off' } });
     assert.deepStrictEqual(problemsOf(text, 'extra-cell'), []);
   });
 
   it('table 四 in tabs', () => {
     const bad = replaceOnce(loadFixture('shape-tabs.txt').text, '6\t0\t4\t1\t11', '6\t\t4\t1\t11');
-    expectFindings(bad, [{ rule: 'blank-cell', line: lineOf(bad, '6\t\t4'), message: '表四·行政复议·结果纠正 为空（按 0 计算）' }]);
+    expectFindings(bad, [{ rule: 'blank-cell', line: lineOf(bad, '6\t\t4'), message: 'blankCell(cell=表四·行政复议·结果纠正)' }]);
     assert.strictEqual(fixAll(bad, OPTIONS), loadFixture('shape-tabs.txt').text);
   });
 

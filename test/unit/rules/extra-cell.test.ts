@@ -1,12 +1,12 @@
 import * as assert from 'assert';
-import { formatMessage, ruleMeta } from '../../../server/src/core';
-import { checkFixture, loadFixture, problemsOf } from '../helpers';
+import { ruleMeta } from '../../../server/src/core';
+import { checkFixture, loadFixture, problemsOf, said } from '../helpers';
 
 describe('rule extra-cell (RPT006)', () => {
   it('a table 三 row with 8 numbers: the span starts at the first extra number; no fix', () => {
     const f = checkFixture('extra-cell-table3.txt');
     const [p] = problemsOf(f.text, 'extra-cell');
-    assert.strictEqual(formatMessage(p.message), '（三）1.属于国家秘密 应有 7 个数，实有 8 个（多 1 个）');
+    assert.strictEqual(said(p.message), 'extraCell(actual=8, expected=7, extra=1, row=（三）1.属于国家秘密)');
     const row = f.text.indexOf('1.属于国家秘密 ');
     assert.deepStrictEqual(p.span, { start: row + '1.属于国家秘密 0 0 0 0 0 0 0 '.length, end: row + '1.属于国家秘密 0 0 0 0 0 0 0 0'.length });
     assert.deepStrictEqual(p.fixes, []);
@@ -16,7 +16,7 @@ describe('rule extra-cell (RPT006)', () => {
   it('table 四 with 16 numbers', () => {
     const f = checkFixture('extra-cell-table4.txt');
     const [p] = problemsOf(f.text, 'extra-cell');
-    assert.strictEqual(formatMessage(p.message), '表四 应有 15 个数，实有 16 个（多 1 个）');
+    assert.strictEqual(said(p.message), 'extraCell(actual=16, expected=15, extra=1, row=表四)');
     assert.strictEqual(f.text.slice(p.span.start, p.span.end), '0');
     assert.strictEqual(f.text.slice(p.span.start - 2, p.span.end + 1), '1\t0\n');
   });

@@ -10,7 +10,7 @@ const township = () => base().split('示例县民政局').join('某某乡人民�
 describe('rule implausible-value (RPT019)', () => {
   it('a fee written in 元 where the template asks for 万元', () => {
     const text = replaceOnce(base(), '行政事业性收费 3883.30', '行政事业性收费 3883.30元');
-    expectFindings(text, [{ rule: 'implausible-value', line: lineOf(text, '3883.30元'), message: '收费金额「3883.30元」以元为单位，模板要求以万元为单位' }], ALL);
+    expectFindings(text, [{ rule: 'implausible-value', line: lineOf(text, '3883.30元'), message: 'implausibleFeeUnit(raw=3883.30元)' }], ALL);
   });
 
   it('规章 reported by a township, which cannot make them; a township fee over 1000 万元', () => {
@@ -18,8 +18,8 @@ describe('rule implausible-value (RPT019)', () => {
     expectFindings(
       text,
       [
-        { rule: 'implausible-value', line: lineOf(text, '规章 1 0 1'), message: '某某乡人民政府属于乡镇、街道或县级机关，无权制定规章，但“规章”一行为 1' },
-        { rule: 'implausible-value', line: lineOf(text, '行政事业性收费'), message: '行政事业性收费 3883.3 万元，对本机关而言过大（超过 1000 万元），请核对单位' },
+        { rule: 'implausible-value', line: lineOf(text, '规章 1 0 1'), message: 'implausibleRules(body=某某乡人民政府, value=1)' },
+        { rule: 'implausible-value', line: lineOf(text, '行政事业性收费'), message: 'implausibleFee(limit=1000, value=3883.3)' },
       ],
       ALL,
     );

@@ -1,23 +1,23 @@
 import * as assert from 'assert';
-import { check, formatMessage } from '../../../server/src/core';
-import { ARITHMETIC, OPTIONS, checkFixture, expectNoFindings, loadFixture, problemsOf, replaceOnce } from '../helpers';
+import { check } from '../../../server/src/core';
+import { ARITHMETIC, OPTIONS, checkFixture, expectNoFindings, loadFixture, problemsOf, replaceOnce, said } from '../helpers';
 
 function only(name: string): string {
   const f = checkFixture(name);
   const ps = problemsOf(f.text, 'invalid-number');
   assert.strictEqual(ps.length, 1, name);
   assert.strictEqual(ps[0].fixes.length, 0, name);
-  return formatMessage(ps[0].message);
+  return said(ps[0].message);
 }
 
 describe('rule invalid-number (RPT007)', () => {
   it('negative, a dash, a word, a decimal in table 三 or in a count of table 二', () => {
-    assert.strictEqual(only('invalid-number-negative.txt'), '（三）1.属于国家秘密·商业企业：「-1」不是有效的非负整数');
-    assert.strictEqual(only('invalid-number-dash.txt'), '（五）2.重复申请·商业企业：「—」不是有效的非负整数');
-    assert.strictEqual(only('invalid-number-dash-first-cell.txt'), '（三）1.属于国家秘密·自然人：「—」不是有效的非负整数');
-    assert.strictEqual(only('invalid-number-word.md'), '（三）8.行政查询事项·社会公益组织：「无」不是有效的非负整数');
-    assert.strictEqual(only('invalid-number-decimal-table3.txt'), '（三）1.属于国家秘密·商业企业：「0.5」不是有效的非负整数');
-    assert.strictEqual(only('invalid-number-decimal-table2.txt'), '行政许可·本年处理决定数量：「63.2」不是有效的非负整数');
+    assert.strictEqual(only('invalid-number-negative.txt'), 'invalidNumber(cell=（三）1.属于国家秘密·商业企业, kind=@kindInteger, raw=-1)');
+    assert.strictEqual(only('invalid-number-dash.txt'), 'invalidNumber(cell=（五）2.重复申请·商业企业, kind=@kindInteger, raw=—)');
+    assert.strictEqual(only('invalid-number-dash-first-cell.txt'), 'invalidNumber(cell=（三）1.属于国家秘密·自然人, kind=@kindInteger, raw=—)');
+    assert.strictEqual(only('invalid-number-word.md'), 'invalidNumber(cell=（三）8.行政查询事项·社会公益组织, kind=@kindInteger, raw=无)');
+    assert.strictEqual(only('invalid-number-decimal-table3.txt'), 'invalidNumber(cell=（三）1.属于国家秘密·商业企业, kind=@kindInteger, raw=0.5)');
+    assert.strictEqual(only('invalid-number-decimal-table2.txt'), 'invalidNumber(cell=行政许可·本年处理决定数量, kind=@kindInteger, raw=63.2)');
   });
 
   it('the span is the cell as written, and a row with an invalid cell is not summed', () => {
@@ -33,7 +33,7 @@ describe('rule invalid-number (RPT007)', () => {
     expectNoFindings(base);
     expectNoFindings(replaceOnce(base, '行政事业性收费 3883.30', '行政事业性收费 12.5'));
     const neg = replaceOnce(base, '行政事业性收费 3883.30', '行政事业性收费 -3');
-    assert.deepStrictEqual(problemsOf(neg, 'invalid-number').map((p) => formatMessage(p.message)), ['行政事业性收费·本年收费金额：「-3」不是有效的非负数']);
+    assert.deepStrictEqual(problemsOf(neg, 'invalid-number').map((p) => said(p.message)), ['invalidNumber(cell=行政事业性收费·本年收费金额, kind=@kindDecimal, raw=-3)']);
   });
 
   it('full-width digits and thousands separators are valid numbers', () => {

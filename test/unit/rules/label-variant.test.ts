@@ -1,22 +1,21 @@
 import * as assert from 'assert';
-import { formatMessage } from '../../../server/src/core';
-import { checkFixture, expectFindings, lineOf, loadFixture, problemsOf, replaceOnce } from '../helpers';
+import { checkFixture, expectFindings, lineOf, loadFixture, problemsOf, replaceOnce, said } from '../helpers';
 
 describe('rule label-variant (RPT015)', () => {
   it('row labels that drift from the template (seen in real reports) are infos with a preferred fix to the template label', () => {
     const f = checkFixture('label-variant-rows.txt');
     const ps = problemsOf(f.text, 'label-variant');
-    assert.deepStrictEqual(ps.map((p) => [formatMessage(p.message), p.severity, formatMessage(p.fixes[0].title), p.fixes[0].preferred]), [
-      ['行标签「规范性文件」与模板不同，模板为「行政规范性文件」', 'info', '改为「行政规范性文件」', true],
-      ['行标签「2.其他法律和行政法规禁止公开」与模板不同，模板为「2.其他法律行政法规禁止公开」', 'info', '改为「2.其他法律行政法规禁止公开」', true],
-      ['行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」', 'info', '改为「3.危及“三安全一稳定”」', true],
+    assert.deepStrictEqual(ps.map((p) => [said(p.message), p.severity, said(p.fixes[0].title), p.fixes[0].preferred]), [
+      ['labelVariant(found=规范性文件, label=行政规范性文件)', 'info', 'fixLabel(label=行政规范性文件)', true],
+      ['labelVariant(found=2.其他法律和行政法规禁止公开, label=2.其他法律行政法规禁止公开)', 'info', 'fixLabel(label=2.其他法律行政法规禁止公开)', true],
+      ['labelVariant(found=3.危及“三安全-稳定”, label=3.危及“三安全一稳定”)', 'info', 'fixLabel(label=3.危及“三安全一稳定”)', true],
       [
-        '行标签「1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请」与模板不同，模板为「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」',
+        'labelVariant(found=1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请, label=1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请)',
         'info',
-        '改为「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」',
+        'fixLabel(label=1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请)',
         true,
       ],
-      ['行标签「四、结转下年继续办理」与模板不同，模板为「四、结转下年度继续办理」', 'info', '改为「四、结转下年度继续办理」', true],
+      ['labelVariant(found=四、结转下年继续办理, label=四、结转下年度继续办理)', 'info', 'fixLabel(label=四、结转下年度继续办理)', true],
     ]);
     assert.deepStrictEqual(ps.map((p) => f.text.slice(p.span.start, p.span.end)), ['规范性文件', '2.其他法律和行政法规禁止公开', '3.危及“三安全-稳定”', '1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请', '四、结转下年继续办理']);
   });
@@ -24,14 +23,14 @@ describe('rule label-variant (RPT015)', () => {
   it('the column 社会组织 for 社会公益组织', () => {
     const f = checkFixture('label-variant-column.txt');
     const [p] = problemsOf(f.text, 'label-variant');
-    assert.strictEqual(formatMessage(p.message), '列标题「社会组织」与模板不同，模板为「社会公益组织」');
+    assert.strictEqual(said(p.message), 'columnVariant(found=社会组织, label=社会公益组织)');
     assert.strictEqual(f.text.slice(p.span.start, p.span.end), '社会组织');
   });
 
   it('a variant label wrapped over two lines is reported without a fix', () => {
     const base = loadFixture('shape-spaces.txt').text;
     const text = replaceOnce(base, '3.危及“三安全一稳定” 0 0 0 0 0 0 0', '3.危及“三安全-\n稳定” 0 0 0 0 0 0 0');
-    expectFindings(text, [{ rule: 'label-variant', line: lineOf(text, '3.危及'), message: '行标签「3.危及“三安全-稳定”」与模板不同，模板为「3.危及“三安全一稳定”」' }]);
+    expectFindings(text, [{ rule: 'label-variant', line: lineOf(text, '3.危及'), message: 'labelVariant(found=3.危及“三安全-稳定”, label=3.危及“三安全一稳定”)' }]);
     assert.deepStrictEqual(problemsOf(text, 'label-variant')[0].fixes, []);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { fixAll, formatMessage } from '../../../server/src/core';
-import { checkFixture, expectFindings, lineAt, lineOf, loadFixture, OPTIONS, problemsOf, replaceOnce, seed } from '../helpers';
+import { fixAll } from '../../../server/src/core';
+import { checkFixture, expectFindings, lineAt, lineOf, loadFixture, OPTIONS, problemsOf, replaceOnce, seed, said } from '../helpers';
 
 describe('rule missing-cell (RPT005)', () => {
   it('an all-zero row with dropped cells: zeros appended in the row’s own shape (spaces, tabs, pipes, one per line)', () => {
@@ -13,8 +13,8 @@ describe('rule missing-cell (RPT005)', () => {
     for (const [name, before, after] of cases) {
       const f = checkFixture(name);
       const [p] = problemsOf(f.text, 'missing-cell');
-      assert.strictEqual(formatMessage(p.message), '（三）1.属于国家秘密 应有 7 个数，实有 5 个', name);
-      assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['补零：（三）1.属于国家秘密', true]], name);
+      assert.strictEqual(said(p.message), 'missingCell(actual=5, expected=7, row=（三）1.属于国家秘密)', name);
+      assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [['fixZeros(row=（三）1.属于国家秘密)', true]], name);
       const fixed = fixAll(f.text, OPTIONS);
       assert.ok(f.text.includes(before) && fixed.includes(after), name);
       assert.deepStrictEqual(problemsOf(fixed, 'missing-cell'), [], name);
@@ -24,31 +24,31 @@ describe('rule missing-cell (RPT005)', () => {
   it('a non-zero row whose missing cell is determined by the identities: that value goes in its place', () => {
     const f = checkFixture('missing-cell-value.txt');
     const [p] = problemsOf(f.text, 'missing-cell');
-    assert.strictEqual(formatMessage(p.message), '一、本年新收 应有 7 个数，实有 6 个');
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['补上缺失的单元格：一、本年新收·商业企业 = 2', true]]);
+    assert.strictEqual(said(p.message), 'missingCell(actual=6, expected=7, row=一、本年新收)');
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [['fixInsertCell(cell=一、本年新收·商业企业, value=2)', true]]);
     assert.ok(fixAll(f.text, OPTIONS).includes('一、本年新收政府信息公开申请数量 30 2 1 0 1 0 34'));
 
     const g = checkFixture('missing-cell-value-total.txt');
     const [q] = problemsOf(g.text, 'missing-cell');
-    assert.deepStrictEqual(q.fixes.map((x) => formatMessage(x.title)), ['补上缺失的单元格：（四）1.不掌握相关信息·总计 = 3']);
+    assert.deepStrictEqual(q.fixes.map((x) => said(x.title)), ['fixInsertCell(cell=（四）1.不掌握相关信息·总计, value=3)']);
   });
 
   it('ambiguous: no fix, and the message says the cell cannot be told', () => {
     const f = checkFixture('missing-cell-ambiguous.txt');
     expectFindings(f.text, [
-      { rule: 'missing-cell', line: lineOf(f.text, '一、本年新收'), message: '一、本年新收 应有 7 个数，实有 6 个；无法确定缺的是哪一格，请对照原表补全' },
-      { rule: 'missing-cell', line: lineOf(f.text, '二、上年结转'), message: '二、上年结转 应有 7 个数，实有 6 个；无法确定缺的是哪一格，请对照原表补全' },
+      { rule: 'missing-cell', line: lineOf(f.text, '一、本年新收'), message: 'missingCellAmbiguous(actual=6, expected=7, row=一、本年新收)' },
+      { rule: 'missing-cell', line: lineOf(f.text, '二、上年结转'), message: 'missingCellAmbiguous(actual=6, expected=7, row=二、上年结转)' },
     ]);
     assert.ok(problemsOf(f.text, 'missing-cell').every((p) => p.fixes.length === 0));
     const t4 = replaceOnce(loadFixture('shape-spaces.txt').text, '6 0 4 1 11 1 0 0 0 1 0 1 0 0 1', '6 0 4 1 11 1 0 0 0 1 0 1 0 1');
     const ps = problemsOf(t4, 'missing-cell');
-    assert.deepStrictEqual(ps.map((p) => [formatMessage(p.message), p.fixes.length]), [['表四 应有 15 个数，实有 14 个；无法确定缺的是哪一格，请对照原表补全', 0]]);
+    assert.deepStrictEqual(ps.map((p) => [said(p.message), p.fixes.length]), [['missingCellAmbiguous(actual=14, expected=15, row=表四)', 0]]);
   });
 
   it('table 二: a non-zero row gets no guess', () => {
     const bad = replaceOnce(loadFixture('shape-spaces.txt').text, '行政规范性文件 8 5 26', '行政规范性文件 8 26');
     const ps = problemsOf(bad, 'missing-cell');
-    assert.deepStrictEqual(ps.map((p) => [formatMessage(p.message), p.fixes.length]), [['行政规范性文件 应有 3 个数，实有 2 个', 0]]);
+    assert.deepStrictEqual(ps.map((p) => [said(p.message), p.fixes.length]), [['missingCell(actual=2, expected=3, row=行政规范性文件)', 0]]);
   });
 
   it('seeds 001 and 003: the dropped cells of the published reports', () => {
@@ -59,7 +59,7 @@ describe('rule missing-cell (RPT005)', () => {
     assert.ok(fixAll(s1, OPTIONS).includes('\n2.重复申请 0 0 0 0 0 0 0\n'));
     const s3 = seed('003');
     const [q] = problemsOf(s3, 'missing-cell');
-    assert.strictEqual(formatMessage(q.message), '行政规范性文件 应有 3 个数，实有 2 个');
+    assert.strictEqual(said(q.message), 'missingCell(actual=2, expected=3, row=行政规范性文件)');
     assert.ok(fixAll(s3, OPTIONS).includes('\n行政规范性文件\t0\t0\t0\t\n'));
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { applyEdits, formatMessage } from '../../../server/src/core';
-import { checkFixture, expectFindings, loadFixture, problemsOf } from '../helpers';
+import { applyEdits } from '../../../server/src/core';
+import { checkFixture, expectFindings, loadFixture, problemsOf, said } from '../helpers';
 
 describe('rule missing-row (RPT008)', () => {
   it('a dropped row of table 三 is inserted in place, in the table’s shape (spaces, tabs, pipes, one per line)', () => {
@@ -14,8 +14,8 @@ describe('rule missing-row (RPT008)', () => {
       // The .fixed snapshot is the complete table: the row is back between its neighbours.
       const f = checkFixture(name);
       const [p] = problemsOf(f.text, 'missing-row');
-      assert.strictEqual(formatMessage(p.message), `表三（收到和处理政府信息公开申请情况）缺少行「${row}」`, name);
-      assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [[`插入行「${row}」（全部为 0）`, true]], name);
+      assert.strictEqual(said(p.message), `missingRow(row=${row}, table=@table.t3)`, name);
+      assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [[`fixInsertRow(row=${row})`, true]], name);
       assert.strictEqual(applyEdits(f.text, p.fixes[0].edits), f.fixed, name);
     }
   });
@@ -23,7 +23,7 @@ describe('rule missing-row (RPT008)', () => {
   it('table 二: the first row (规章) is inserted before the second', () => {
     const f = checkFixture('missing-row-table2.txt');
     const [p] = problemsOf(f.text, 'missing-row');
-    assert.strictEqual(formatMessage(p.message), '表二（主动公开政府信息情况）缺少行「规章」');
+    assert.strictEqual(said(p.message), 'missingRow(row=规章, table=@table.t2)');
     assert.deepStrictEqual(p.fixes[0].edits.map((e) => e.newText), ['规章 0 0 0\n']);
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { applyEdits, check, formatMessage } from '../../../server/src/core';
+import { applyEdits, check } from '../../../server/src/core';
 import { SECTIONS } from '../../../server/src/core/template';
-import { OPTIONS, SEED_IDS, checkFixture, expectFindings, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
+import { OPTIONS, SEED_IDS, checkFixture, expectFindings, loadFixture, problemsOf, replaceOnce, seed, said } from '../helpers';
 
 const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
@@ -10,15 +10,15 @@ describe('rule missing-section (RPT010)', () => {
   it('section 五 gone: reported on the next heading, the heading is inserted before it', () => {
     const f = checkFixture('missing-section-five.txt');
     const [p] = problemsOf(f.text, 'missing-section');
-    assert.strictEqual(formatMessage(p.message), '缺少第五部分「五、存在的主要问题及改进情况」');
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['插入标题「五、存在的主要问题及改进情况」', true]]);
+    assert.strictEqual(said(p.message), 'missingSection(heading=五、存在的主要问题及改进情况, numeral=五)');
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [['fixInsertSection(heading=五、存在的主要问题及改进情况)', true]]);
   });
 
   it('the last section gone after text of 五: where it starts cannot be told; offered (not preferred) before the closing signature, with the document’s heading marks', () => {
     const f = checkFixture('missing-section-six.txt');
     const [p] = problemsOf(f.text, 'missing-section');
-    assert.strictEqual(formatMessage(p.message), '缺少第六部分「六、其他需要报告的事项」');
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['插入标题「六、其他需要报告的事项」，放在「示例县民政局」之前（无法确定本部分从哪里开始，请核对位置）', false]]);
+    assert.strictEqual(said(p.message), 'missingSection(heading=六、其他需要报告的事项, numeral=六)');
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [['fixInsertSectionBefore(heading=六、其他需要报告的事项, line=示例县民政局)', false]]);
     assert.deepStrictEqual(p.fixes[0].edits.map((e) => e.newText), ['## 六、其他需要报告的事项\n\n']);
   });
 
@@ -31,8 +31,8 @@ describe('rule missing-section (RPT010)', () => {
         const cut = text.slice(0, s.span.start) + text.slice(s.span.end);
         const ps = problemsOf(cut, 'missing-section');
         assert.deepStrictEqual(
-          ps.map((p) => formatMessage(p.message)),
-          [`缺少第${NUMERALS[s.index - 1]}部分「${HEADINGS[s.index - 1]}」`],
+          ps.map((p) => said(p.message)),
+          [`missingSection(heading=${HEADINGS[s.index - 1]}, numeral=${NUMERALS[s.index - 1]})`],
           `seed ${id}, heading ${s.index} (${s.text})`,
         );
         const [fix] = ps[0].fixes;
@@ -55,7 +55,7 @@ describe('rule missing-section (RPT010)', () => {
     for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md', 'shape-cell-per-line.txt', 'shape-section-name-in-sentence.txt']) {
       assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'missing-section'), [], name);
     }
-    expectFindings('今天天气很好。\n我们去公园散步。\n', [{ rule: 'title', line: 1, message: '未识别为政府信息公开工作年度报告（没有找到标题、六个部分或统计表）' }]);
+    expectFindings('今天天气很好。\n我们去公园散步。\n', [{ rule: 'title', line: 1, message: 'notReport' }]);
   });
 
   it('every wording of the template, numbered or bare, is read as its section (no pre-filter drifts from the data)', () => {

@@ -1,13 +1,13 @@
 import * as assert from 'assert';
-import { applyEdits, check, fixAll, formatMessage } from '../../../server/src/core';
-import { OPTIONS, checkFixture, expectFindings, findings, lineOf, loadFixture, problemsOf } from '../helpers';
+import { applyEdits, check, fixAll } from '../../../server/src/core';
+import { OPTIONS, checkFixture, expectFindings, findings, lineOf, loadFixture, problemsOf, said } from '../helpers';
 
 describe('rule missing-table (RPT009)', () => {
   it('section 三 with nothing under its heading: the whole zero table is offered (not preferred)', () => {
     const f = checkFixture('missing-table-table3.txt');
     const [p] = problemsOf(f.text, 'missing-table');
-    assert.strictEqual(formatMessage(p.message), '缺少表格「表三（收到和处理政府信息公开申请情况）」（表格可能以图片形式粘贴）');
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['插入表格「表三（收到和处理政府信息公开申请情况）」（全部为 0）', false]]);
+    assert.strictEqual(said(p.message), 'missingTable(table=@table.t3)');
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [['fixInsertTable(table=@table.t3)', false]]);
     assert.strictEqual(fixAll(f.text, OPTIONS), f.text);
 
     const fixed = applyEdits(f.text, p.fixes[0].edits);
@@ -22,7 +22,7 @@ describe('rule missing-table (RPT009)', () => {
   it('table 四 pasted as an image: reported on the section heading, the zero table re-parses', () => {
     const f = checkFixture('missing-table-table4-image.txt');
     const [p] = problemsOf(f.text, 'missing-table');
-    assert.strictEqual(formatMessage(p.message), '缺少表格「表四（政府信息公开行政复议、行政诉讼情况）」（表格可能以图片形式粘贴）');
+    assert.strictEqual(said(p.message), 'missingTable(table=@table.t4)');
     const fixed = applyEdits(f.text, p.fixes[0].edits);
     expectFindings(fixed, []);
     assert.deepStrictEqual(check(fixed, OPTIONS).model.tables.t4!.rows[0].cells.map((c) => c.value), new Array(15).fill(0));
@@ -32,7 +32,7 @@ describe('rule missing-table (RPT009)', () => {
     const base = loadFixture('shape-spaces.txt').text;
     const a = base.indexOf('一、本年新收政府信息公开申请数量 30');
     const empty = base.slice(0, a) + '\n' + base.slice(base.indexOf('四、政府信息公开行政复议'));
-    expectFindings(empty, [{ rule: 'missing-table', line: lineOf(empty, '（本列数据的勾稽关系'), message: '表格「表三（收到和处理政府信息公开申请情况）」没有数据' }]);
+    expectFindings(empty, [{ rule: 'missing-table', line: lineOf(empty, '（本列数据的勾稽关系'), message: 'emptyTable(table=@table.t3)' }]);
   });
 
   it('no finding when the three tables are there', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { fixAll, formatMessage } from '../../../server/src/core';
-import { checkFixture, expectFindings, lineAt, lineOf, loadFixture, OPTIONS, problemsOf, replaceOnce, seed } from '../helpers';
+import { fixAll } from '../../../server/src/core';
+import { checkFixture, expectFindings, lineAt, lineOf, loadFixture, OPTIONS, problemsOf, replaceOnce, seed, said } from '../helpers';
 
 const LEAVES = [
   '（一）予以公开',
@@ -29,7 +29,7 @@ describe('rule results-total (RPT002)', () => {
   it('（七）总计 differs from the 21 result rows: message with the parts, related cells on every leaf row', () => {
     const f = checkFixture('results-total-total-cell.md');
     const [p] = problemsOf(f.text, 'results-total');
-    assert.strictEqual(formatMessage(p.message), '（七）总计·自然人 应为 31（10+3+1+2+1+4+1+9），实为 30');
+    assert.strictEqual(said(p.message), 'resultsTotal(actual=30, col=自然人, expected=31, parts=（10+3+1+2+1+4+1+9）)');
     assert.strictEqual(p.severity, 'error');
     assert.strictEqual(f.text.slice(p.span.start, p.span.end), '30');
     assert.strictEqual(lineAt(f.text, p.span.start), lineOf(f.text, '| （七）总计 |'));
@@ -44,8 +44,8 @@ describe('rule results-total (RPT002)', () => {
       const firstNumber = line.split('|')[2].trim();
       assert.strictEqual(f.text.slice(r.span.start, r.span.end), firstNumber);
     }
-    assert.strictEqual(formatMessage(p.related[20].message), '（六）3.其他·自然人 = 9');
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['将 （七）总计·自然人 改为 31（重新计算合计）', true]]);
+    assert.strictEqual(said(p.related[20].message), 'relatedPart(cell=（六）3.其他·自然人, value=9)');
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [['fixRecompute(cell=（七）总计·自然人, value=31)', true]]);
   });
 
   it('fix: the preferred fix restores the broken total and the fixed text has no results-total', () => {
@@ -63,7 +63,7 @@ describe('rule results-total (RPT002)', () => {
     expectFindings(old, []);
     const bad = replaceOnce(old, '（七）总计 31', '（七）总计 32');
     const [p] = problemsOf(bad, 'results-total');
-    assert.strictEqual(formatMessage(p.message), '（七）总计·自然人 应为 31（10+3+1+2+1+4+10），实为 32');
+    assert.strictEqual(said(p.message), 'resultsTotal(actual=32, col=自然人, expected=31, parts=（10+3+1+2+1+4+10）)');
     assert.strictEqual(p.related.length, 19);
   });
 

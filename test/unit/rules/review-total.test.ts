@@ -1,41 +1,41 @@
 import * as assert from 'assert';
-import { fixAll, formatMessage } from '../../../server/src/core';
-import { OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce } from '../helpers';
+import { fixAll } from '../../../server/src/core';
+import { OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce, said } from '../helpers';
 
 describe('rule review-total (RPT004)', () => {
   it('a wrong 总计 in table 四: message with its parts, the parts as related cells, preferred recompute', () => {
     const f = checkFixture('review-total-total-cell.txt');
     const [p] = problemsOf(f.text, 'review-total');
-    assert.strictEqual(formatMessage(p.message), '行政复议·总计 应为 11（6+4+1），实为 12');
+    assert.strictEqual(said(p.message), 'reviewTotal(actual=12, expected=11, group=行政复议, parts=（6+4+1）)');
     assert.strictEqual(p.severity, 'error');
     const row = f.text.indexOf('6\t0\t4\t1\t12\t');
     assert.deepStrictEqual(p.span, { start: row + 8, end: row + 10 });
     assert.deepStrictEqual(
-      p.related.map((r) => [r.span.start - row, formatMessage(r.message)]),
+      p.related.map((r) => [r.span.start - row, said(r.message)]),
       [
-        [0, '行政复议·结果维持 = 6'],
-        [2, '行政复议·结果纠正 = 0'],
-        [4, '行政复议·其他结果 = 4'],
-        [6, '行政复议·尚未审结 = 1'],
+        [0, 'relatedPart(cell=行政复议·结果维持, value=6)'],
+        [2, 'relatedPart(cell=行政复议·结果纠正, value=0)'],
+        [4, 'relatedPart(cell=行政复议·其他结果, value=4)'],
+        [6, 'relatedPart(cell=行政复议·尚未审结, value=1)'],
       ],
     );
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred, x.edits]), [
-      ['将 行政复议·总计 改为 11（重新计算合计）', true, [{ start: row + 8, end: row + 10, newText: '11' }]],
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred, x.edits]), [
+      ['fixRecompute(cell=行政复议·总计, value=11)', true, [{ start: row + 8, end: row + 10, newText: '11' }]],
     ]);
   });
 
   it('one number per line: the third group (复议后起诉)', () => {
     const f = checkFixture('review-total-cell-per-line.txt');
     const [p] = problemsOf(f.text, 'review-total');
-    assert.strictEqual(formatMessage(p.message), '行政诉讼·复议后起诉·总计 应为 1，实为 2');
+    assert.strictEqual(said(p.message), 'reviewTotal(actual=2, expected=1, group=行政诉讼·复议后起诉, parts=)');
     assert.strictEqual(f.text.slice(p.span.start, p.span.end), '2');
   });
 
   it('a wrong part: the total is recomputed from the parts as written', () => {
     const bad = replaceOnce(loadFixture('shape-spaces.txt').text, '6 0 4 1 11 1', '7 0 4 1 11 1');
     const [p] = problemsOf(bad, 'review-total');
-    assert.strictEqual(formatMessage(p.message), '行政复议·总计 应为 12（7+4+1），实为 11');
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['将 行政复议·总计 改为 12（重新计算合计）', true]]);
+    assert.strictEqual(said(p.message), 'reviewTotal(actual=11, expected=12, group=行政复议, parts=（7+4+1）)');
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [['fixRecompute(cell=行政复议·总计, value=12)', true]]);
   });
 
   it('fix: the fixed text has no review-total left', () => {

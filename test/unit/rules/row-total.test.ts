@@ -1,32 +1,32 @@
 import * as assert from 'assert';
-import { applyEdits, fixAll, formatMessage } from '../../../server/src/core';
-import { ARITHMETIC, OPTIONS, checkFixture, expectFindings, expectNoFindings, lineOf, loadFixture, problemsOf, replaceOnce, seed, seed001Complete } from '../helpers';
+import { applyEdits, fixAll } from '../../../server/src/core';
+import { ARITHMETIC, OPTIONS, checkFixture, expectFindings, expectNoFindings, lineOf, loadFixture, problemsOf, replaceOnce, seed, seed001Complete, said } from '../helpers';
 
 describe('rule row-total (RPT001)', () => {
   it('a wrong row total: message with the expected sum and its parts, related cells, a preferred recompute', () => {
     const f = checkFixture('row-total-total-cell.txt');
     const [p] = problemsOf(f.text, 'row-total');
-    assert.strictEqual(formatMessage(p.message), '（二）部分公开·总计 应为 4（3+1），实为 5');
+    assert.strictEqual(said(p.message), 'rowTotal(actual=5, expected=4, parts=（3+1）, row=（二）部分公开)');
     assert.strictEqual(p.severity, 'error');
     assert.strictEqual(p.code, 'RPT001');
     const rowStart = f.text.indexOf('3 0 1 0 0 0 5', f.text.indexOf('（二）部分公开'));
     assert.deepStrictEqual(p.span, { start: rowStart + 12, end: rowStart + 13 });
     // Related: the six parts, each pointing at its own cell (the problem is on the total).
     assert.deepStrictEqual(
-      p.related.map((r) => [f.text.slice(r.span.start, r.span.end), formatMessage(r.message)]),
+      p.related.map((r) => [f.text.slice(r.span.start, r.span.end), said(r.message)]),
       [
-        ['3', '（二）部分公开·自然人 = 3'],
-        ['0', '（二）部分公开·商业企业 = 0'],
-        ['1', '（二）部分公开·科研机构 = 1'],
-        ['0', '（二）部分公开·社会公益组织 = 0'],
-        ['0', '（二）部分公开·法律服务机构 = 0'],
-        ['0', '（二）部分公开·其他 = 0'],
+        ['3', 'relatedPart(cell=（二）部分公开·自然人, value=3)'],
+        ['0', 'relatedPart(cell=（二）部分公开·商业企业, value=0)'],
+        ['1', 'relatedPart(cell=（二）部分公开·科研机构, value=1)'],
+        ['0', 'relatedPart(cell=（二）部分公开·社会公益组织, value=0)'],
+        ['0', 'relatedPart(cell=（二）部分公开·法律服务机构, value=0)'],
+        ['0', 'relatedPart(cell=（二）部分公开·其他, value=0)'],
       ],
     );
     assert.deepStrictEqual(p.related.map((r) => r.span.start - rowStart), [0, 2, 4, 6, 8, 10]);
     assert.deepStrictEqual(
-      p.fixes.map((x) => [formatMessage(x.title), x.preferred, x.edits]),
-      [['将 （二）部分公开·总计 改为 4（重新计算合计）', true, [{ start: rowStart + 12, end: rowStart + 13, newText: '4' }]]],
+      p.fixes.map((x) => [said(x.title), x.preferred, x.edits]),
+      [['fixRecompute(cell=（二）部分公开·总计, value=4)', true, [{ start: rowStart + 12, end: rowStart + 13, newText: '4' }]]],
     );
   });
 
@@ -49,12 +49,12 @@ describe('rule row-total (RPT001)', () => {
   it('a wrong part: the preferred fix restores that part, recomputing the total is the alternative', () => {
     const f = checkFixture('row-total-part-cell.txt');
     const [p] = problemsOf(f.text, 'row-total');
-    assert.strictEqual(formatMessage(p.message), '（五）1.信访举报投诉类·总计 应为 5，实为 4');
+    assert.strictEqual(said(p.message), 'rowTotal(actual=4, expected=5, parts=, row=（五）1.信访举报投诉类)');
     assert.deepStrictEqual(
-      p.fixes.map((x) => [formatMessage(x.title), x.preferred]),
+      p.fixes.map((x) => [said(x.title), x.preferred]),
       [
-        ['将 （五）1.信访举报投诉类·自然人 改为 4', true],
-        ['将 （五）1.信访举报投诉类·总计 改为 5（重新计算合计）', false],
+        ['fixSetCell(cell=（五）1.信访举报投诉类·自然人, value=4)', true],
+        ['fixRecompute(cell=（五）1.信访举报投诉类·总计, value=5)', false],
       ],
     );
     const alt = applyEdits(f.text, p.fixes[1].edits);
@@ -67,15 +67,15 @@ describe('rule row-total (RPT001)', () => {
     const total = lineOf(bad, '（七）总计 28');
     expectFindings(bad, [
       { rule: 'label-variant', line: 174 },
-      { rule: 'results-total', line: total, message: '（七）总计·自然人 应为 29（10+2+1+16），实为 28' },
-      { rule: 'row-total', line: total, message: '（七）总计·总计 应为 28，实为 29' },
-      { rule: 'balance', line: lineOf(bad, '四、结转下年度继续办理 1'), message: '自然人列：一、本年新收 + 二、上年结转 应等于 （七）总计 + 四、结转下年度：30 + 0 ≠ 28 + 1' },
+      { rule: 'results-total', line: total, message: 'resultsTotal(actual=28, col=自然人, expected=29, parts=（10+2+1+16）)' },
+      { rule: 'row-total', line: total, message: 'rowTotal(actual=29, expected=28, parts=, row=（七）总计)' },
+      { rule: 'balance', line: lineOf(bad, '四、结转下年度继续办理 1'), message: 'balance(carried=0, col=自然人, new=30, next=1, total=28)' },
       { rule: 'section-heading', line: 348 },
     ]);
     const [p] = problemsOf(bad, 'row-total');
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [
-      ['将 （七）总计·自然人 改为 29', true],
-      ['将 （七）总计·总计 改为 28（重新计算合计）', false],
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [
+      ['fixSetCell(cell=（七）总计·自然人, value=29)', true],
+      ['fixRecompute(cell=（七）总计·总计, value=28)', false],
     ]);
     assert.strictEqual(fixAll(bad, OPTIONS, (q) => ARITHMETIC.has(q.rule)), good);
   });

@@ -1,16 +1,15 @@
 import * as assert from 'assert';
-import { formatMessage } from '../../../server/src/core';
-import { checkFixture, loadFixture, problemsOf, seed } from '../helpers';
+import { checkFixture, loadFixture, problemsOf, seed, said } from '../helpers';
 
 describe('rule section-order (RPT012)', () => {
   it('二 after 三: reported on 二 with 三 as the related place; no fix', () => {
     const f = checkFixture('section-order-swapped.txt');
     const [p] = problemsOf(f.text, 'section-order');
     assert.strictEqual(p.severity, 'warning');
-    assert.strictEqual(formatMessage(p.message), '「二、主动公开政府信息情况」应位于「三、收到和处理政府信息公开申请情况」之前');
+    assert.strictEqual(said(p.message), 'sectionOrder(after=三、收到和处理政府信息公开申请情况, heading=二、主动公开政府信息情况)');
     assert.strictEqual(f.text.slice(p.span.start, p.span.end), '二、主动公开政府信息情况');
-    assert.deepStrictEqual(p.related.map((r) => [f.text.slice(r.span.start, r.span.end), formatMessage(r.message)]), [
-      ['三、收到和处理政府信息公开申请情况', '「三、收到和处理政府信息公开申请情况」在此'],
+    assert.deepStrictEqual(p.related.map((r) => [f.text.slice(r.span.start, r.span.end), said(r.message)]), [
+      ['三、收到和处理政府信息公开申请情况', 'relatedSection(heading=三、收到和处理政府信息公开申请情况)'],
     ]);
     assert.deepStrictEqual(p.fixes, []);
   });

@@ -15,7 +15,7 @@ describe('rule table-layout (RPT020)', () => {
     const got = findings(text).filter((f) => LISTED.includes(f.severity));
     assert.deepStrictEqual(
       got.map((f) => [f.rule, f.message]),
-      [['table-layout', '表三（收到和处理政府信息公开申请情况）的版式无法可靠读取（有 2 组数字找不到所属的行），未核对其中的数字']],
+      [['table-layout', 'tableLayoutOrphans(count=2, table=@table.t3)']],
     );
     assert.strictEqual(got[0].line, lineOf(text, '一、本年新收政府信息公开申请数量'));
     assert.strictEqual(check(text, OPTIONS).model.tables.t3, undefined);
@@ -51,7 +51,7 @@ describe('rule table-layout (RPT020)', () => {
     const text = replaceOnce(seed('000_540e64cb95a423eb.txt'), '2.其他法律行政法规禁止公开 0 0 0 0 0 0 0', '2.其他法律行政止公开 0 0 0 0 0 0 0');
     expectFindings(text, [
       { rule: 'label-variant', line: lineOf(text, '3.危及“三安全-稳定”') },
-      { rule: 'label-variant', line: lineOf(text, '2.其他法律行政止公开'), message: '行标签「2.其他法律行政止公开」与模板不同，模板为「2.其他法律行政法规禁止公开」' },
+      { rule: 'label-variant', line: lineOf(text, '2.其他法律行政止公开'), message: 'labelVariant(found=2.其他法律行政止公开, label=2.其他法律行政法规禁止公开)' },
     ]);
   });
 
@@ -62,16 +62,16 @@ describe('rule table-layout (RPT020)', () => {
     assert.deepStrictEqual(
       got.map((f) => [f.rule, f.message]),
       [
-        ['missing-row', '表二（主动公开政府信息情况）缺少行「规章」'],
-        ['section-heading', '标题「四、政府信息公开行政法复议、行政诉讼情况」与模板不符，应为「四、政府信息公开行政复议、行政诉讼情况」'],
-        ['table-layout', '表四（政府信息公开行政复议、行政诉讼情况）的版式无法可靠读取（数字与表头交错，顺序无法确定），未核对其中的数字'],
+        ['missing-row', 'missingRow(row=规章, table=@table.t2)'],
+        ['section-heading', 'sectionHeading(found=四、政府信息公开行政法复议、行政诉讼情况, heading=四、政府信息公开行政复议、行政诉讼情况)'],
+        ['table-layout', 'tableLayoutOrder(table=@table.t4)'],
       ],
     );
     // The same table split in three groups of five under their own headers is read whole (005: a real error).
     const ok = layout('005_pingtan_xingzhengshenpi_2024', 'pdf-raw.txt');
     assert.deepStrictEqual(
       findings(ok).filter((f) => LISTED.includes(f.severity)).map((f) => [f.rule, f.message]),
-      [['review-total', '行政复议·总计 应为 1，实为 0']],
+      [['review-total', 'reviewTotal(actual=0, expected=1, group=行政复议, parts=)']],
     );
   });
 });

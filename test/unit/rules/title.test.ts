@@ -1,27 +1,27 @@
 import * as assert from 'assert';
-import { applyEdits, formatMessage } from '../../../server/src/core';
-import { checkFixture, expectFindings, loadFixture, problemsOf, replaceOnce, seed } from '../helpers';
+import { applyEdits } from '../../../server/src/core';
+import { checkFixture, expectFindings, loadFixture, problemsOf, replaceOnce, seed, said } from '../helpers';
 
 describe('rule title (RPT016)', () => {
   it('a title without 年度: info, with a non-preferred fix to the standard title', () => {
     const f = checkFixture('title-missing-niandu.txt');
     const [p] = problemsOf(f.text, 'title');
     assert.strictEqual(p.severity, 'info');
-    assert.strictEqual(formatMessage(p.message), '标题「示例县民政局2024年政府信息公开工作报告」不规范，应为「示例县民政局2024年政府信息公开工作年度报告」');
-    assert.deepStrictEqual(p.fixes.map((x) => [formatMessage(x.title), x.preferred]), [['改为「示例县民政局2024年政府信息公开工作年度报告」', false]]);
+    assert.strictEqual(said(p.message), 'titleNonStandard(expected=示例县民政局2024年政府信息公开工作年度报告, found=示例县民政局2024年政府信息公开工作报告)');
+    assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred]), [['fixTitle(title=示例县民政局2024年政府信息公开工作年度报告)', false]]);
     assert.strictEqual(applyEdits(f.text, p.fixes[0].edits), loadFixture('shape-spaces.txt').text);
   });
 
   it('no title at all', () => {
     const f = checkFixture('title-missing.txt');
     const [p] = problemsOf(f.text, 'title');
-    assert.strictEqual(formatMessage(p.message), '未找到标题，应为「<机关名称><年份>年政府信息公开工作年度报告」');
+    assert.strictEqual(said(p.message), 'titleMissing');
     assert.deepStrictEqual(p.fixes, []);
   });
 
   it('a title without the body’s name cannot be completed', () => {
     const text = replaceOnce(loadFixture('shape-spaces.txt').text, '示例县民政局2024年政府信息公开工作年度报告', '2024年政府信息公开工作年度报告');
-    expectFindings(text, [{ rule: 'title', line: 1, message: '标题「2024年政府信息公开工作年度报告」不规范，应为「<机关名称>2024年政府信息公开工作年度报告」' }]);
+    expectFindings(text, [{ rule: 'title', line: 1, message: 'titleNonStandard(expected=<机关名称>2024年政府信息公开工作年度报告, found=2024年政府信息公开工作年度报告)' }]);
     assert.deepStrictEqual(problemsOf(text, 'title')[0].fixes, []);
   });
 
@@ -32,7 +32,7 @@ describe('rule title (RPT016)', () => {
     assert.strictEqual(applyEdits(s2, p.fixes[0].edits).split('\n')[3], '政府信息公开工作年度报告');
     const s4 = seed('004');
     const [q] = problemsOf(s4, 'title');
-    assert.strictEqual(formatMessage(q.message), '标题「西堡镇人民政府2024年信息公开工作年度报告」不规范，应为「西堡镇人民政府2024年政府信息公开工作年度报告」');
+    assert.strictEqual(said(q.message), 'titleNonStandard(expected=西堡镇人民政府2024年政府信息公开工作年度报告, found=西堡镇人民政府2024年信息公开工作年度报告)');
     assert.strictEqual(applyEdits(s4, q.fixes[0].edits).split('\n')[2], '# 西堡镇人民政府 2024年政府信息公开工作年度报告');
   });
 
