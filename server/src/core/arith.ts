@@ -107,180 +107,202 @@ function alignedRows(p: Parsed): (CellModel[] | undefined)[] {
   return aligned;
 }
 
-/** The arithmetic of a reading: every identity its aligned rows can evaluate. */
-export function buildArith(p: Parsed): Arith {
-  const aligned = alignedRows(p);
-  const cellOf = (ref: CellRef): CellModel | undefined => {
-    const slot = ROW_SLOTS.get(ref[0]);
-    return slot === undefined ? undefined : aligned[slot]?.[ref[1]];
-  };
-  const value = (ref: CellRef): number => cellOf(ref)!.value;
-  const valueOf = (k: string): number => value(refOfKey(k)!);
-  /**
-   * The sum of cells `from` to `to` of a compiled identity; NaN when one is not in an aligned row,
-   * or when the sum is beyond what is held exactly (then the identity is not evaluated).
-   */
-  const sumOf = ({ slots, cols }: Compiled, from: number, to: number): number => {
-    let v = 0;
-    for (let i = from; i < to; i++) {
-      const c = aligned[slots[i]]?.[cols[i]];
-      if (c === undefined) return NaN;
-      v += c.value;
-    }
-    if (v > Number.MAX_SAFE_INTEGER) return NaN;
-    return Number.isInteger(v) ? v : Math.round(v * 100) / 100;
-  };
-  const evaluate = (id: Identity): Evaluated | undefined => {
-    const c = COMPILED[id.index!];
-    const lhs = sumOf(c, 0, c.nLhs);
-    if (Number.isNaN(lhs)) return undefined;
-    const rhs = sumOf(c, c.nLhs, c.slots.length);
-    if (Number.isNaN(rhs)) return undefined;
-    return { id, lhs, rhs, holds: lhs === rhs };
-  };
+/** A reading's aligned rows and the identities they evaluate: what the fixes and the solver read. */
+interface Evaluation {
+  aligned: (CellModel[] | undefined)[];
+  evals: Evaluated[];
+  broken: Evaluated[];
+  /** `positions[id.index]`: where an identity's evaluation is in `evals` (none: not evaluated). */
+  positions: number[];
+  /** Every broken sum recomputed at once (built on first use by `recomputeKeepsHolding`). */
+  recomputes?: Map<string, number>;
+}
 
-  // Every identity of the tables as read that can be evaluated; `positions[id.index]` is where its evaluation is.
+function cellIn(ev: Evaluation, ref: CellRef): CellModel | undefined {
+  const slot = ROW_SLOTS.get(ref[0]);
+  return slot === undefined ? undefined : ev.aligned[slot]?.[ref[1]];
+}
+
+const valueIn = (ev: Evaluation, ref: CellRef): number => cellIn(ev, ref)!.value;
+const valueOfKey = (ev: Evaluation, k: string): number => valueIn(ev, refOfKey(k)!);
+
+// ── evaluation ──
+
+/**
+ * The sum of cells `from` to `to` of a compiled identity; NaN when one is not in an aligned row,
+ * or when the sum is beyond what is held exactly (then the identity is not evaluated).
+ */
+function sumOf(aligned: (CellModel[] | undefined)[], { slots, cols }: Compiled, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = aligned[slots[i]]?.[cols[i]];
+    if (c === undefined) return NaN;
+    v += c.value;
+  }
+  if (v > Number.MAX_SAFE_INTEGER) return NaN;
+  return Number.isInteger(v) ? v : Math.round(v * 100) / 100;
+}
+
+/** Every identity of the tables as read that can be evaluated, in order. */
+function evaluateAll(p: Parsed): Evaluation {
+  const aligned = alignedRows(p);
   const evals: Evaluated[] = [];
   const broken: Evaluated[] = [];
   const positions: number[] = [];
   const t3 = p.model.tables.t3;
   const t3Sure = !!t3 && !(p.orphans.t3 && p.orphans.t3.length);
   for (const id of t3 ? CHECKED[usesOldSingleOther(t3) ? 1 : 0][t3Sure ? 1 : 0] : T4_IDENTITIES) {
-    const e = evaluate(id);
-    if (!e) continue;
+    const c = COMPILED[id.index!];
+    const lhs = sumOf(aligned, c, 0, c.nLhs);
+    if (Number.isNaN(lhs)) continue;
+    const rhs = sumOf(aligned, c, c.nLhs, c.slots.length);
+    if (Number.isNaN(rhs)) continue;
+    const e = { id, lhs, rhs, holds: lhs === rhs };
     positions[id.index!] = evals.length;
     evals.push(e);
     if (!e.holds) broken.push(e);
   }
+  return { aligned, evals, broken, positions };
+}
 
-  /** The evaluated identities that name a cell, in evaluation order. */
-  const evalsAt = (k: string): Evaluated[] => {
-    const out: Evaluated[] = [];
-    for (const id of identitiesByCell().get(k) ?? []) {
-      const at = positions[id.index!];
-      if (at !== undefined) out.push(evals[at]);
+/** The evaluated identities that name a cell, in evaluation order. */
+function evalsAt(ev: Evaluation, k: string): Evaluated[] {
+  const out: Evaluated[] = [];
+  for (const id of identitiesByCell().get(k) ?? []) {
+    const at = ev.positions[id.index!];
+    if (at !== undefined) out.push(ev.evals[at]);
+  }
+  return out;
+}
+
+/** How many of the evaluated identities that name a cell do not hold (as `evalsAt`, without a list). */
+function brokenAt(ev: Evaluation, k: string): number {
+  let n = 0;
+  for (const id of identitiesByCell().get(k) ?? []) {
+    const at = ev.positions[id.index!];
+    if (at !== undefined && !ev.evals[at].holds) n++;
+  }
+  return n;
+}
+
+/** Does an identity hold with the cell values `val` gives (by cell key)? */
+function holdsWith(e: Evaluated, val: (k: string) => number): boolean {
+  let l = 0;
+  for (const k of e.id.lhsKeys!) l += val(k);
+  let r = 0;
+  for (const k of e.id.rhsKeys!) r += val(k);
+  return Math.abs(l - r) < 1e-9;
+}
+
+// ── fixes ──
+
+/** Do all identities containing `ref` hold once it is set to v? */
+function allHoldWith(ev: Evaluation, ref: CellRef, v: number): boolean {
+  const k = refKey(ref);
+  const val = (x: string) => (x === k ? v : valueOfKey(ev, x));
+  return evalsAt(ev, k).every((e) => holdsWith(e, val));
+}
+
+/**
+ * Every broken sum recomputed at once: does setting `total` to `v` (with the other recomputes)
+ * break an identity that holds now? Then the recompute is a guess, not a preferred fix.
+ */
+function recomputeKeepsHolding(ev: Evaluation, total: CellRef, v: number): boolean {
+  if (!ev.recomputes) {
+    ev.recomputes = new Map();
+    for (const x of ev.broken) if (x.id.kind !== 'balance') ev.recomputes.set(x.id.lhsKeys![0], x.rhs);
+  }
+  const recomputes = ev.recomputes;
+  const tk = refKey(total);
+  const val = (k: string) => (k === tk ? v : (recomputes.get(k) ?? valueOfKey(ev, k)));
+  return evalsAt(ev, tk).every((x) => !x.holds || holdsWith(x, val));
+}
+
+/** Fixes for a violated identity, preferred first. */
+function fixesFor(ev: Evaluation, e: Evaluated): CellFix[] {
+  if (e.holds) return [];
+  const value = (ref: CellRef) => valueIn(ev, ref);
+  if (e.id.kind === 'balance') {
+    const next = e.id.rhs[1];
+    const v = e.lhs - value(e.id.rhs[0]);
+    return v >= 0 ? [{ ref: next, value: v, recompute: true, preferred: false }] : [];
+  }
+  const total = e.id.lhs[0];
+  // A single part that explains this and at least one other broken identity is the culprit.
+  const culprits: CellFix[] = [];
+  for (const part of e.id.rhs) {
+    const v = e.lhs - (e.rhs - value(part));
+    if (v < 0 || v === value(part)) continue;
+    if (brokenAt(ev, refKey(part)) < 2) continue;
+    if (allHoldWith(ev, part, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
+  }
+  const totalOk = recomputeKeepsHolding(ev, total, e.rhs);
+  const setTotal = (preferred: boolean): CellFix => ({ ref: total, value: e.rhs, recompute: true, preferred });
+  if (culprits.length === 1) {
+    const c = culprits[0];
+    return totalOk ? [setTotal(true), { ref: c.ref, value: c.value, recompute: false, preferred: false }] : [c, setTotal(false)];
+  }
+  return [setTotal(totalOk)];
+}
+
+// ── the missing-cell solver ──
+
+/** See `Arith.solveMissing`. */
+function solveMissing(ev: Evaluation, rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous' {
+  /** Whether `refs` name a cell of the row (in column `col`, or in any). */
+  const inRow = (refs: CellRef[], col?: number) => refs.some((r) => r[0] === rowKey && (col === undefined || r[1] === col));
+  const names = (id: Identity, col?: number) => inRow(id.lhs, col) || inRow(id.rhs, col);
+  const mine = ids.filter((id) => names(id));
+  /** A side's sum with the row's numbers `vals`; undefined when one of its cells is not known. */
+  const sum = (vals: number[], refs: CellRef[]): number | undefined => {
+    let total = 0;
+    for (const r of refs) {
+      const x = r[0] === rowKey ? vals[r[1]] : cellIn(ev, r)?.value;
+      if (x === undefined) return undefined;
+      total += x;
     }
-    return out;
+    return total;
   };
-
-  /** How many of the evaluated identities that name a cell do not hold (as `evalsAt`, without a list). */
-  const brokenAt = (k: string): number => {
-    let n = 0;
-    for (const id of identitiesByCell().get(k) ?? []) {
-      const at = positions[id.index!];
-      if (at !== undefined && !evals[at].holds) n++;
+  const results = new Map<string, { pos: number; value: number }>();
+  for (let pos = 0; pos <= present.length; pos++) {
+    const rowVals = (v: number) => [...present.slice(0, pos), v, ...present.slice(pos)];
+    // Solve for v from the first identity that names the missing cell and is otherwise known.
+    let v: number | undefined;
+    const probe = rowVals(0);
+    for (const id of mine) {
+      if (!names(id, pos)) continue;
+      const l = sum(probe, id.lhs);
+      const r = sum(probe, id.rhs);
+      if (l === undefined || r === undefined) continue;
+      v = inRow(id.lhs, pos) ? r - l : l - r;
+      break;
     }
-    return n;
-  };
-
-  /** Does an identity hold with the cell values `val` gives (by cell key)? */
-  const holdsWith = (e: Evaluated, val: (k: string) => number): boolean => {
-    let l = 0;
-    for (const k of e.id.lhsKeys!) l += val(k);
-    let r = 0;
-    for (const k of e.id.rhsKeys!) r += val(k);
-    return Math.abs(l - r) < 1e-9;
-  };
-
-  /** Do all identities containing `ref` hold once it is set to v? */
-  const allHoldWith = (ref: CellRef, v: number): boolean => {
-    const k = refKey(ref);
-    const val = (x: string) => (x === k ? v : valueOf(x));
-    return evalsAt(k).every((e) => holdsWith(e, val));
-  };
-
-  /**
-   * Every broken sum recomputed at once: does setting `total` to `v` (with the other recomputes)
-   * break an identity that holds now? Then the recompute is a guess, not a preferred fix.
-   */
-  let recomputes: Map<string, number> | undefined;
-  const recomputeKeepsHolding = (total: CellRef, v: number): boolean => {
-    if (!recomputes) {
-      recomputes = new Map();
-      for (const x of broken) if (x.id.kind !== 'balance') recomputes.set(x.id.lhsKeys![0], x.rhs);
+    if (v === undefined || v < 0 || !Number.isSafeInteger(v)) continue;
+    const vals = rowVals(v);
+    let checked = 0;
+    let ok = true;
+    for (const id of mine) {
+      const l = sum(vals, id.lhs);
+      const r = sum(vals, id.rhs);
+      if (l === undefined || r === undefined) continue;
+      checked++;
+      if (Math.abs(l - r) > 1e-9) ok = false;
     }
-    const tk = refKey(total);
-    const val = (k: string) => (k === tk ? v : (recomputes!.get(k) ?? valueOf(k)));
-    return evalsAt(tk).every((x) => !x.holds || holdsWith(x, val));
-  };
+    if (ok && checked > 0) results.set(vals.join(','), { pos, value: v });
+  }
+  return results.size === 1 ? [...results.values()][0] : 'ambiguous';
+}
 
-  const fixesFor = (e: Evaluated): CellFix[] => {
-    if (e.holds) return [];
-    if (e.id.kind === 'balance') {
-      const next = e.id.rhs[1];
-      const v = e.lhs - value(e.id.rhs[0]);
-      return v >= 0 ? [{ ref: next, value: v, recompute: true, preferred: false }] : [];
-    }
-    const total = e.id.lhs[0];
-    // A single part that explains this and at least one other broken identity is the culprit.
-    const culprits: CellFix[] = [];
-    for (const part of e.id.rhs) {
-      const v = e.lhs - (e.rhs - value(part));
-      if (v < 0 || v === value(part)) continue;
-      if (brokenAt(refKey(part)) < 2) continue;
-      if (allHoldWith(part, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
-    }
-    const totalOk = recomputeKeepsHolding(total, e.rhs);
-    const setTotal = (preferred: boolean): CellFix => ({ ref: total, value: e.rhs, recompute: true, preferred });
-    if (culprits.length === 1) {
-      const c = culprits[0];
-      return totalOk ? [setTotal(true), { ref: c.ref, value: c.value, recompute: false, preferred: false }] : [c, setTotal(false)];
-    }
-    return [setTotal(totalOk)];
-  };
-
-  const solveMissing = (rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous' => {
-    /** Whether `refs` name a cell of the row (in column `col`, or in any). */
-    const inRow = (refs: CellRef[], col?: number) => refs.some((r) => r[0] === rowKey && (col === undefined || r[1] === col));
-    const names = (id: Identity, col?: number) => inRow(id.lhs, col) || inRow(id.rhs, col);
-    const mine = ids.filter((id) => names(id));
-    /** A side's sum with the row's numbers `vals`; undefined when one of its cells is not known. */
-    const sum = (vals: number[], refs: CellRef[]): number | undefined => {
-      let total = 0;
-      for (const r of refs) {
-        const x = r[0] === rowKey ? vals[r[1]] : cellOf(r)?.value;
-        if (x === undefined) return undefined;
-        total += x;
-      }
-      return total;
-    };
-    const results = new Map<string, { pos: number; value: number }>();
-    for (let pos = 0; pos <= present.length; pos++) {
-      const rowVals = (v: number) => [...present.slice(0, pos), v, ...present.slice(pos)];
-      // Solve for v from the first identity that names the missing cell and is otherwise known.
-      let v: number | undefined;
-      const probe = rowVals(0);
-      for (const id of mine) {
-        if (!names(id, pos)) continue;
-        const l = sum(probe, id.lhs);
-        const r = sum(probe, id.rhs);
-        if (l === undefined || r === undefined) continue;
-        v = inRow(id.lhs, pos) ? r - l : l - r;
-        break;
-      }
-      if (v === undefined || v < 0 || !Number.isSafeInteger(v)) continue;
-      const vals = rowVals(v);
-      let checked = 0;
-      let ok = true;
-      for (const id of mine) {
-        const l = sum(vals, id.lhs);
-        const r = sum(vals, id.rhs);
-        if (l === undefined || r === undefined) continue;
-        checked++;
-        if (Math.abs(l - r) > 1e-9) ok = false;
-      }
-      if (ok && checked > 0) results.set(vals.join(','), { pos, value: v });
-    }
-    return results.size === 1 ? [...results.values()][0] : 'ambiguous';
-  };
-
+/** The arithmetic of a reading: every identity its aligned rows can evaluate, its fixes, the missing-cell solver. */
+export function buildArith(p: Parsed): Arith {
+  const ev = evaluateAll(p);
   return {
-    evals,
-    broken,
-    at: evalsAt,
-    value,
-    cell: cellOf,
-    fixesFor,
-    solveMissing,
+    evals: ev.evals,
+    broken: ev.broken,
+    at: (k) => evalsAt(ev, k),
+    value: (ref) => valueIn(ev, ref),
+    cell: (ref) => cellIn(ev, ref),
+    fixesFor: (e) => fixesFor(ev, e),
+    solveMissing: (rowKey, present, ids) => solveMissing(ev, rowKey, present, ids),
   };
 }

@@ -1,5 +1,6 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
 import { buildArith, cellName, refKey, type Arith } from './arith';
+import { lastYearOf } from './caches';
 import { applyEdits, inLineBreak, lineBreakOf } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableId, TableModel } from './model';
 import { buildGrids, type GridTable } from './grid';
@@ -85,6 +86,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       parsed,
       arith,
       options,
+      get lastYear() {
+        return options.previous ? lastYearOf(options.previous) : undefined;
+      },
       lineOf: (o) => parsed.lines.lineOf(o),
       report: (f: Finding) => {
         // A severity the user set replaces the one a finding asks for.

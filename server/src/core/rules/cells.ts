@@ -1,6 +1,7 @@
 /** Walking the cells of every table, with the names messages use for them. */
 import type { CellModel, ReportModel, RowModel, TableModel } from '../model';
 import { cellName } from '../arith';
+import { lastOne } from '../caches';
 import { T2, T3, T4, colsOf, rowDef, templatePositions } from '../template';
 import type { RuleContext } from './context';
 
@@ -11,30 +12,25 @@ export interface NamedCell {
   decimal: boolean;
 }
 
-/**
- * The blank and invalid cells of the reading walked last, found once for the rules of a check
- * that walk them (a plain reference: an entry per check in a WeakMap costs the GC more).
- */
-let lastOdd: { model: ReportModel; cells: NamedCell[] } | undefined;
+/** The blank and invalid cells of a reading, found once for the rules of a check that walk them. */
+const oddCells = lastOne((model: ReportModel): NamedCell[] => {
+  const odd: NamedCell[] = [];
+  for (const table of [model.tables.t2, model.tables.t3, model.tables.t4]) {
+    if (!table) continue;
+    for (const row of table.rows) {
+      const cells = row.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        if (cell.blank || cell.invalid) odd.push({ cell, name: cellLabel(row.key, cell.col), decimal: !!rowDef(row.key)!.decimal });
+      }
+    }
+  }
+  return odd;
+});
 
 /** Every blank or invalid cell (the only ones the cell rules speak about). */
 export function eachOddCell(ctx: RuleContext, fn: (c: NamedCell) => void): void {
-  const { model } = ctx.parsed;
-  if (lastOdd?.model !== model) {
-    const odd: NamedCell[] = [];
-    for (const table of [model.tables.t2, model.tables.t3, model.tables.t4]) {
-      if (!table) continue;
-      for (const row of table.rows) {
-        const cells = row.cells;
-        for (let i = 0; i < cells.length; i++) {
-          const cell = cells[i];
-          if (cell.blank || cell.invalid) odd.push({ cell, name: cellLabel(row.key, cell.col), decimal: !!rowDef(row.key)!.decimal });
-        }
-      }
-    }
-    lastOdd = { model, cells: odd };
-  }
-  for (const c of lastOdd.cells) fn(c);
+  for (const c of oddCells(ctx.parsed.model)) fn(c);
 }
 
 /** A cell as the cell rules name it: `row·column`, e.g. `（五）2.重复申请·总计`, `表四·行政复议·总计`. */

@@ -1,6 +1,6 @@
-import { buildArith, cellName, type Arith } from '../arith';
+import { cellName, type Arith } from '../arith';
 import { msg } from '../messages';
-import { bodyKey, parse, sentencesOf, type Parsed } from '../parse';
+import { bodyKey, sentencesOf } from '../parse';
 import { T3 } from '../template';
 import { rowName } from './cells';
 import type { Rule, RuleContext } from './context';
@@ -22,24 +22,6 @@ export function previousMismatch(me: Titled, them: Titled): 'body' | 'year' | un
   if (!sameBody(me?.body, them?.body)) return 'body';
   if (me?.year && them?.year && them.year !== me.year - 1) return 'year';
   return undefined;
-}
-
-interface Previous {
-  text: string;
-  parsed: Parsed;
-  arith: Arith;
-  sentences: Set<string>;
-}
-
-/** Last year's report, read once per text: an editor checks against the same one on every keystroke. */
-let last: Previous | undefined;
-
-function previousOf(text: string): Previous {
-  if (last?.text !== text) {
-    const parsed = parse(text);
-    last = { text, parsed, arith: buildArith(parsed), sentences: new Set(sentencesOf(parsed)) };
-  }
-  return last;
 }
 
 function repeatedShare(ctx: RuleContext, theirs: Set<string>): number {
@@ -98,13 +80,12 @@ export const rule: Rule = {
     fixable: true,
     description: { 'zh-CN': '与上一年度报告不衔接（结转、现行有效件数、内容雷同）', en: "Does not follow on from last year's report (carried cases, documents in force, repeated text)" },
   },
-  // Its numbers are read through ctx.arith (last year's text is part of the options).
+  // Last year's report comes read (`ctx.lastYear`, from the text in the options).
   run(ctx) {
-    if (!ctx.options.previous) return;
-    const p = previousOf(ctx.options.previous);
+    const p = ctx.lastYear;
+    if (!p) return;
     const me = ctx.parsed.model.title;
-    const them = p.parsed.model.title;
-    if (previousMismatch(me, them)) return;
+    if (previousMismatch(me, p.title)) return;
     carried(ctx, p.arith);
     inForce(ctx, p.arith);
     const share = repeatedShare(ctx, p.sentences);
