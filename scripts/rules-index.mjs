@@ -110,8 +110,8 @@ if (registryNow !== registryNext) {
   writeFileSync(REGISTRY, registryNext);
 }
 
-/** The rules of the project as the checker has them (alias, id, severity, fixable): the core, bundled in memory and evaluated. */
-const RULES = await (async () => {
+/** The rules of the project as the checker has them (alias, id, severity, fixable), and the levels a rule may be set to: the core, bundled in memory and evaluated. */
+const CORE = await (async () => {
   const built = await esbuild.build({
     entryPoints: [join(ROOT, 'server/src/core/index.ts')],
     bundle: true,
@@ -122,8 +122,9 @@ const RULES = await (async () => {
   });
   const mod = { exports: {} };
   new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
-  return mod.exports.RULES;
+  return mod.exports;
 })();
+const { RULES, RULE_LEVELS } = CORE;
 
 const docs = [];
 const files = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md');
@@ -227,13 +228,13 @@ function json(file, edit) {
   return { file, name: relative(ROOT, file), current, next: JSON.stringify(next, null, 2) + '\n' };
 }
 
-/** package.json: each rule's entry of `reportReview.rules` (its levels and its described name), in registry order. */
+/** package.json: each rule's entry of `reportReview.rules` (the levels and its described name), in registry order; the levels of any other key (an id). */
 const manifest = json(join(ROOT, 'package.json'), (pkg) => {
   const setting = pkg.contributes.configuration.properties['reportReview.rules'];
-  const levels = setting.additionalProperties.enum;
   setting.properties = Object.fromEntries(
-    RULES.map((r) => [r.alias, { type: 'string', enum: levels, markdownDescription: `%config.rules.${r.alias}%` }]),
+    RULES.map((r) => [r.alias, { type: 'string', enum: [...RULE_LEVELS], markdownDescription: `%config.rules.${r.alias}%` }]),
   );
+  setting.additionalProperties = { type: 'string', enum: [...RULE_LEVELS] };
 });
 
 /** package.nls*.json: each rule's description (`RPT001 \`row-total\`: …`), right after `config.rules`. */
