@@ -10,7 +10,7 @@ import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languagese
 import { LineIndex } from '../../server/src/core/index';
 import type { CheckDocumentResult, ExtractResult } from '../../server/src/lsp/protocol';
 import { LspClient, ROOT } from './client';
-import { applyLspEdits } from './fixtures';
+import { applyLspEdits, zh } from './fixtures';
 
 const FORMATS = path.join(ROOT, 'test', 'fixtures', 'formats');
 const read = (...p: string[]) => fs.readFileSync(path.join(FORMATS, ...p));
@@ -53,7 +53,7 @@ describe('reports in other formats in the editor', function () {
     const { diagnostics } = await client.diagnosticsFor(uri, 1);
     assert.deepStrictEqual(
       diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]),
-      [['review-total', 354, 36168, 354, 36169, '行政复议·总计 应为 1，实为 0']],
+      [['review-total', 354, 36168, 354, 36169, zh('reviewTotal', { group: '行政复议', expected: 1, parts: '', actual: '0' })]],
     );
     const line = PAGE.split('\n')[354];
     assert.strictEqual(line.slice(CELL.character - 3, CELL.character + 5), '<p>0</p>');
@@ -193,7 +193,7 @@ describe('reports in other formats in the editor', function () {
     assert.ok(extracted.ok);
     const lines = extracted.text.split('\n');
     const d = word.diagnostics as Diagnostic[];
-    assert.deepStrictEqual(d.map((x) => [x.code, x.message]), [['review-total', '行政复议·总计 应为 1，实为 0']]);
+    assert.deepStrictEqual(d.map((x) => [x.code, x.message]), [['review-total', zh('reviewTotal', { group: '行政复议', expected: 1, parts: '', actual: '0' })]]);
     assert.strictEqual(lines[d[0].range.start.line].slice(d[0].range.start.character, d[0].range.end.character), '0');
     assert.ok(d[0].relatedInformation!.every((r) => r.location.uri === textUri));
     const other = await client.request<CheckDocumentResult>('reportReview/checkDocument', { uri: 'file:///reports/old.doc', data: read('legacy.doc').toString('base64') });

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { csvField } from '../../server/src/report/csv';
-import { ROOT, SEEDS_DIR, replaceOnce, runCli as run, seed, seedPath } from './helpers';
+import { ROOT, SEEDS_DIR, replaceOnce, runCli as run, seed, seedPath, zh } from './helpers';
 
 const rel = (p: string) => path.relative(ROOT, p);
 const SEEDS = rel(SEEDS_DIR);
@@ -43,7 +43,7 @@ function parseCsv(text: string): string[][] {
 }
 
 const HEADER = ['文件', '机关', '年度', '规则', '级别', '表格', '行', '列', '实为', '应为', '问题'];
-const T3 = '表三（收到和处理政府信息公开申请情况）';
+const T3 = zh('table.t3');
 
 describe('review report formats (check --format csv|html)', function () {
   this.timeout(60000);
@@ -77,7 +77,7 @@ describe('review report formats (check --format csv|html)', function () {
     assert.deepStrictEqual(
       rows.find((x) => x[0] === s001 && x[3] === 'missing-cell'),
       // Which column lost its 0 cannot be told: the column is left empty, the value is 0.
-      [s001, '格尔木市', '2024', 'missing-cell', '错误', T3, '2.重复申请', '', '', '0', '（五）2.重复申请 应有 7 个数，实有 6 个'],
+      [s001, '格尔木市', '2024', 'missing-cell', '错误', T3, '2.重复申请', '', '', '0', zh('missingCell', { row: '（五）2.重复申请', expected: 7, actual: 6 })],
     );
     assert.deepStrictEqual(
       rows.filter((x) => x[0] === s001).map((x) => x[3]),
@@ -121,7 +121,7 @@ describe('review report formats (check --format csv|html)', function () {
     const report = html.slice(html.indexOf(`data-file="${rel(seedPath('001'))}"`));
     const row = /<tr data-row="t3\.r5\.2"[^>]*>.*?<\/tr>/.exec(report)![0];
     assert.ok(row.startsWith('<tr data-row="t3.r5.2" class="flagged">'), row);
-    assert.ok(row.includes('<td class="n missing" title="（五）2.重复申请 应有 7 个数，实有 6 个">缺 → 0</td>'), row);
+    assert.ok(row.includes(`<td class="n missing" title="${zh('missingCell', { row: '（五）2.重复申请', expected: 7, actual: 6 })}">缺 → 0</td>`), row);
   });
 
   it('html: a wrong cell shows the value found and the value expected; a table not lined up says why', () => {
@@ -130,7 +130,7 @@ describe('review report formats (check --format csv|html)', function () {
     const layout = path.join(ROOT, 'test/fixtures/originals/003_pingtan_jiaotongjianshe_2024/pdf-layout.txt');
     const html = run(['check', '--format', 'html', file, layout]).stdout;
     assert.ok(html.includes('<td class="n wrong" title="（一）予以公开·总计 应为 10，实为 11">✗ <del>11</del> → 10</td>'));
-    assert.ok(html.includes('<p class="notice" data-table="t3" data-state="layout">⚠ 表三（收到和处理政府信息公开申请情况）的版式无法可靠读取（有 2 组数字找不到所属的行），未核对其中的数字</p>'));
+    assert.ok(html.includes(`<p class="notice" data-table="t3" data-state="layout">⚠ ${zh('tableLayoutOrphans', { table: '@table.t3', count: 2 })}</p>`));
   });
 
   it('-o writes the other formats to the file too', () => {
