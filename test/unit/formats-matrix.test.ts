@@ -54,6 +54,7 @@ describe('formats × reports: every document of every real report gives its trut
       assert.ok(!o.pass, `${key} now gives its truth: take it out of KNOWN`);
       // Precision: a document that cannot be read right says so, and checks nothing else wrongly.
       assert.ok(o.layout, `${key} (${reason}): the reader must say table-layout`);
+      assert.deepStrictEqual(o.diff.filter((d) => d.startsWith('+') && !d.startsWith('+table-layout')), [], `${key}: findings the truth does not have`);
     }
   });
 

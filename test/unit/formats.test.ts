@@ -169,6 +169,15 @@ describe('formats: Word (.docx) and PDF', function () {
     for (const [dir, ext] of [['html', 'html'], ['docx', 'docx'], ['pdf', 'pdf']]) assert.deepStrictEqual(rows((await read(dir, `${name}.${ext}`)).text), rows(golden(name)), dir);
   });
 
+  it('a PDF whose tables have no rules: the reader says once that it may misread them, and no ruled PDF gets that warning', async () => {
+    const name = '005_pingtan_xingzhengshenpi_2024';
+    const unruled = await read('pdf-unruled', `${name}.pdf`);
+    assert.deepStrictEqual(unruled.warnings.map((w) => w['zh-CN']), ['PDF 中的表格没有表格线，只能按文字间距分列，可能读错：请核对 extract 导出的表格，或改查网页或 Word 原件']);
+    assert.deepStrictEqual((await read('pdf', `${name}.pdf`)).warnings, []);
+    const r = runCli(['check', ...CLI_OFF, rel('pdf-unruled', `${name}.pdf`)]);
+    assert.strictEqual(r.stderr, `${rel('pdf-unruled', `${name}.pdf`)}: ${unruled.warnings[0]['zh-CN']}\n`);
+  });
+
   it('PDF findings name the page and the template cell: a cell, a row, a table', () => {
     const file = rel('pdf', '005_pingtan_xingzhengshenpi_2024.pdf');
     const lines = runCli(['check', ...CLI_OFF, file]).stdout.split('\n');

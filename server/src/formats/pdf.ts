@@ -370,6 +370,11 @@ interface Region {
   alone?: boolean;
 }
 
+const UNRULED = {
+  'zh-CN': 'PDF 中的表格没有表格线，只能按文字间距分列，可能读错：请核对 extract 导出的表格，或改查网页或 Word 原件',
+  en: 'the PDF draws its tables without rules, so their cells can only be told by the gaps between words and may be misread: check the tables extract writes, or the page or Word original',
+};
+
 interface PageContent {
   page: number;
   regions: Region[];
@@ -544,7 +549,11 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
     flushTable();
     endParagraph();
     const r = out.finish();
-    return { ok: true, kind: 'pdf', text: r.text, map: r.map, warnings: [] };
+    // Tables drawn without rules: rows of numbers split only by the gaps in their lines.
+    const ruled = pages.some((p) => p.regions.some((g) => g.tables.length));
+    const rows = pages.flatMap((p) => p.regions.flatMap((g) => g.lines)).filter((l) => !drop.has(l) && cellsOf(l).filter((c) => /^[0-9.,\s]+$/.test(c.map((x) => x.str).join(''))).length >= 2);
+    const warnings = !ruled && rows.length >= 3 ? [UNRULED] : [];
+    return { ok: true, kind: 'pdf', text: r.text, map: r.map, warnings };
   } finally {
     await doc.destroy();
   }
