@@ -8,6 +8,7 @@ import { LANGUAGE_ID, SERVER_EXEC_ARGV, StatusNotification, type InitOptions, ty
 import { createReport, fixAllInFile, openRuleDocs, showSummary } from './commands';
 import { DocumentTextProvider, openAsText, TEXT_SCHEME } from './documents';
 import { ReportStatus } from './status';
+import { TableView } from './tableView';
 import { WorkspaceCheck } from './workspaceCheck';
 
 let client: LanguageClient | undefined;
@@ -48,16 +49,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Web pages that are not reports show no status item.
   const status = new ReportStatus(TEXT_SELECTOR);
   const workspaceCheck = new WorkspaceCheck(() => client, output);
+  const tableView = new TableView(context.extensionUri);
   context.subscriptions.push(
     output,
     status,
     workspaceCheck,
+    tableView,
     vscode.workspace.registerTextDocumentContentProvider(TEXT_SCHEME, new DocumentTextProvider(() => client)),
   );
 
   const start = async () => {
     client = createClient(context, output);
-    client.onNotification(StatusNotification, (s: StatusParams) => status.update(s));
+    client.onNotification(StatusNotification, (s: StatusParams) => {
+      status.update(s);
+      tableView.status(s);
+    });
+    tableView.attach(client);
     await client.start();
   };
 
@@ -76,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run('reportReview.fixAll', () => fixAllInFile(client)),
     run('reportReview.openRuleDocs', (alias) => openRuleDocs(context.extensionUri, alias)),
     run('reportReview.showSummary', () => showSummary(client)),
+    run('reportReview.showTables', (uri) => tableView.show(uri instanceof vscode.Uri ? uri : undefined)),
     run('reportReview.newReport', () => createReport()),
     run('reportReview.openAsText', (uri) => openAsText(client, uri)),
     run('reportReview.restartServer', async () => {

@@ -34,6 +34,7 @@ import { describe, ServerContext } from './lsp/context';
 import { packageRoot, RuleDocs } from './lsp/docs';
 import { hoverAt, inlayHints } from './lsp/features';
 import { documentSymbols, foldingRanges } from './lsp/outline';
+import { registerTables, type TableFeed } from './lsp/tables';
 import {
   CheckFilesRequest,
   FIX_ALL_KIND,
@@ -113,7 +114,7 @@ interface Diagnostics {
  * Documents kept in sync, checked on open, on every change (or on save) and when the settings
  * change; each version's diagnostics published, and a status notification when the client asks.
  */
-function registerDiagnostics(server: ServerContext): Diagnostics {
+function registerDiagnostics(server: ServerContext, tables: TableFeed): Diagnostics {
   const { connection, documents, analyses } = server;
   /** State of each open document's last analysis. */
   const lastState = new Map<string, Analysis['state']>();
@@ -133,6 +134,7 @@ function registerDiagnostics(server: ServerContext): Diagnostics {
       if (a.diagnostics.length > 0) published.add(a.uri);
       else published.delete(a.uri);
     }
+    tables.published(a, version);
     // Plain text that is not a report: say so once, not on every keystroke.
     const repeat = a.state === 'not-report' && lastState.get(a.uri) === 'not-report';
     lastState.set(a.uri, a.state);
@@ -439,7 +441,7 @@ function registerSettings(server: ServerContext, diagnostics: Diagnostics): void
 export function startServer(connection: Connection): void {
   const server = new ServerContext(connection);
   connection.onInitialize((params) => initialize(server, params));
-  const diagnostics = registerDiagnostics(server);
+  const diagnostics = registerDiagnostics(server, registerTables(server));
   registerCodeActions(server);
   registerHover(server);
   registerOutline(server);

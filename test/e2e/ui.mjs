@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The packaged extension as a user gets it, checked through the VS Code workbench UI:
 // `code-server --install-extension report-review.vsix` into a fresh extensions dir, open seed 001,
-// open the Problems panel (Ctrl+Shift+M), read the missing-cell row, choose it and see the squiggle.
+// open the Problems panel (Ctrl+Shift+M), read the missing-cell row, choose it and see the squiggle;
+// a broken total's hover and quick fix; the table view beside the report.
 // Screenshots go to test-artifacts/. Needs report-review.vsix and `npm run compile` (the oracle).
 // usage: node test/e2e/ui.mjs [--vsix FILE]
 import fs from 'node:fs';
@@ -119,6 +120,31 @@ await test('a broken total gets a hover and a quick fix', async () => {
   console.log(`      quick fix: ${fixText}`);
   assert(/\b29\b/.test(fixText), `the first quick fix does not restore 29: ${fixText}`);
   await page.screenshot({ path: path.join(ARTIFACTS, 'quick-fix.png') });
+});
+
+await test('the table view: its editor-title button, the dropped and the wrong cell, a click selects the cell in the text', async () => {
+  assert(page, 'the workbench is open');
+  const lines = fs.readFileSync(path.join(workspace, seed), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.startsWith('（七）总计 '));
+  await page.keyboard.press('Escape');
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+J'); // the Problems panel closes: room for the tables
+  // The button shows on the title of an editor holding a checked report.
+  await page.click('.editor-actions .action-label[aria-label^="Show the Table View"]', { timeout: 15_000 });
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('td.cell.missing').waitFor({ timeout: 30_000 });
+  const missingText = (await view.locator('td.cell.missing').innerText()).replace(/\s+/g, ' ');
+  assert(/→ 0/.test(missingText), `the dropped cell: ${missingText}`);
+  // The 99 typed over （七）总计's 29, marked with the value it should have.
+  const wrong = view.locator('td.cell.wrong', { hasText: '99' });
+  await wrong.waitFor({ timeout: 15_000 });
+  const wrongText = (await wrong.innerText()).replace(/\s+/g, ' ');
+  assert(/99 ?→ 29/.test(wrongText), `the wrong total: ${wrongText}`);
+  await wrong.click();
+  // The editor selects the two digits; the cell under the cursor is marked in the view.
+  await page.locator('.statusbar-item', { hasText: `Ln ${line + 1},` }).filter({ hasText: '(2 selected)' }).waitFor({ timeout: 15_000 });
+  await view.locator('td.cell.wrong.current').waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'table-view.png') });
 });
 
 const failed = results.filter((r) => !r).length;

@@ -98,7 +98,7 @@ describe('report-review.vsix', () => {
       /\.ts$|\.map$|(^|\/)(node_modules|out|test|client|server|scripts|bench|\.ci|\.vscode-test)\//.test(n.replace(/^extension\//, '')),
     );
     assert.deepStrictEqual(bad, []);
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.zh-cn)?\.json|dist\/(extension|server)\.js|dist\/formats\/[\w.-]+\.mjs|l10n\/bundle\.l10n(\.zh-cn)?\.json|syntaxes\/[^/]+\.json|docs\/rules\/[^/]+\.md|docs\/PERFORMANCE\.md|docs\/images\/[^/]+\.png|readme\.md|changelog\.md|LICENSE\.txt))$/i;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls(\.zh-cn)?\.json|dist\/(extension|server)\.js|dist\/formats\/[\w.-]+\.mjs|media\/tableView\.(js|css)|l10n\/bundle\.l10n(\.zh-cn)?\.json|syntaxes\/[^/]+\.json|docs\/rules\/[^/]+\.md|docs\/PERFORMANCE\.md|docs\/images\/[^/]+\.png|readme\.md|changelog\.md|LICENSE\.txt))$/i;
     assert.deepStrictEqual(names.filter((n) => !allowed.test(n)), []);
   });
 
@@ -128,7 +128,7 @@ describe('report-review.vsix', () => {
     assert.deepStrictEqual(pkg.contributes.languages[0].extensions, ['.report.txt', '.report.md']);
     assert.deepStrictEqual(
       pkg.contributes.commands.map((c: { command: string }) => c.command),
-      ['reportReview.checkWorkspace', 'reportReview.fixAll', 'reportReview.openRuleDocs', 'reportReview.showSummary', 'reportReview.newReport', 'reportReview.openAsText', 'reportReview.restartServer'],
+      ['reportReview.checkWorkspace', 'reportReview.fixAll', 'reportReview.openRuleDocs', 'reportReview.showSummary', 'reportReview.showTables', 'reportReview.newReport', 'reportReview.openAsText', 'reportReview.restartServer'],
     );
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Names and shapes shared by the language server and the VS Code client. Plain data only: this
- * file imports nothing, so the client bundle can include it without pulling in the server.
+ * file imports types only, so the client bundle can include it without pulling in the server.
  */
+import type { GridTable } from '../core/index';
 
 export const SOURCE = 'report-review';
 export const LANGUAGE_ID = 'gov-report';
@@ -85,3 +86,24 @@ export const CheckDocumentRequest = 'reportReview/checkDocument';
 export interface CheckDocumentParams { uri: string; data: string; textUri?: string }
 /** `report`: the document is a report; `message`: why it could not be read. */
 export interface CheckDocumentResult { report: boolean; message?: string; diagnostics: unknown[] }
+
+/**
+ * `reportReview/watchTables` (notification, client → server): the open documents whose tables a
+ * table view shows (`[]` when none is open). Replaces the previous list.
+ */
+export const WatchTablesNotification = 'reportReview/watchTables';
+export interface WatchTablesParams { uris: string[] }
+
+/**
+ * `reportReview/tables` (notification, server → client): a watched document's tables as the
+ * template's grids (server/src/core/grid.ts), sent with the diagnostics of the same
+ * check of the same version, and once when the document becomes watched.
+ */
+export const TablesNotification = 'reportReview/tables';
+export interface TablesParams {
+  uri: string;
+  version: number;
+  state: StatusParams['state'];
+  /** Tables 二, 三 and 四; empty when the document was not checked (`state` says why). */
+  tables: GridTable[];
+}

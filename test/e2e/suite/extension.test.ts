@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { Rendered, TableView } from '../../../client/src/tableView';
 import { cliCheck, cliCheckText, cliFix, ROOT, SEEDS, sortShown, type Locale, type Severity, type Shown } from './oracle';
 
 const EXTENSION_ID = 'report-review.report-review';
@@ -82,6 +83,22 @@ async function textAfter(doc: vscode.TextDocument, until: (text: string) => bool
     await action();
     if (!until(doc.getText())) await done;
     return doc.getText();
+  } finally {
+    sub?.dispose();
+    clearTimeout(timer);
+  }
+}
+
+/** What the table view drew once it satisfies `until` (checked on each drawing, the last one first). */
+async function drawn(view: TableView, until: (r: Rendered) => boolean): Promise<Rendered> {
+  if (view.lastRendered && until(view.lastRendered)) return view.lastRendered;
+  let sub: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await new Promise<Rendered>((resolve, reject) => {
+      sub = view.onDidRender((r) => { if (until(r)) resolve(r); });
+      timer = setTimeout(() => reject(new Error(`the table view did not draw it within ${WAIT_MS} ms; last: ${JSON.stringify(view.lastRendered)}`)), WAIT_MS);
+    });
   } finally {
     sub?.dispose();
     clearTimeout(timer);
@@ -180,6 +197,32 @@ describe('Report Review in VS Code', () => {
     assert.strictEqual(doc.lineAt(cell.start.line).text, original.split(/\r?\n/)[cell.start.line]);
     assert.strictEqual(fixed, original);
     assert.deepStrictEqual(await diagnosticsAfter(uri, clean), clean);
+  });
+
+  it('the table view: seed 001\'s dropped cell, a wrong total typed into the text, a chosen cell selected in the text', async () => {
+    const uri = workspaceFile(SEED_001);
+    const editor = await open(uri);
+    const doc = editor.document;
+    await diagnosticsAfter(uri, cliCheck(uri.fsPath, LOCALE));
+    const view = (await vscode.commands.executeCommand('reportReview.showTables')) as TableView;
+    const at = (r: Rendered, version: number) => r.uri === uri.toString() && r.version === version;
+    const first = await drawn(view, (r) => at(r, doc.version));
+    // Table 三's （五）2.重复申请 has six zeros of seven: the seventh is drawn missing, 0 expected.
+    assert.deepStrictEqual(first.marked.map((m) => [m.state, m.expected]), [['missing', '→ 0']]);
+    assert.match(first.marked[0].label, /^2\.重复申请 · 总计: /);
+
+    // （七）总计's 总计 column typed as 99: the drawing of that very version marks it, 29 expected.
+    const cell = numberOn(doc, /^（七）总计 /);
+    await editor.edit((b) => b.replace(cell, '99'));
+    const second = await drawn(view, (r) => at(r, doc.version));
+    const wrong = second.marked.filter((m) => m.state === 'wrong');
+    assert.deepStrictEqual(wrong.map((m) => [m.text, m.expected]), [['99', '→ 29'], ['1', '']]);
+    assert.ok(vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'row-total' && d.range.isEqual(cell)));
+
+    // Choosing the cell in the view (the message its click posts) selects its text.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await view.fromView({ type: 'select', at: wrong[0].at });
+    assert.ok(editor.selection.isEqual(new vscode.Selection(cell.start, cell.end)), `selection ${JSON.stringify(editor.selection)}`);
   });
 
   describe('with source.fixAll.reportReview on save', () => {
