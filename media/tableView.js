@@ -158,7 +158,6 @@
         const th = el('th', 'label', row.label);
         th.scope = 'row';
         th.colSpan = 1 + groupDepth - groups.length;
-        if (row.written) th.append(el('span', 'written', fill(s.writtenAs, row.written)));
         const notes = (row.notes || []).join(' ');
         line.push(selectable(th, `${t}.${r}`, `${row.label}${row.written ? ` (${fill(s.writtenAs, row.written)})` : ''}${notes ? `. ${notes}` : ''}`));
         tr.append(th);

@@ -128,7 +128,10 @@ await test('the table view: its editor-title button, the dropped and the wrong c
   const line = lines.findIndex((l) => l.startsWith('（七）总计 '));
   await page.keyboard.press('Escape');
   await page.click('.monaco-editor .view-lines');
-  await page.keyboard.press('Control+J'); // the Problems panel closes: room for the tables
+  // Room for the tables: a wider window, the Problems panel and the side bar closed.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.keyboard.press('Control+J');
+  await page.keyboard.press('Control+B');
   // The button shows on the title of an editor holding a checked report.
   await page.click('.editor-actions .action-label[aria-label^="Show the Table View"]', { timeout: 15_000 });
   const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -141,8 +144,14 @@ await test('the table view: its editor-title button, the dropped and the wrong c
   const wrongText = (await wrong.innerText()).replace(/\s+/g, ' ');
   assert(/99 ?→ 29/.test(wrongText), `the wrong total: ${wrongText}`);
   await wrong.click();
-  // The editor selects the two digits; the cell under the cursor is marked in the view.
-  await page.locator('.statusbar-item', { hasText: `Ln ${line + 1},` }).filter({ hasText: '(2 selected)' }).waitFor({ timeout: 15_000 });
+  // The editor selects the two digits (on the line of （七）总计, the focus staying in the view);
+  // the cell under the cursor is marked in the view.
+  const lineTop = await page.locator('.monaco-editor .view-lines .view-line', { hasText: lines[line].slice(0, 8) }).boundingBox();
+  const selected = page.locator('.monaco-editor .view-overlays .selected-text');
+  await selected.first().waitFor({ timeout: 15_000 });
+  const boxes = await Promise.all((await selected.all()).map((l) => l.boundingBox()));
+  const onLine = (b) => b && lineTop && b.y < lineTop.y + lineTop.height && lineTop.y < b.y + b.height;
+  assert(boxes.length === 1 && onLine(boxes[0]), `the selection is not on line ${line + 1}: ${JSON.stringify({ boxes, lineTop })}`);
   await view.locator('td.cell.wrong.current').waitFor({ timeout: 15_000 });
   await page.screenshot({ path: path.join(ARTIFACTS, 'table-view.png') });
 });
