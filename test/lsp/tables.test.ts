@@ -4,9 +4,11 @@
  * published, for that exact version, and nothing for documents no view shows.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { check, formatMessage, LineIndex, type GridTable } from '../../server/src/core/index';
 import type { TablesParams } from '../../server/src/lsp/protocol';
-import { LspClient } from './client';
+import { LspClient, ROOT } from './client';
 import { seedText, seedUri } from './fixtures';
 
 const TABLES = 'reportReview/tables';
@@ -85,6 +87,18 @@ describe('table view feed (reportReview/tables)', function () {
     await client.roundTrip();
     const sent = client.notifications.filter((n) => n.method === TABLES).map((n) => [(n.params as TablesParams).uri, (n.params as TablesParams).version]);
     assert.deepStrictEqual(sent, [[shown, 1]]);
+  });
+
+  it('an HTML page checked in place: the span of every cell is its number in the page', async () => {
+    const uri = 'file:///reports/005.html';
+    const page = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'formats', 'html', '005_pingtan_xingzhengshenpi_2024.html'), 'utf8');
+    await client.conn.sendNotification('reportReview/watchTables', { uris: [uri] });
+    await client.open(uri, page, 'html');
+    const p = await tablesOf(uri, 1);
+    assert.deepStrictEqual(p.tables.map((t) => t.state), ['read', 'read', 'read']);
+    const cells = p.tables.flatMap((t) => t.rows.flatMap((r) => r.cells)).filter((c) => c.span && c.raw);
+    assert.ok(cells.length > 60, `${cells.length} cells`);
+    assert.deepStrictEqual(cells.filter((c) => page.slice(c.span!.start, c.span!.end) !== c.raw), []);
   });
 
   it('says why a watched document has no tables: not a report', async () => {

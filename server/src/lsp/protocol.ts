@@ -104,6 +104,9 @@ export interface TablesParams {
   uri: string;
   version: number;
   state: StatusParams['state'];
-  /** Tables 二, 三 and 四; empty when the document was not checked (`state` says why). */
+  /**
+   * Tables 二, 三 and 四; empty when the document was not checked (`state` says why). Spans are
+   * offsets in the document itself (an HTML page's: in the page).
+   */
   tables: GridTable[];
 }
