@@ -100,6 +100,18 @@ describe('reports in other formats in the editor', function () {
     assert.deepStrictEqual((await client.diagnosticsFor(uri, 2)).diagnostics.map((d) => d.code), ['missing-row']);
   });
 
+  it('answers the summary and fix-all commands for a page', async () => {
+    const uri = 'file:///reports/005.html';
+    await client.open(uri, PAGE, 'html');
+    await client.diagnosticsFor(uri, 1);
+    const summary = await client.request<{ checked: boolean; counts: { error: number } }>('reportReview/summary', { uri });
+    assert.deepStrictEqual([summary.checked, summary.counts.error], [true, 1]);
+    const edit = await client.request<CodeAction['edit']>('reportReview/fixAll', { uri, version: 1 });
+    const fixed = apply(PAGE, edit);
+    const at = new LineIndex(PAGE).offsetAt(CELL.line, CELL.character);
+    assert.strictEqual(fixed, PAGE.slice(0, at) + '1' + PAGE.slice(at + 1));
+  });
+
   it('hovering a cell of a page tells what it is', async () => {
     const uri = 'file:///reports/005.html';
     await client.open(uri, PAGE, 'html');
