@@ -113,6 +113,18 @@ describe('shapes', () => {
     }
   });
 
+  it('a row laid out in columns (PDF text with its layout) shows a blank cell by its gap, and only so', () => {
+    const text = loadFixture('shape-spaces.txt').text;
+    const row = '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2';
+    const gap = replaceOnce(text, row, '二、上年结转政府信息公开申请数量 2     0   0   0   0   2');
+    const read = check(gap, OPTIONS).model.tables.t3!.rows.find((r) => r.key === 't3.carried')!;
+    assert.deepStrictEqual(read.cells.map((c) => (c.blank ? '_' : c.raw)), ['2', '_', '0', '0', '0', '0', '2']);
+    expectFindings(gap, [{ rule: 'blank-cell', line: lineOf(gap, '二、上年结转'), message: '二、上年结转·商业企业 为空（按 0 计算）' }]);
+    // Evenly spaced, the row shows no gap: which cell is missing is not known.
+    const even = replaceOnce(text, row, '二、上年结转政府信息公开申请数量 2   0   0   0   0   2');
+    expectFindings(even, [{ rule: 'missing-cell', line: lineOf(even, '二、上年结转'), message: '二、上年结转 应有 7 个数，实有 6 个' }]);
+  });
+
   it('a wrong total written in full-width digits is caught and quoted as written', () => {
     const text = loadFixture('shape-fullwidth-digits.txt').text;
     const bad = replaceOnce(text, '３１ ２ １ ０ １ ０ ３５', '３１ ２ １ ０ １ ０ ３６');

@@ -76,6 +76,7 @@ function fillGaps(b: RowBuild, width: number): void {
     for (const [lines, k] of count) if (k > most || (k === most && lines < usual)) [usual, most] = [lines, k];
     gaps = b.between.filter((g) => g.lines > usual);
   }
+  if (gaps.length !== short && b.cellLineCount === 1) gaps = spacedGaps(b);
   if (gaps.length !== short) return;
   const cells: CellModel[] = [];
   let g = 0;
@@ -84,6 +85,36 @@ function fillGaps(b: RowBuild, width: number): void {
     if (i < b.cells.length) cells.push({ ...b.cells[i], col: cells.length });
   }
   b.cells = cells;
+}
+
+/**
+ * The blank cells a row laid out on one line shows by its spacing (PDF text extracted with its
+ * layout: cells stand at their columns' places, a blank cell leaves a gap). The usual distance
+ * between two cells' middles is the commonest one; a distance of k such steps, rounded to the
+ * nearest whole number, holds k − 1 blank cells. None when no distance is the commonest of at
+ * least two.
+ */
+function spacedGaps(b: RowBuild): Gap[] {
+  const c = b.cells;
+  const mid = (i: number) => (c[i].span.start + c[i].span.end) / 2;
+  const count = new Map<number, number>();
+  for (let i = 1; i < c.length; i++) {
+    const d = mid(i) - mid(i - 1);
+    count.set(d, (count.get(d) ?? 0) + 1);
+  }
+  let usual = 0;
+  let most = 1;
+  for (const [d, k] of count) if (k > most || (k === most && d < usual)) [usual, most] = [d, k];
+  if (!usual) return [];
+  const gaps: Gap[] = [];
+  for (let i = 1; i < c.length; i++) {
+    const steps = Math.round((mid(i) - mid(i - 1)) / usual);
+    for (let k = 1; k < steps; k++) {
+      const at = Math.round(mid(i - 1) + k * usual);
+      gaps.push({ at: i, tok: { kind: 'empty', start: at, end: at, raw: '', line: b.lastCellLine }, lines: 0 });
+    }
+  }
+  return gaps;
 }
 
 const MAX_PENDING_CHARS = 300;
