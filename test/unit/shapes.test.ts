@@ -125,6 +125,19 @@ describe('shapes', () => {
     expectFindings(even, [{ rule: 'missing-cell', line: lineOf(even, '二、上年结转'), message: '二、上年结转 应有 7 个数，实有 6 个' }]);
   });
 
+  it('a row laid out in columns with its total on the line above its other numbers is one row, in column order', () => {
+    const text = loadFixture('shape-spaces.txt').text;
+    const row = '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3 0 1 0 0 0 4';
+    const split = replaceOnce(text, row, '（二）部分公开（区分处理                    4\n  的，只计这一情形     3  0  1  0  0  0\n  ，不计其他情形）');
+    const read = check(split, OPTIONS).model.tables.t3!.rows.find((r) => r.key === 't3.r2')!;
+    assert.deepStrictEqual(read.cells.map((c) => c.raw), ['3', '0', '1', '0', '0', '0', '4']);
+    expectNoFindings(split, ['error', 'warning']);
+    // Numbers in the same places as the row's own belong to another row: not joined.
+    const stacked = replaceOnce(text, row, '（二）部分公开（区分处理  3  0  1\n  的，只计这一情形       0  1  0  0  0  4\n  ，不计其他情形）');
+    assert.strictEqual(check(stacked, OPTIONS).model.tables.t3, undefined);
+    expectFindings(stacked, [{ rule: 'table-layout', line: lineOf(stacked, '一、本年新收') }]);
+  });
+
   it('a wrong total written in full-width digits is caught and quoted as written', () => {
     const text = loadFixture('shape-fullwidth-digits.txt').text;
     const bad = replaceOnce(text, '３１ ２ １ ０ １ ０ ３５', '３１ ２ １ ０ １ ０ ３６');

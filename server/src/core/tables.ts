@@ -440,7 +440,45 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     end = l.end;
   }
   const shape = mostCommonShape(rows);
-  return settle(table, { table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) }, orphans }, texts);
+  const read = { table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) }, orphans };
+  return settle(table, joinSplitRows(table, read, lines), texts);
+}
+
+/**
+ * A row of text laid out in columns (PDF text with its layout) may have its numbers on two lines
+ * with a wrapped piece of its label between them: its total on the label's first line, the other
+ * numbers on the next. The group of numbers under no label right after a row short of cells joins
+ * that row when the two together are as many as the row's columns and no two of their cells stand
+ * in the same place on their lines; the cells are then taken in the order of their places.
+ */
+function joinSplitRows(def: TableDef, r: ReadResult, lines: LineList): ReadResult {
+  if (!r.orphans.some((o) => o.cells.length)) return r;
+  const place = (c: CellModel) => c.span.start - lines.starts[lines.lineOf(c.span.start)];
+  const rows = [...r.table.rows];
+  const orphans: RowModel[] = [];
+  for (const o of r.orphans) {
+    const at = o.cells.length ? o.cells[0].span.start : -1;
+    // The row read just before the group, with nothing read between them.
+    let i = -1;
+    for (let k = 0; k < rows.length; k++) if (rows[k].span.end <= at && (i < 0 || rows[k].span.end > rows[i].span.end)) i = k;
+    const row = i >= 0 ? rows[i] : undefined;
+    const between = row && [...rows, ...r.orphans].some((x) => x !== row && x !== o && x.span.start >= row.span.end && x.span.start < at);
+    const width = row ? colsOf(def, rowDef(row.key)!) : 0;
+    if (!row || between || row.cells.length + o.cells.length !== width) {
+      orphans.push(o);
+      continue;
+    }
+    const cells = [...row.cells, ...o.cells].sort((a, b) => place(a) - place(b));
+    const apart = cells.every((c, k) => k === 0 || place(cells[k - 1]) + (cells[k - 1].span.end - cells[k - 1].span.start) <= place(c));
+    if (!apart) {
+      orphans.push(o);
+      continue;
+    }
+    const joined: RowModel = { ...row, cells: cells.map((c, col) => ({ ...c, col })), span: { start: row.span.start, end: Math.max(row.span.end, o.span.end) } };
+    validate(joined, rowDef(row.key)!, def);
+    rows[i] = joined;
+  }
+  return { ...r, table: { ...r.table, rows }, orphans };
 }
 
 /** The cells a reading has, of its rows and its orphans, in text order. */
