@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { check, type ReportModel } from '../../server/src/core';
-import { CLI_OFF, expectFindings, expectNoFindings, lineAt, lineOf, loadFixture, OPTIONS, replaceOnce, rowNumbers, runCli, seedPath } from './helpers';
+import { CLI_OFF, expectFindings, expectNoFindings, findings, lineAt, lineOf, loadFixture, OPTIONS, replaceOnce, rowNumbers, runCli, seedPath } from './helpers';
 
 
 /** The numbers of the fixtures' report, row by row. */
@@ -136,6 +136,49 @@ describe('shapes', () => {
     const stacked = replaceOnce(text, row, '（二）部分公开（区分处理  3  0  1\n  的，只计这一情形       0  1  0  0  0  4\n  ，不计其他情形）');
     assert.strictEqual(check(stacked, OPTIONS).model.tables.t3, undefined);
     expectFindings(stacked, [{ rule: 'table-layout', line: lineOf(stacked, '一、本年新收') }]);
+  });
+
+  describe('a report written on one line (a page’s text content, without separators)', () => {
+    const lines = loadFixture('shape-spaces.txt').text;
+    const one = lines.split('\n').join('');
+    const numbers = (text: string) => (['t2', 't3', 't4'] as const).map((id) => rowNumbers(check(text, OPTIONS).model.tables[id]?.rows ?? []));
+
+    it('is read as the lines it would have had: the same headings, tables and findings', () => {
+      assert.strictEqual(one.includes('\n'), false);
+      assert.deepStrictEqual(numbers(one), numbers(lines));
+      assert.deepStrictEqual(check(one, OPTIONS).model.sections.map((s) => s.text), check(lines, OPTIONS).model.sections.map((s) => s.text));
+      expectNoFindings(one, ['error', 'warning']);
+    });
+
+    it('digits written together are cells where their count decides, or the table’s sums confirm one way only', () => {
+      // 国家秘密0000000: seven digits, seven cells. 302101034: nine digits, and only 30 2 1 0 1 0 34 makes the table add up.
+      const glued = replaceOnce(one.replace(/ 0 0 0 0 0 0 0/g, '0000000'), '数量 30 2 1 0 1 0 34', '数量302101034');
+      assert.ok(glued.includes('1.属于国家秘密00000002.其他法律行政法规禁止公开0000000'));
+      assert.deepStrictEqual(numbers(glued), numbers(lines));
+      expectNoFindings(glued, ['error', 'warning']);
+      // Seven digits for seven cells: a wrong total is still a wrong total.
+      const wrong = replaceOnce(one.replace(/ 0 0 0 0 0 0 0/g, '0000000'), '1.属于国家秘密0000000', '1.属于国家秘密0000001');
+      assert.deepStrictEqual(findings(wrong).filter((f) => f.severity === 'error').map((f) => f.rule).sort(), ['results-total', 'row-total']);
+      // A table whose cells only its sums could tell is not read when they do not hold: said once.
+      const doubted = replaceOnce(glued, '1.属于国家秘密0000000', '1.属于国家秘密0000001');
+      assert.deepStrictEqual(findings(doubted).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.rule), ['table-layout']);
+    });
+
+    it('digits that can make a row more than one way: one table-layout for that table, nothing else', () => {
+      const glued = replaceOnce(one, '行政规范性文件 8 5 26', '行政规范性文件8526');
+      const got = findings(glued).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepStrictEqual(
+        got.map((f) => [f.rule, f.message]),
+        [['table-layout', '表二（主动公开政府信息情况）的版式无法可靠读取（1 行的数字连写在一起，分不出各个单元格），未核对其中的数字']],
+      );
+      assert.strictEqual(check(glued, OPTIONS).model.tables.t2, undefined);
+      // Six digits for seven cells: which one is blank is not known.
+      const short = replaceOnce(one.replace(/ 0 0 0 0 0 0 0/g, '0000000'), '1.属于国家秘密0000000', '1.属于国家秘密000000');
+      assert.deepStrictEqual(
+        findings(short).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.rule),
+        ['table-layout'],
+      );
+    });
   });
 
   it('a wrong total written in full-width digits is caught and quoted as written', () => {

@@ -3,7 +3,7 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
-import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3 } from './template';
+import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
 import { findOldTemplate } from './template2019';
 import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
@@ -301,11 +301,125 @@ function regionEnd(from: number, headingLines: number[], starts: number[]): numb
   return end;
 }
 
+/**
+ * The end of the longest wording of a section heading (`WORDINGS`, `WORDINGS_2008`) that the text
+ * from `from` on begins with, compared as `headingKey` compares (characters it drops are passed
+ * over), or -1.
+ */
+function wordingEnd(text: string, from: number, to: number): number {
+  let best = -1;
+  for (const w of [...WORDINGS, ...WORDINGS_2008]) {
+    let j = 0;
+    let i = from;
+    for (; i < to && j < w.n.length; i++) {
+      const k = headingKey(text[i]);
+      if (!k) continue;
+      if (k !== w.n[j]) break;
+      j++;
+    }
+    if (j === w.n.length && i > best) best = i;
+  }
+  return best;
+}
+
+/** What goes on a sentence after a wording it names. */
+const CLAUSE_PUNCTUATION = '；;，,、：:。';
+
+/** The first character of `text[from, to)` that is not white space (`to` when there is none). */
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isRegexSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A numbered heading's numeral and 、 (`numberedBody` reads the rest). */
+const NUMBERED = new RegExp(`[${SECTIONS.map((s) => s.numeral).join('')}]、`, 'g');
+
+/** Where the template's captions, labels and corner text begin, searched as written. */
+const LANDMARKS = [
+  ...new Set([
+    ...[T2, T3].flatMap((t) => t.rows.flatMap((r) => [r.label, ...(r.caption ? [r.caption] : [])])),
+    ...Object.values(T3_GROUPS),
+    T3_CORNER,
+  ]),
+].filter((l) => l.length > 0);
+
+/** The end of a run of table 四's header words (white space between them) starting at `from`, when it holds every column word of a group. */
+function t4HeaderEnd(text: string, from: number, to: number): number {
+  let i = from;
+  let words = '';
+  for (;;) {
+    while (i < to && isRegexSpace(text.charCodeAt(i))) i++;
+    const w = T4_HEADER_WORDS_LONGEST.find((x) => text.startsWith(x, i));
+    if (!w) break;
+    words += w;
+    i += w.length;
+  }
+  return T4_GROUP_COLUMNS.every((c) => words.includes(c)) ? i : -1;
+}
+const T4_HEADER_WORDS_LONGEST = [...T4_HEADER_WORDS].sort((a, b) => b.length - a.length);
+
+/**
+ * Where a text written without line breaks (a page's text content: the whole report on one line)
+ * is read as having them. A line of the text is cut when it holds two or more numbered headings of
+ * the template's wording: where a numbered heading begins and after its wording, where a caption,
+ * a row or group label of tables 二 and 三 or table 三's corner text begins, before and after table
+ * 四's header, and after each run of two or more white-space characters (what stood between the
+ * page's elements; one is a space between words).
+ */
+export function cutsOf(text: string): number[] {
+  const cuts: number[] = [];
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    // Two numbered headings take two 、 at least: most lines are passed over by that alone.
+    const comma = text.indexOf('、', start);
+    if (comma >= 0 && comma < end && text.indexOf('、', comma + 1) < end && text.indexOf('、', comma + 1) >= 0) cutLine(text, start, end, cuts);
+    start = end + 1;
+  }
+  return cuts;
+}
+
+function cutLine(text: string, start: number, end: number, cuts: number[]): void {
+  const line = text.slice(start, end);
+  const here: number[] = [];
+  /** Spans no cut may fall inside: the wordings of headings, table 四's header. */
+  const whole: [number, number][] = [];
+  let headings = 0;
+  for (const m of line.matchAll(NUMBERED)) {
+    const at = start + m.index;
+    here.push(at);
+    const e = wordingEnd(text, at + m[0].length, end);
+    // A wording followed by a clause's punctuation is named in a sentence (一、总体情况；二、…), not a heading.
+    if (e < 0 || CLAUSE_PUNCTUATION.includes(text[firstNonSpace(text, e, end)])) continue;
+    headings++;
+    here.push(e);
+    whole.push([at, e]);
+  }
+  if (headings < 2) return;
+  for (const l of LANDMARKS) for (let i = line.indexOf(l); i >= 0; i = line.indexOf(l, i + l.length)) here.push(start + i);
+  const first = T4_HEADER_WORDS_LONGEST.find((w) => T4_GROUPS[0].startsWith(w))!;
+  for (let i = line.indexOf(first); i >= 0; i = line.indexOf(first, i + 1)) {
+    const e = t4HeaderEnd(text, start + i, end);
+    if (e < 0) continue;
+    here.push(start + i, e);
+    whole.push([start + i, e]);
+    i = e - start;
+  }
+  for (let i = start; i < end; i++) {
+    if (!isRegexSpace(text.charCodeAt(i)) || !isRegexSpace(text.charCodeAt(i + 1))) continue;
+    while (i < end && isRegexSpace(text.charCodeAt(i))) i++;
+    here.push(i);
+  }
+  const inside = (o: number) => whole.some(([a, b]) => o > a && o < b);
+  for (const o of [...new Set(here)].sort((a, b) => a - b)) if (o > start && o < end && !inside(o)) cuts.push(o);
+}
+
 export function parse(text: string): Parsed {
-  const lines = new LineList(text);
+  const lines = new LineList(text, cutsOf(text));
   const cache: (ScannedLine | undefined)[] = new Array(lines.length);
   const chars = textChars(text);
-  const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(text, lines.starts[n], lines.endOf(n), n, chars));
+  const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(text, lines.starts[n], lines.endOf(n), n, chars, lines.isPiece(n)));
 
   // Headings: the best candidate per section (a canonical one over the first) before a second
   // report, if any; others are ordinary lines.

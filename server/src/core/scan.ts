@@ -26,6 +26,8 @@ export interface ScannedLine {
   skip: boolean;
   /** One field closed by a `|` (a cell of a table copied one cell per line, `0 |`). */
   oneField?: boolean;
+  /** A piece of a longer line (`LineList.isPiece`): its runs of digits may be several cells written together. */
+  piece?: boolean;
 }
 
 const FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
@@ -92,8 +94,43 @@ function pushTok(toks: Tok[], kind: TokKind, start: number, raw: string, line: n
   toks.push({ kind, start, end: start + raw.length, raw, line });
 }
 
-/** Split `s[from, to)` on white space into number/text tokens; consecutive text joins. */
-function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok[]): void {
+/** An ASCII digit. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The numbers inside the word `s[from, to)` of a text written without separators, where a row's
+ * numbers stand between its label and the next (`规章000规范性文件107`): each run of ASCII digits
+ * (with a decimal point between digits) that is not a list marker (`2.` before text), as
+ * [start, end) pairs.
+ */
+function gluedNumbers(s: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = from; i < to; ) {
+    if (!isDigit(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < to && isDigit(s.charCodeAt(i))) i++;
+    if (i + 1 < to && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 0xff0e) && isDigit(s.charCodeAt(i + 1))) {
+      i++;
+      while (i < to && isDigit(s.charCodeAt(i))) i++;
+    }
+    const after = s.charCodeAt(i);
+    const marker = i < to && (after === 46 || after === 0xff0e || after === 0x3001);
+    if (!marker) out.push([a, i]);
+  }
+  return out;
+}
+
+/**
+ * Split `s[from, to)` on white space into number/text tokens; consecutive text joins. `glued`: the
+ * line is a piece of a text written without line breaks, where a row's numbers follow its label
+ * with nothing between (`行政许可0`): a word's closing number is a token of its own.
+ */
+function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok[], glued = false): void {
   let i = from;
   let textStart = -1;
   let textEnd = -1;
@@ -111,7 +148,23 @@ function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok
     }
     const raw = digits || mayBeCell(s, st, i) ? s.slice(st, i) : '';
     const kind = digits ? 'num' : raw ? classify(raw) : 'text';
-    if (kind === 'text') {
+    const nums = glued && kind === 'text' ? gluedNumbers(s, st, i) : undefined;
+    if (nums && nums.length) {
+      let at = st;
+      for (const [a, b] of nums) {
+        if (a > at) {
+          if (textStart < 0) textStart = at;
+          pushTok(toks, 'text', textStart, s.slice(textStart, a), line);
+        } else if (textStart >= 0) pushTok(toks, 'text', textStart, s.slice(textStart, textEnd), line);
+        textStart = -1;
+        pushTok(toks, 'num', a, s.slice(a, b), line);
+        at = b;
+      }
+      if (at < i) {
+        textStart = at;
+        textEnd = i;
+      }
+    } else if (kind === 'text') {
       if (textStart < 0) textStart = st;
       textEnd = i;
     } else {
@@ -243,7 +296,7 @@ export function textChars(text: string): TextChars {
  * Scan line `n`, `text[start, end)`, in place (token offsets are offsets in `text`); `chars`: what
  * the whole text has, when known.
  */
-export function scanLine(text: string, start: number, end: number, n: number, chars?: TextChars): ScannedLine {
+export function scanLine(text: string, start: number, end: number, n: number, chars?: TextChars, piece = false): ScannedLine {
   const first = firstNonBlank(text, start, end);
   if (first === end) return EMPTY_LINE;
   const lone = loneNumberEnd(text, first, end);
@@ -297,8 +350,8 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
     for (const k of toks) if (k.kind !== 'empty') filled++;
     return { toks, shape: filled <= 1 ? 'cell-per-line' : 'tabs', skip: false };
   }
-  scanSpaced(text, start, end, n, toks);
-  return { toks, shape: toks.length === 1 && toks[0].kind !== 'text' ? 'cell-per-line' : 'spaces', skip: false };
+  scanSpaced(text, start, end, n, toks, piece);
+  return { toks, piece, shape: toks.length === 1 && toks[0].kind !== 'text' ? 'cell-per-line' : 'spaces', skip: false };
 }
 
 /** Whether a line (short, starting as `mayStartFurniture` and with a digit or dash) is page furniture or a Markdown separator row. */

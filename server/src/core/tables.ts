@@ -5,8 +5,8 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
-import { REPLACED_AT, T4_HEADER_WORDS, colsOf, rowDef, t3Identities, type CellRef, type RowDef, type TableDef } from './template';
-import { beyondExact, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
+import { REPLACED_AT, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
+import { allDigits, beyondExact, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
   table: TableModel;
@@ -26,7 +26,9 @@ export type LayoutDoubt =
   /** Rows whose numbers are not as many as the template's columns. */
   | { kind: 'widths'; count: number }
   /** Numbers interleaved with header text, so that their order is not known. */
-  | { kind: 'order' };
+  | { kind: 'order' }
+  /** Rows whose digits are written together, in more than one way (or none) to make its cells. */
+  | { kind: 'glued'; count: number };
 
 /** Rows with the wrong number of cells a reading may have before it is not trusted. */
 const MAX_ODD_ROWS = 2;
@@ -49,6 +51,8 @@ interface RowBuild {
   /** Lines without a cell since the last cell, and the last of them as a blank field. */
   run: number;
   runTok: Tok | null;
+  /** A number came from a piece of a longer line (`ScannedLine.piece`): its digits may be several cells. */
+  glued: boolean;
 }
 
 interface Gap {
@@ -326,6 +330,8 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   let sawAny = false;
   const line = new LineCells();
   const stopAt = opts.stopAt;
+  /** Rows whose digits are written together, with the ways they make the row's cells (`gluedChoices`). */
+  const undecided = new Map<RowModel, Ways>();
 
   let pastLast = false;
   /** Template rows not read yet (besides row `except`, the one being read). */
@@ -337,8 +343,10 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   };
   const close = () => {
     if (!cur) return;
-    if (cur.def) fillGaps(cur, colsOf(table, cur.def));
+    const choices = cur.def && cur.glued ? gluedChoices(cur.cells, colsOf(table, cur.def), rowIdentities(table, cur.def.key)) : undefined;
+    if (cur.def && !choices) fillGaps(cur, colsOf(table, cur.def));
     const r = finish(cur);
+    if (choices) undecided.set(r, choices);
     if (cur.def) {
       validate(r, cur.def, table);
       rows.push(r);
@@ -400,7 +408,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
         // The label is the whole pending list when it takes all of it (a fresh list follows).
         const take: number = m ? m.take : Math.min(pending.length, 1);
         const label: Tok[] = take === pending.length ? pending : pending.slice(pending.length - take);
-        cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null };
+        cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false };
         pending = [];
         pendingChars = 0;
         sawAny = true;
@@ -409,6 +417,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
       else if (tok.line !== cur.lastCellLine && cur.cells.length) cur.between.push({ at: cur.cells.length, tok, lines: 0 });
       cur.run = 0;
       cur.runTok = null;
+      if (sl.piece) cur.glued = true;
       line.number(tok, cur.cells);
       if (tok.line !== cur.lastCellLine) {
         cur.cellLineCount++;
@@ -441,6 +450,7 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   }
   const shape = mostCommonShape(rows);
   const read = { table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) }, orphans };
+  if (undecided.size) return decideGlued(table, read, undecided);
   return settle(table, joinSplitRows(table, read, lines), texts);
 }
 
@@ -479,6 +489,110 @@ function joinSplitRows(def: TableDef, r: ReadResult, lines: LineList): ReadResul
     rows[i] = joined;
   }
   return { ...r, table: { ...r.table, rows }, orphans };
+}
+
+/** The most ways of writing a row's digits as its cells that are tried; beyond, the row is not read (safe: said once). */
+const MAX_WAYS = 256;
+
+/**
+ * The ways digits written together (`0000000`, `801000081`: a text without separators) make a
+ * row of `width` cells: every cell of ASCII digits is split into one or more numbers, none with a
+ * leading zero, so that the row has `width` cells. One way: the count decides (seven digits, seven
+ * cells). Several: only those on which the row's own identities hold (`ids`), for the table's
+ * identities to confirm (`decideGlued`). Undefined when the cells are already as many as the
+ * columns or more; an empty list when no way (or too many ways) is found.
+ */
+interface Ways {
+  ways: CellModel[][];
+  /** Chosen by the row's identities among more ways. */
+  byIdentity: boolean;
+}
+
+function gluedChoices(cells: CellModel[], width: number, ids: Identity[]): Ways | undefined {
+  if (cells.length >= width) return undefined;
+  const ways: CellModel[][] = [];
+  const part = (c: CellModel, from: number, to: number): CellModel => {
+    const raw = c.raw.slice(from, to);
+    return { col: 0, span: { start: c.span.start + from, end: c.span.start + to }, raw, value: Number(raw), blank: false, invalid: false };
+  };
+  const walk = (i: number, pos: number, acc: CellModel[]): void => {
+    if (ways.length > MAX_WAYS) return;
+    const left = width - acc.length;
+    if (i === cells.length) {
+      if (left === 0) ways.push(acc.map((c, col) => ({ ...c, col })));
+      return;
+    }
+    const c = cells[i];
+    const later = cells.length - i - 1;
+    if (!allDigits(c.raw) || c.raw.length < 2) {
+      if (left - 1 >= later) walk(i + 1, 0, [...acc, c]);
+      return;
+    }
+    // The next number of cell `c` from `pos`: to the end of the cell, or shorter, leaving digits for more.
+    for (let end = c.raw.length; end > pos; end--) {
+      if (end - pos > 1 && c.raw.charCodeAt(pos) === 48) continue;
+      const next = [...acc, part(c, pos, end)];
+      if (end === c.raw.length) {
+        if (width - next.length >= later) walk(i + 1, 0, next);
+      } else if (width - next.length >= later + 1) walk(i, end, next);
+    }
+  };
+  walk(0, 0, []);
+  if (ways.length > MAX_WAYS) return { ways: [], byIdentity: false };
+  if (ways.length <= 1) return { ways, byIdentity: false };
+  const value = (row: CellModel[], refs: CellRef[]) => refs.reduce((n, [, col]) => n + row[col].value, 0);
+  return { ways: ways.filter((row) => ids.every((id) => value(row, id.lhs) === value(row, id.rhs))), byIdentity: true };
+}
+
+/** The identities of table `def` that name only cells of row `key`. */
+function rowIdentities(def: TableDef, key: string): Identity[] {
+  const all = def.id === 't4' ? T4_IDENTITIES : def.id === 't3' ? t3Identities(false) : [];
+  return all.filter((id) => [...id.lhs, ...id.rhs].every(([k]) => k === key));
+}
+
+/**
+ * A reading with rows whose digits are written together: each row's cells are one of its ways
+ * (`gluedChoices`). A row with one way by count alone is read so (its arithmetic is checked like
+ * any row's). Rows with a way chosen among several by their own identities are trusted only when
+ * exactly one choice for all of them makes every identity of the table hold; otherwise the table
+ * is doubted.
+ */
+function decideGlued(def: TableDef, r: ReadResult, undecided: Map<RowModel, Ways>): ReadResult {
+  const fix = (row: RowModel, cells: CellModel[]) => {
+    row.cells = cells;
+    validate(row, rowDef(row.key)!, def);
+  };
+  const unsure = [...undecided.values()].filter((w) => w.ways.length !== 1 || w.byIdentity).length;
+  const open: [RowModel, CellModel[][]][] = [];
+  for (const [row, { ways, byIdentity }] of undecided) {
+    if (ways.length === 0) return { ...r, doubt: { kind: 'glued', count: unsure } };
+    if (ways.length === 1 && !byIdentity) fix(row, ways[0]);
+    else open.push([row, ways]);
+  }
+  if (!open.length) return r;
+  let found: CellModel[][] | undefined;
+  let count = 0;
+  const pick: CellModel[][] = [];
+  const walk = (i: number): void => {
+    if (count > 1) return;
+    if (i === open.length) {
+      open.forEach(([row], k) => (row.cells = pick[k]));
+      if (holds(def, r.table.rows)) {
+        count++;
+        found = [...pick];
+      }
+      return;
+    }
+    for (const way of open[i][1]) {
+      pick[i] = way;
+      walk(i + 1);
+    }
+  };
+  const product = open.reduce((n, [, ways]) => n * ways.length, 1);
+  if (product <= MAX_WAYS && def.id !== 't2') walk(0);
+  if (count !== 1 || !found) return { ...r, doubt: { kind: 'glued', count: unsure } };
+  open.forEach(([row], k) => fix(row, found![k]));
+  return r;
 }
 
 /** The cells a reading has, of its rows and its orphans, in text order. */
@@ -633,6 +747,8 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   /** How many cells had been read each time header text came between the numbers. */
   const breaks: number[] = [];
   const line = new LineCells();
+  /** A number came from a piece of a longer line: its digits may be several cells. */
+  let glued = false;
   for (; n < lines.length && !stop; n++) {
     if (n === stopAt) break;
     // Before the numbers, a line without cells (the header: its text and blank fields are passed
@@ -659,6 +775,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
         line.blank(tok);
         continue;
       }
+      if (sl.piece) glued = true;
       line.number(tok, cells);
       if (tok.line !== lastCellLine) {
         cellLineCount++;
@@ -672,6 +789,9 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   }
   const head = lines.at(anchor)!;
   const labelSpan = { start: head.start, end: head.end };
+  const split = glued ? gluedChoices(cells, T4_WIDTH, T4_IDENTITIES) : undefined;
+  if (split && split.ways.length === 1) cells.splice(0, cells.length, ...split.ways[0]);
+  const gluedDoubt: LayoutDoubt | undefined = split && split.ways.length !== 1 ? { kind: 'glued', count: 1 } : undefined;
   const rows: RowModel[] = [];
   if (cells.length) {
     rows.push({
@@ -693,7 +813,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   return {
     table: { id: 't4', span: { start: labelSpan.start, end }, rows, shape: rows[0]?.shape ?? 'spaces', inSection: inSection(labelSpan.start) },
     orphans: [],
-    doubt: runs.length > 1 && !inOrder ? { kind: 'order' } : undefined,
+    doubt: gluedDoubt ?? (runs.length > 1 && !inOrder ? { kind: 'order' } : undefined),
   };
 }
 

@@ -21,24 +21,59 @@ export class LineList {
    */
   private readonly ends: number[] | undefined;
   private readonly made: (Line | undefined)[] = [];
+  /**
+   * Lines that are pieces of a longer line of the text (`cuts`), by line: a text written without
+   * line breaks, read as the lines it would have had.
+   */
+  readonly pieces: Uint8Array | undefined;
 
-  constructor(readonly text: string) {
+  /**
+   * `cuts`: ascending offsets inside lines of the text where a line is to start as well (the text
+   * itself is not changed: a piece ends where the next begins, without a line break).
+   */
+  constructor(
+    readonly text: string,
+    cuts?: number[],
+  ) {
     const starts: number[] = (this.starts = [0]);
-    if (!text.includes('\r')) {
+    if (!text.includes('\r') && !cuts?.length) {
       this.ends = undefined;
+      this.pieces = undefined;
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       return;
     }
     const ends: number[] = (this.ends = []);
+    const pieces: number[] = [];
+    let k = 0;
+    /** Cuts up to `to` (the end of a line of the text): each ends a piece and starts one. */
+    const cutUpTo = (to: number) => {
+      let cut = false;
+      for (; cuts && k < cuts.length && cuts[k] <= to; k++) {
+        if (cuts[k] <= starts[starts.length - 1] || cuts[k] >= to) continue;
+        pieces[starts.length - 1] = 1;
+        ends.push(cuts[k]);
+        starts.push(cuts[k]);
+        cut = true;
+      }
+      if (cut) pieces[starts.length - 1] = 1;
+    };
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {
+        cutUpTo(i);
         ends.push(i);
         if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       }
     }
+    cutUpTo(text.length);
     ends.push(text.length);
+    this.pieces = pieces.length ? Uint8Array.from({ length: starts.length }, (_, n) => pieces[n] ?? 0) : undefined;
+  }
+
+  /** Whether line `n` is a piece of a longer line of the text. */
+  isPiece(n: number): boolean {
+    return !!this.pieces && this.pieces[n] === 1;
   }
 
   get length(): number {
@@ -90,7 +125,8 @@ export class LineIndex {
     readonly text: string,
     lines?: LineList,
   ) {
-    this.starts = (lines ?? new LineList(text)).starts;
+    // Positions count the text's own lines, not the pieces a line may be read as.
+    this.starts = (lines && !lines.pieces ? lines : new LineList(text)).starts;
   }
   positionAt(offset: number): { line: number; character: number } {
     const o = Math.max(0, Math.min(offset, this.text.length));

@@ -9,14 +9,21 @@ const seed = (name: string) => fs.readFileSync(path.join(SEEDS_DIR, name), 'utf8
 const LISTED = ['error', 'warning'];
 
 describe('rule table-layout (RPT020)', () => {
-  it('PDF text whose totals sit on the line above their row: one warning, no arithmetic or cell finding on the table', () => {
+  it('PDF text whose totals sit on the line above their row: read in column order, no finding', () => {
     // 003's table 三 printed narrow: the total of （二）部分公开 is on the label's line, its other six numbers below.
     const text = layout('003_pingtan_jiaotongjianshe_2024', 'pdf-layout.txt');
+    assert.deepStrictEqual(findings(text).filter((f) => LISTED.includes(f.severity)), []);
+    const t3 = check(text, OPTIONS).model.tables.t3!;
+    assert.deepStrictEqual(t3.rows.find((r) => r.key === 't3.r2')!.cells.map((c) => c.value), [3, 0, 0, 0, 0, 0, 3]);
+  });
+
+  it('PDF text without layout whose numbers stand apart from their labels: one warning per table, nothing else', () => {
+    const text = layout('008_pingtan_guanweihuibangongshi_2025', 'pdf-raw.txt');
     const got = findings(text).filter((f) => LISTED.includes(f.severity));
-    assert.deepStrictEqual(
-      got.map((f) => [f.rule, f.message]),
-      [['table-layout', 'tableLayoutOrphans(count=2, table=@table.t3)']],
-    );
+    assert.deepStrictEqual(got.map((f) => [f.rule, f.message]), [
+      ['table-layout', 'tableLayoutOrphans(count=8, table=@table.t3)'],
+      ['table-layout', 'tableLayoutOrder(table=@table.t4)'],
+    ]);
     assert.strictEqual(got[0].line, lineOf(text, '一、本年新收政府信息公开申请数量'));
     assert.strictEqual(check(text, OPTIONS).model.tables.t3, undefined);
   });

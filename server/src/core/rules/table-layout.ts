@@ -8,6 +8,7 @@ export function layoutMessage(id: 't2' | 't3' | 't4', doubt: LayoutDoubt): Messa
   const table = `@table.${id}`;
   if (doubt.kind === 'orphans') return msg('tableLayoutOrphans', { table, count: doubt.count });
   if (doubt.kind === 'widths') return msg('tableLayoutWidths', { table, count: doubt.count });
+  if (doubt.kind === 'glued') return msg('tableLayoutGlued', { table, count: doubt.count });
   return msg('tableLayoutOrder', { table });
 }
 
