@@ -415,14 +415,9 @@ function cutLine(text: string, start: number, end: number, cuts: number[]): void
   for (const o of [...new Set(here)].sort((a, b) => a - b)) if (o > start && o < end && !inside(o)) cuts.push(o);
 }
 
-export function parse(text: string): Parsed {
-  const lines = new LineList(text, cutsOf(text));
-  const cache: (ScannedLine | undefined)[] = new Array(lines.length);
-  const chars = textChars(text);
-  const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(text, lines.starts[n], lines.endOf(n), n, chars, lines.isPiece(n)));
-
-  // Headings: the best candidate per section (a canonical one over the first) before a second
-  // report, if any; others are ordinary lines.
+/** Every line that reads as a section heading (of the 2021 wording or the 2008 outline), in order. */
+function findHeadings(lines: LineList): HeadingFound[] {
+  const text = lines.text;
   const found: HeadingFound[] = [];
   for (let n = 0; n < lines.length; n++) {
     const start = lines.starts[n];
@@ -433,10 +428,14 @@ export function parse(text: string): Parsed {
     const h = findHeading(lines, n);
     if (h) found.push(h);
   }
-  const otherLines = otherReportLines(lines, found);
-  const other = otherLines ? otherLines.first : -1;
-  /** The line nothing is read from: a second report's title, or the end. */
-  const stop = other >= 0 ? other : lines.length;
+  return found;
+}
+
+/**
+ * The best heading of each section (a canonical one over the first) before line `stop`, in
+ * order; others are ordinary lines. The first heading of a section only the 2008 outline has.
+ */
+function chooseHeadings(found: HeadingFound[], stop: number): { headings: HeadingFound[]; outline2008?: HeadingFound } {
   const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
   let outline2008: HeadingFound | undefined;
   for (const h of found) {
@@ -448,31 +447,23 @@ export function parse(text: string): Parsed {
     const cur = best[h.index];
     if (!cur || (!cur.canonical && h.canonical)) best[h.index] = h;
   }
-  const headings = best.filter((h): h is HeadingFound => !!h).sort((a, b) => a.line - b.line);
-  const sections: SectionModel[] = headings.map((h, i) => ({
-    index: h.index,
-    text: h.text,
-    span: h.span,
-    end: i + 1 < headings.length ? headings[i + 1].span.start : text.length,
-    canonical: h.canonical,
-  }));
-  const headingLines = headings.map((h) => h.line);
-  const inSection = (o: number): number => {
-    let idx = 0;
-    for (const s of sections) if (s.span.start <= o) idx = s.index;
-    return idx;
-  };
+  return { headings: best.filter((h): h is HeadingFound => !!h).sort((a, b) => a.line - b.line), outline2008 };
+}
 
-  const title = findTitle(lines, headings.length ? headings[0].line : -1);
+/** The lines the tables are read from (-1: none found). */
+interface Anchors {
+  /** Table 二's caption 第二十条第（一）项. */
+  t2Caption: number;
+  /** Table 三's first row (or the line after its corner text). */
+  t3Start: number;
+  /** Table 三's corner text (勾稽关系). */
+  corner: number;
+  /** Table 四's header. */
+  t4: number;
+}
 
-  const oldToken = findOldTemplate(other >= 0 ? text.slice(0, lines.starts[other]) : text);
-  /** The first line from offset `from` on that holds `word` and may anchor a table, before a second report. */
-  const lineWith = (word: string, from: number): Line | undefined => {
-    const l = nextLineWith(lines, word, from);
-    return l && l.n < stop ? l : undefined;
-  };
-
-  // Anchors: for each, the first line with its word that passes its test.
+/** Each table's anchor: the first line with its word that passes its test (`lineWith`: before a second report). */
+function findAnchors(lineWith: (word: string, from: number) => Line | undefined, headingLines: number[]): Anchors {
   let t3Start = -1;
   let t3Loose = -1;
   for (let l = lineWith('新收', 0); l && t3Start < 0; l = lineWith('新收', l.end)) {
@@ -481,8 +472,7 @@ export function parse(text: string): Parsed {
     if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
     else if (t3Loose < 0 && n.startsWith('本年新收')) t3Loose = l.n;
   }
-  const corner = lineWith('勾稽关系', 0);
-  const cornerLine = corner ? corner.n : -1;
+  const cornerLine = lineWith('勾稽关系', 0)?.n ?? -1;
   let t2Caption = -1;
   for (let l = lineWith('第二十条', 0); l; l = lineWith('第二十条', l.end)) {
     if (norm(l.text).includes('第二十条第一项')) {
@@ -490,60 +480,100 @@ export function parse(text: string): Parsed {
       break;
     }
   }
-  let t4Anchor = -1;
+  let t4 = -1;
   for (let l = lineWith('行政复议', 0); l; l = lineWith('行政复议', l.end)) {
     if (!headingLines.includes(l.n) && isT4Header(l.text)) {
-      t4Anchor = l.n;
+      t4 = l.n;
       break;
     }
   }
   if (t3Start < 0) t3Start = t3Loose;
   if (t3Start < 0 && cornerLine >= 0) t3Start = cornerLine + 1;
+  return { t2Caption, t3Start, corner: cornerLine, t4 };
+}
 
-  const tables: Partial<Record<'t2' | 't3' | 't4', TableModel>> = {};
-  const orphans: Parsed['orphans'] = {};
-  const emptyHeaders: Parsed['emptyHeaders'] = {};
-  const doubts: Parsed['doubts'] = {};
+/** What reading the tables gives: the tables used, and what was found instead of others. */
+type TablesRead = Pick<Parsed, 'orphans' | 'doubts' | 'emptyHeaders'> & { tables: Partial<Record<'t2' | 't3' | 't4', TableModel>> };
+
+/**
+ * Read tables 二, 三 and 四 from their anchors, each up to the next heading or table (`other`: a
+ * second report's first line, or -1). A doubted table is left out of the model and kept in
+ * `doubts`; a caption or header with no numbers under it is kept in `emptyHeaders`.
+ */
+function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anchors, headings: HeadingFound[], other: number, inSection: (o: number) => number): TablesRead {
+  const out: TablesRead = { tables: {}, orphans: {}, doubts: {}, emptyHeaders: {} };
+  const headingLines = headings.map((h) => h.line);
   /** Whether a reading is used: a doubted one is only recorded as such (nothing in it is checked). */
   const usable = (id: 't2' | 't3' | 't4', r: ReadResult): boolean => {
-    if (r.doubt) doubts[id] = { span: r.table.span, doubt: r.doubt };
+    if (r.doubt) out.doubts[id] = { span: r.table.span, doubt: r.doubt };
     return !r.doubt;
   };
-
-  let t2From = t2Caption;
-  if (t2From < 0) {
-    const s2 = headings.find((h) => h.index === 2);
-    if (s2) t2From = s2.line + 1;
-  }
+  const s2 = headings.find((h) => h.index === 2);
+  const t2From = a.t2Caption >= 0 ? a.t2Caption : s2 ? s2.line + 1 : -1;
   if (t2From >= 0 && t2From < lines.length) {
-    const stopAt = regionEnd(t2From, headingLines, [t3Start, cornerLine, t4Anchor, other]);
+    const stopAt = regionEnd(t2From, headingLines, [a.t3Start, a.corner, a.t4, other]);
     const r = readRows(lines, scanned, t2From, T2, { stopAt, lastKey: 't2.fee', inSection });
     if (!usable('t2', r)) {
       // A doubted table is left out of the model.
     } else if (r.table.rows.length) {
-      tables.t2 = r.table;
-      orphans.t2 = r.orphans;
-    } else if (t2Caption >= 0) emptyHeaders.t2 = span(lines.at(t2Caption)!);
+      out.tables.t2 = r.table;
+      out.orphans.t2 = r.orphans;
+    } else if (a.t2Caption >= 0) out.emptyHeaders.t2 = span(lines.at(a.t2Caption)!);
   }
-  if (t3Start >= 0 && t3Start < lines.length) {
-    const stopAt = regionEnd(t3Start, headingLines, [t4Anchor, other]);
-    const r = readRows(lines, scanned, t3Start, T3, { stopAt, lastKey: 't3.next', inSection });
+  if (a.t3Start >= 0 && a.t3Start < lines.length) {
+    const stopAt = regionEnd(a.t3Start, headingLines, [a.t4, other]);
+    const r = readRows(lines, scanned, a.t3Start, T3, { stopAt, lastKey: 't3.next', inSection });
     if (!usable('t3', r)) {
       // A doubted table is left out of the model.
     } else if (r.table.rows.length) {
-      tables.t3 = r.table;
-      orphans.t3 = r.orphans;
+      out.tables.t3 = r.table;
+      out.orphans.t3 = r.orphans;
     } else {
-      emptyHeaders.t3 = span(lines.at(cornerLine >= 0 ? cornerLine : t3Start)!);
+      out.emptyHeaders.t3 = span(lines.at(a.corner >= 0 ? a.corner : a.t3Start)!);
     }
   }
-  if (t4Anchor >= 0) {
-    const r = readT4(lines, scanned, t4Anchor, regionEnd(t4Anchor, headingLines, [other]), inSection);
+  if (a.t4 >= 0) {
+    const r = readT4(lines, scanned, a.t4, regionEnd(a.t4, headingLines, [other]), inSection);
     if (usable('t4', r)) {
-      if (r.table.rows.length) tables.t4 = r.table;
-      else emptyHeaders.t4 = span(lines.at(t4Anchor)!);
+      if (r.table.rows.length) out.tables.t4 = r.table;
+      else out.emptyHeaders.t4 = span(lines.at(a.t4)!);
     }
   }
+  return out;
+}
+
+export function parse(text: string): Parsed {
+  const lines = new LineList(text, cutsOf(text));
+  const cache: (ScannedLine | undefined)[] = new Array(lines.length);
+  const chars = textChars(text);
+  const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(text, lines.starts[n], lines.endOf(n), n, chars, lines.isPiece(n)));
+
+  const found = findHeadings(lines);
+  const otherLines = otherReportLines(lines, found);
+  const other = otherLines ? otherLines.first : -1;
+  /** The line nothing is read from: a second report's title, or the end. */
+  const stop = other >= 0 ? other : lines.length;
+  const { headings, outline2008 } = chooseHeadings(found, stop);
+  const sections: SectionModel[] = headings.map((h, i) => ({
+    index: h.index,
+    text: h.text,
+    span: h.span,
+    end: i + 1 < headings.length ? headings[i + 1].span.start : text.length,
+    canonical: h.canonical,
+  }));
+  const inSection = (o: number): number => {
+    let idx = 0;
+    for (const s of sections) if (s.span.start <= o) idx = s.index;
+    return idx;
+  };
+  const title = findTitle(lines, headings.length ? headings[0].line : -1);
+  const oldToken = findOldTemplate(other >= 0 ? text.slice(0, lines.starts[other]) : text);
+  const lineWith = (word: string, from: number): Line | undefined => {
+    const l = nextLineWith(lines, word, from);
+    return l && l.n < stop ? l : undefined;
+  };
+  const anchors = findAnchors(lineWith, headings.map((h) => h.line));
+  const { tables, orphans, doubts, emptyHeaders } = readTables(lines, scanned, anchors, headings, other, inSection);
 
   const looksReport = !!title || headings.length > 0 || Object.keys(tables).length > 0;
   const template = oldToken ? '2019' : looksReport ? '2021' : 'unknown';

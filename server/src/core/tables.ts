@@ -311,129 +311,163 @@ export interface ReadOptions {
   inSection: (offset: number) => number;
 }
 
-/** Read the rows of table 二 or 三 from `from` onwards. */
-export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, from: number, table: TableDef, opts: ReadOptions): ReadResult {
-  const rows: RowModel[] = [];
-  const orphans: RowModel[] = [];
-  /** Rows read, by index. */
-  const used = new Uint8Array(table.rows.length);
-  const info = rowInfo(table);
-  const replacer = info.replacedBy;
-  let pending: Tok[] = [];
+/**
+ * Reading one table's rows (`readRows`), a token at a time: label fragments wait (`pending`)
+ * until numbers come, which start a row named by the last fragments; text after numbers closes
+ * the row.
+ */
+class RowReader {
+  readonly rows: RowModel[] = [];
+  readonly orphans: RowModel[] = [];
   /** Every label fragment of the region, in order. */
-  const texts: Tok[] = [];
-  let pendingChars = 0;
-  let cur: RowBuild | null = null;
-  let expect = 0;
-  let done = false;
-  let n = from;
-  let sawAny = false;
-  const line = new LineCells();
-  const stopAt = opts.stopAt;
+  readonly texts: Tok[] = [];
   /** Rows whose digits are written together, with the ways they make the row's cells (`gluedChoices`). */
-  const undecided = new Map<RowModel, Ways>();
+  readonly undecided = new Map<RowModel, Ways>();
+  /** The table is complete: nothing more is read. */
+  done = false;
+  /** Rows read, by index. */
+  private readonly used: Uint8Array;
+  private readonly info: RowInfo;
+  /** Label fragments not given to a row yet, and their length. */
+  private pending: Tok[] = [];
+  private pendingChars = 0;
+  private cur: RowBuild | null = null;
+  /** The template row expected next. */
+  private expect = 0;
+  /** The last row was read while template rows were still unread (a moved row): only rows of the template are read on. */
+  private pastLast = false;
+  private sawAny = false;
+  private readonly line = new LineCells();
 
-  let pastLast = false;
+  constructor(
+    private readonly table: TableDef,
+    private readonly lastKey: string,
+  ) {
+    this.used = new Uint8Array(table.rows.length);
+    this.info = rowInfo(table);
+  }
+
   /** Template rows not read yet (besides row `except`, the one being read). */
-  const remaining = (except: number): boolean => {
-    for (let i = 0; i < table.rows.length; i++) {
-      if (i !== except && !table.rows[i].optional && !used[i] && !(replacer[i] >= 0 && used[replacer[i]])) return true;
+  private remaining(except: number): boolean {
+    const { rows } = this.table;
+    const replacer = this.info.replacedBy;
+    for (let i = 0; i < rows.length; i++) {
+      if (i !== except && !rows[i].optional && !this.used[i] && !(replacer[i] >= 0 && this.used[replacer[i]])) return true;
     }
     return false;
-  };
-  const close = () => {
+  }
+
+  /** Close the row being read, if any. */
+  close(): void {
+    const cur = this.cur;
     if (!cur) return;
+    const table = this.table;
     const choices = cur.def && cur.glued ? gluedChoices(cur.cells, colsOf(table, cur.def), rowIdentities(table, cur.def.key)) : undefined;
     if (cur.def && !choices) fillGaps(cur, colsOf(table, cur.def));
     const r = finish(cur);
-    if (choices) undecided.set(r, choices);
+    if (choices) this.undecided.set(r, choices);
     if (cur.def) {
       validate(r, cur.def, table);
-      rows.push(r);
-      used[cur.index] = 1;
-      expect = cur.index + 1;
-      if (cur.def.key === opts.lastKey) {
+      this.rows.push(r);
+      this.used[cur.index] = 1;
+      this.expect = cur.index + 1;
+      if (cur.def.key === this.lastKey) {
         // The last row ends the table unless template rows are still unread (a moved row).
-        if (remaining(-1)) pastLast = true;
-        else done = true;
+        if (this.remaining(-1)) this.pastLast = true;
+        else this.done = true;
       }
-    } else orphans.push(r);
-    cur = null;
-  };
+    } else this.orphans.push(r);
+    this.cur = null;
+  }
 
-  for (; n < lines.length && !done; n++) {
-    if (n === stopAt) break;
-    const sl = scanned(n);
-    if (sl.skip) continue;
-    if (!sl.toks.length) {
-      // A line without a cell inside a row written one cell per line: counted (`fillGaps`).
-      if (cur && cur.cells.length && cur.cellLineCount === cur.cells.length) {
-        const at = lines.starts[n];
-        cur.run++;
-        cur.runTok = { kind: 'empty', start: at, end: at, raw: '', line: n };
-      }
-      continue;
+  /** Line `n` (starting at `at`) has no token: inside a row written one cell per line, it is counted (`fillGaps`). */
+  emptyLine(at: number, n: number): void {
+    const cur = this.cur;
+    if (cur && cur.cells.length && cur.cellLineCount === cur.cells.length) {
+      cur.run++;
+      cur.runTok = { kind: 'empty', start: at, end: at, raw: '', line: n };
     }
-    line.startLine();
+  }
+
+  /** Read a line's tokens; true when the table's last row is complete at the end of the line. */
+  readLine(sl: ScannedLine): boolean {
+    this.line.startLine();
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
       // The row it starts is the one the label names, so the match is kept for that.
-      const junkMatch: RowMatch | null = tok.kind === 'bad' && !cur && pending.length > 0 && pending[pending.length - 1].line === tok.line ? matchRow(table, info, pending, expect, used) : null;
-      if (tok.kind === 'text' || (tok.kind === 'bad' && !cur && !junkMatch)) {
-        if (cur) {
-          close();
-          if (done) break;
-        }
-        pending.push(tok);
-        if (tok.kind === 'text') texts.push(tok);
-        pendingChars += tok.raw.length;
-        if (pendingChars > MAX_PENDING_CHARS && sawAny) {
-          done = true;
-          break;
-        }
-        continue;
-      }
-      if (tok.kind === 'empty') {
-        if (sl.oneField && cur) cur.gaps.push({ at: cur.cells.length, tok, lines: 0 });
-        else line.blank(tok);
-        continue;
-      }
-      if (!cur) {
-        const m: RowMatch | null = junkMatch ?? matchRow(table, info, pending, expect, used);
-        if (!m && pastLast) {
-          // Past the last row only rows of the template are read on; anything else ends the table.
-          done = true;
-          break;
-        }
-        // The label is the whole pending list when it takes all of it (a fresh list follows).
-        const take: number = m ? m.take : Math.min(pending.length, 1);
-        const label: Tok[] = take === pending.length ? pending : pending.slice(pending.length - take);
-        cur = { def: m ? table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false };
-        pending = [];
-        pendingChars = 0;
-        sawAny = true;
-      }
-      if (tok.line !== cur.lastCellLine && cur.cells.length && cur.runTok) cur.between.push({ at: cur.cells.length, tok: cur.runTok, lines: cur.run });
-      else if (tok.line !== cur.lastCellLine && cur.cells.length) cur.between.push({ at: cur.cells.length, tok, lines: 0 });
-      cur.run = 0;
-      cur.runTok = null;
-      if (sl.piece) cur.glued = true;
-      line.number(tok, cur.cells);
-      if (tok.line !== cur.lastCellLine) {
-        cur.cellLineCount++;
-        cur.lastCellLine = tok.line;
-      }
-      cur.shape ??= sl.shape;
+      const pending = this.pending;
+      const junkMatch = tok.kind === 'bad' && !this.cur && pending.length > 0 && pending[pending.length - 1].line === tok.line ? this.match() : null;
+      if (tok.kind === 'text' || (tok.kind === 'bad' && !this.cur && !junkMatch)) this.text(tok);
+      else if (tok.kind === 'empty') {
+        if (sl.oneField && this.cur) this.cur.gaps.push({ at: this.cur.cells.length, tok, lines: 0 });
+        else this.line.blank(tok);
+      } else this.number(tok, sl, junkMatch);
+      if (this.done) return false;
     }
-    if (cur && sl.shape === 'pipes' && cur.def) line.endPipeRow(cur.cells, colsOf(table, cur.def));
-    const c: RowBuild | null = cur;
-    if (c && c.def && c.def.key === opts.lastKey && c.cells.length >= colsOf(table, c.def) && !remaining(c.index)) {
-      // The last row is complete at the end of its line.
-      n++;
-      break;
-    }
+    const c = this.cur;
+    if (c && sl.shape === 'pipes' && c.def) this.line.endPipeRow(c.cells, colsOf(this.table, c.def));
+    return !!c && !!c.def && c.def.key === this.lastKey && c.cells.length >= colsOf(this.table, c.def) && !this.remaining(c.index);
   }
-  close();
+
+  private match(): RowMatch | null {
+    return matchRow(this.table, this.info, this.pending, this.expect, this.used);
+  }
+
+  /** Label text: it closes the row being read and waits for numbers. */
+  private text(tok: Tok): void {
+    if (this.cur) {
+      this.close();
+      if (this.done) return;
+    }
+    this.pending.push(tok);
+    if (tok.kind === 'text') this.texts.push(tok);
+    this.pendingChars += tok.raw.length;
+    if (this.pendingChars > MAX_PENDING_CHARS && this.sawAny) this.done = true;
+  }
+
+  /** A cell: the next of the row being read, or the first of the row the waiting label names. */
+  private number(tok: Tok, sl: ScannedLine, junkMatch: RowMatch | null): void {
+    let cur = this.cur;
+    if (!cur) {
+      const m = junkMatch ?? this.match();
+      if (!m && this.pastLast) {
+        // Past the last row only rows of the template are read on; anything else ends the table.
+        this.done = true;
+        return;
+      }
+      // The label is the whole pending list when it takes all of it (a fresh list follows).
+      const pending = this.pending;
+      const take = m ? m.take : Math.min(pending.length, 1);
+      const label = take === pending.length ? pending : pending.slice(pending.length - take);
+      cur = this.cur = { def: m ? this.table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false };
+      this.pending = [];
+      this.pendingChars = 0;
+      this.sawAny = true;
+    }
+    if (tok.line !== cur.lastCellLine && cur.cells.length) cur.between.push({ at: cur.cells.length, tok: cur.runTok ?? tok, lines: cur.runTok ? cur.run : 0 });
+    cur.run = 0;
+    cur.runTok = null;
+    if (sl.piece) cur.glued = true;
+    this.line.number(tok, cur.cells);
+    if (tok.line !== cur.lastCellLine) {
+      cur.cellLineCount++;
+      cur.lastCellLine = tok.line;
+    }
+    cur.shape ??= sl.shape;
+  }
+}
+
+/** Read the rows of table 二 or 三 from `from` onwards. */
+export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, from: number, table: TableDef, opts: ReadOptions): ReadResult {
+  const reader = new RowReader(table, opts.lastKey);
+  for (let n = from; n < lines.length && n !== opts.stopAt && !reader.done; n++) {
+    const sl = scanned(n);
+    if (sl.skip) continue;
+    if (!sl.toks.length) reader.emptyLine(lines.starts[n], n);
+    else if (reader.readLine(sl)) break;
+  }
+  reader.close();
+  const { rows, orphans } = reader;
   let start: number;
   let end: number;
   if (rows.length) {
@@ -448,10 +482,9 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     start = l.start;
     end = l.end;
   }
-  const shape = mostCommonShape(rows);
-  const read = { table: { id: table.id, span: { start, end }, rows, shape, inSection: opts.inSection(start) }, orphans };
-  if (undecided.size) return decideGlued(table, read, undecided);
-  return settle(table, joinSplitRows(table, read, lines), texts);
+  const read = { table: { id: table.id, span: { start, end }, rows, shape: mostCommonShape(rows), inSection: opts.inSection(start) }, orphans };
+  if (reader.undecided.size) return decideGlued(table, read, reader.undecided);
+  return settle(table, joinSplitRows(table, read, lines), reader.texts);
 }
 
 /**
