@@ -106,6 +106,19 @@ const SHORTEST_WORDING = Math.min(...WORDINGS.map((w) => w.n.length));
  * character (总 体 情 况); longer, it is text that happens to hold a wording.
  */
 const LONGEST_BARE = 2 * Math.max(...WORDINGS.map((w) => w.n.length));
+/** The least similarity (`similarityAtLeast`) at which a numbered line is a heading of that wording at all. */
+const NEAR_MISS = 0.5;
+/**
+ * The longest body of a numbered heading that can be a near miss of a wording: a similarity of
+ * 2·LCS / (a + b) ≥ `NEAR_MISS` needs b ≤ (2 / NEAR_MISS − 1) · a, the common part being at most
+ * the wording.
+ */
+const LONGEST_BODY = (2 / NEAR_MISS - 1) * Math.max(...[...WORDINGS, ...WORDINGS_2008].map((w) => w.n.length));
+/**
+ * The longest line that may be a heading: its body with a space after every character (PDF text),
+ * and room as wide again for the numeral, Markdown marks and the punctuation `headingKey` drops.
+ */
+const LONGEST_HEADING_LINE = 4 * LONGEST_BODY;
 
 /** Whether `t[from, to)` has an ASCII or full-width digit, or 。 */
 function hasDigitOrStop(t: string, from: number, to: number): boolean {
@@ -148,7 +161,7 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   if (h.includes('\t')) return null;
   const bodyAt = numberedBody(h);
   const body = headingKey(bodyAt >= 0 ? h.slice(bodyAt) : h);
-  if (body.length < 2 || body.length > 40) return null;
+  if (body.length < 2 || body.length > LONGEST_BODY) return null;
   const exactIndex = EXACT.get(body);
   if (bodyAt < 0) {
     // Without a numeral only an exact wording on a heading-like line counts.
@@ -164,15 +177,15 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   let best = -1;
   let bestSim = 0;
   for (const w of [...WORDINGS, ...WORDINGS_2008]) {
-    // Below 0.5 no wording is accepted; at or below the best so far none is chosen.
-    const sim = similarityAtLeast(w.n, body, Math.max(0.5, bestSim));
+    // Below NEAR_MISS no wording is accepted; at or below the best so far none is chosen.
+    const sim = similarityAtLeast(w.n, body, Math.max(NEAR_MISS, bestSim));
     if (sim > bestSim) {
       bestSim = sim;
       best = w.index;
     }
   }
   const numeralOk = NUMERAL_OF.get(numeral) === best;
-  if (best < 0 || !(bestSim >= 0.6 || (bestSim >= 0.5 && numeralOk))) return null;
+  if (best < 0 || !(bestSim >= 0.6 || (bestSim >= NEAR_MISS && numeralOk))) return null;
   return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
 }
 
@@ -424,7 +437,7 @@ function findHeadings(lines: LineList): HeadingFound[] {
     let end = lines.endOf(n);
     // A copied page may pad a heading with white space (no-break spaces) to the right margin.
     while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
-    if (end - start > 90 || !mayBeHeading(text, start, end)) continue;
+    if (end - start > LONGEST_HEADING_LINE || !mayBeHeading(text, start, end)) continue;
     const h = findHeading(lines, n);
     if (h) found.push(h);
   }

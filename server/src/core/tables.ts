@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
-import { REPLACED_AT, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
+import { REPLACED_AT, T3_CORNER, T3_GROUPS, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
 import { allDigits, beyondExact, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
@@ -121,9 +121,15 @@ function spacedGaps(b: RowBuild): Gap[] {
   return gaps;
 }
 
-const MAX_PENDING_CHARS = 300;
 /** What reading a table needs to know of its rows, by row index. */
 interface RowInfo {
+  /**
+   * The most label text that may stand between two rows' numbers: all the table's own words
+   * together (its rows' labels, captions and headers, its columns, group labels and corner), as
+   * when a converter sets every label apart from the numbers. More text than that after a row is
+   * not the table's: it is prose after it, and ends the table.
+   */
+  maxPending: number;
   /** The optional row that stands for the row when present (the old single （六）其他处理), or -1. */
   replacedBy: Int16Array;
   /** The row has keys and `norm` leaves each as it is, so a label holding one as written names the row. */
@@ -136,7 +142,8 @@ function rowInfo(table: TableDef): RowInfo {
   let info = ROW_INFO.get(table);
   if (!info) {
     const rows = table.rows;
-    info = { replacedBy: new Int16Array(rows.length).fill(-1), plainKeys: new Uint8Array(rows.length) };
+    const words = [...rows.flatMap((r) => [r.label, r.caption ?? '', ...(r.header ?? [])]), ...table.columns, ...(table.id === 't3' ? [...Object.values(T3_GROUPS), T3_CORNER] : [])];
+    info = { replacedBy: new Int16Array(rows.length).fill(-1), plainKeys: new Uint8Array(rows.length), maxPending: words.reduce((n, w) => n + w.length, 0) };
     for (let i = 0; i < rows.length; i++) {
       for (const j of REPLACED_AT[table.id][i]) if (j >= 0) info.replacedBy[j] = i;
       const keys = rows[i].keys;
@@ -422,7 +429,7 @@ class RowReader {
     this.pending.push(tok);
     if (tok.kind === 'text') this.texts.push(tok);
     this.pendingChars += tok.raw.length;
-    if (this.pendingChars > MAX_PENDING_CHARS && this.sawAny) this.done = true;
+    if (this.pendingChars > this.info.maxPending && this.sawAny) this.done = true;
   }
 
   /** A cell: the next of the row being read, or the first of the row the waiting label names. */
@@ -786,7 +793,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     if (n === stopAt) break;
     // Before the numbers, a line without cells (the header: its text and blank fields are passed
     // over there) is not scanned.
-    if (!numbersStarted && n - anchor <= 80 && noCellsIn(lines.text, lines.starts[n], lines.endOf(n))) continue;
+    if (!numbersStarted && noCellsIn(lines.text, lines.starts[n], lines.endOf(n))) continue;
     const sl = scanned(n);
     if (sl.skip) continue;
     line.startLine();
@@ -794,9 +801,9 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
       if (tok.kind === 'text') {
         // Pieces of the header are passed over until the row is complete (before the numbers, and
         // between them: the table split in three groups, each under its own header, in PDF text
-        // and converters' output); other text too within 80 lines of the header, before the
-        // numbers (so only there is the text tested). Any other text ends the row.
-        const header = (!numbersStarted && n - anchor <= 80) || (cells.length < T4_WIDTH && isT4HeaderPiece(tok.raw));
+        // and converters' output); before the numbers other text too, within the table's region
+        // (up to the next heading). Any other text ends the row.
+        const header = !numbersStarted || (cells.length < T4_WIDTH && isT4HeaderPiece(tok.raw));
         if (!header) {
           stop = true;
           break;
