@@ -1,5 +1,5 @@
 import { msg } from '../messages';
-import { T2, T3, templatePositions, type RowDef } from '../template';
+import { T2, T3, T3_COLUMN_VARIANTS, templatePositions, type RowDef } from '../template';
 import { norm, stripMarker } from '../text';
 import type { Rule } from './context';
 
@@ -24,7 +24,14 @@ function readsAs(label: string, def: RowDef, core: string): boolean {
   return same;
 }
 
-const COLUMN_VARIANTS: [string, string][] = [['社会组织', '社会公益组织']];
+/** Each variant of a column label of table 三 with its label (`T3_COLUMN_VARIANTS`), and the column labels. */
+const COLUMN_VARIANTS = Object.entries(T3_COLUMN_VARIANTS).flatMap(([label, variants]) => variants.map((v) => [v, label] as const));
+const COLUMN_LABELS = T3.columns.map(norm);
+
+/** A line of table 三's header: one of its column labels, and no sentence (no 。 or ，). */
+function isHeaderLine(text: string, key: string): boolean {
+  return !text.includes('。') && !text.includes('，') && COLUMN_LABELS.some((c) => key.includes(c));
+}
 
 /** Whether `word` is in `text[from, to)`. */
 function foundIn(text: string, word: string, from: number, to: number): boolean {
@@ -63,18 +70,21 @@ export const rule: Rule = {
         });
       }
     }
-    // Column labels of table 三: the header lines just above its first row (one search tells
-    // whether they hold a variant at all; most reports have none).
+    // Column labels of table 三: the header lines above its first row, in the table's own region
+    // (below the heading before it); a header line holds one of the template's column labels (one
+    // search tells whether the region holds a variant at all; most reports have none).
     const t3 = model.tables.t3;
     if (!t3) return;
     const first = ctx.lineOf(t3.span.start);
-    const top = Math.max(0, first - 40);
+    const above = ctx.parsed.headings.filter((h) => h.line < first);
+    const top = above.length ? above[above.length - 1].line + 1 : 0;
     if (!COLUMN_VARIANTS.some(([bad]) => foundIn(model.text, bad, lines.starts[top], lines.starts[first]))) return;
     for (let n = first - 1; n >= top; n--) {
       const l = lines.at(n)!;
+      const key = norm(l.text);
       for (const [bad, good] of COLUMN_VARIANTS) {
         const i = l.text.indexOf(bad);
-        if (i < 0 || norm(l.text).includes(good)) continue;
+        if (i < 0 || key.includes(good) || !isHeaderLine(l.text, key)) continue;
         const span = { start: l.start + i, end: l.start + i + bad.length };
         ctx.report({
           span,
@@ -82,7 +92,6 @@ export const rule: Rule = {
           fixes: [{ title: msg('fixLabel', { label: good }), preferred: true, edits: [{ start: span.start, end: span.end, newText: good }] }],
         });
       }
-      if (l.text.includes('勾稽') || l.text.includes('申请人情况')) break;
     }
   },
 };
