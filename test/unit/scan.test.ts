@@ -1,6 +1,6 @@
 /** The scanner's shortcut agrees with `scanLine`: a line `noCellsIn` passes over has no token but label text and blank fields. */
 import * as assert from 'assert';
-import { noCellsIn, scanLine } from '../../server/src/core/scan';
+import { isFurniture, mayStartFurniture, noCellsIn, scanLine } from '../../server/src/core/scan';
 
 /** Pieces lines are made of: cells of every kind, the characters they are made of, separators and label words. */
 const PIECES = ['0', '12', '１', '3.5', '1,000', '万元', '+', '-', '--', '—', '–', '－', '/', '／', '\\', '×', '*', '＊', '无', '空', 'N/A', 'n/a', 'NA', 'Ｎ', '第', '页', '共', '行政复议', '结果维持', '总计', 'a', '.', ':', ' ', ' ', '　', '\u00a0', '\t', '|'];
@@ -25,6 +25,31 @@ describe('scan', () => {
       assert.ok(kinds.every((kind) => kind === 'text' || kind === 'empty'), `${JSON.stringify(text)}: ${kinds.join(' ')}`);
     }
     assert.ok(passed > 1000);
+  });
+
+  it('noCellsIn passes over no character the scanner reads a cell of: every character, alone, doubled and in N/A', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, ch + ch, `${ch}/A`, `${ch}A`]) {
+        if (!noCellsIn(text, 0, text.length)) continue;
+        const kinds = scanLine(text, 0, text.length, 0).toks.map((t) => t.kind);
+        assert.ok(kinds.every((kind) => kind === 'text' || kind === 'empty'), `${JSON.stringify(text)}: ${kinds.join(' ')}`);
+      }
+    }
+  });
+
+  it('mayStartFurniture lets through every character a page number or a Markdown separator row can start with', () => {
+    // Page furniture and separator rows, each also tried with any character in place of its first.
+    const FORMS = ['-3-', '- 3 -', '—3—', '－ 12 －', '第3页', '第 3 页，共 10 页', '3/10', ' 3 / 10', '|---|---|', ':--|--:', '---', '| --- |', '\u00a0- 3 -'];
+    for (const f of FORMS) assert.ok(isFurniture(f), f);
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const f of FORMS) {
+        if (isFurniture(ch + f) || isFurniture(ch + f.slice(1))) assert.ok(mayStartFurniture(c), `${JSON.stringify(ch + f)} is furniture`);
+      }
+    }
   });
 
   it('noCellsIn reads only its range', () => {

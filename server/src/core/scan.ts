@@ -214,7 +214,7 @@ function hasSpace(t: string, from: number, to: number): boolean {
  * Markdown separator row: those start with a dash, 第, a digit, `|` or `:` after white space
  * (`\s`, which also takes a few rare spaces the line's start was not trimmed of).
  */
-function mayStartFurniture(c: number): boolean {
+export function mayStartFurniture(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 45 || c === 124 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0x7b2c || isRegexSpace(c);
 }
 
@@ -355,6 +355,6 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
 }
 
 /** Whether a line (short, starting as `mayStartFurniture` and with a digit or dash) is page furniture or a Markdown separator row. */
-function isFurniture(line: string): boolean {
+export function isFurniture(line: string): boolean {
   return FURNITURE.test(line) || (line.includes('-') && MD_SEPARATOR.test(line));
 }
