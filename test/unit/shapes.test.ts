@@ -156,6 +156,9 @@ describe('shapes', () => {
       assert.ok(glued.includes('1.属于国家秘密00000002.其他法律行政法规禁止公开0000000'));
       assert.deepStrictEqual(numbers(glued), numbers(lines));
       expectNoFindings(glued, ['error', 'warning']);
+      // White space between a label and its digits (where the page had its cells' markup) changes nothing.
+      const spaced = replaceOnce(glued, '1.属于国家秘密0000000', '1.属于国家秘密          0000000');
+      assert.deepStrictEqual(numbers(spaced), numbers(lines));
       // Seven digits for seven cells: a wrong total is still a wrong total.
       const wrong = replaceOnce(one.replace(/ 0 0 0 0 0 0 0/g, '0000000'), '1.属于国家秘密0000000', '1.属于国家秘密0000001');
       assert.deepStrictEqual(findings(wrong).filter((f) => f.severity === 'error').map((f) => f.rule).sort(), ['results-total', 'row-total']);

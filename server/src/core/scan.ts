@@ -303,7 +303,7 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
   if (lone >= 0) {
     // Its one token in an array of one (pushing onto an empty array reserves room for many).
     const raw = text.slice(first, lone);
-    return { toks: [{ kind: 'num', start: first, end: lone, raw, line: n }], shape: 'cell-per-line', skip: false };
+    return { toks: [{ kind: 'num', start: first, end: lone, raw, line: n }], shape: 'cell-per-line', skip: false, piece };
   }
   const toks: Tok[] = [];
   if (mayBeFurniture(text, start, first, end) && isFurniture(text.slice(start, end))) {

@@ -489,9 +489,10 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
     start = l.start;
     end = l.end;
   }
-  const read = { table: { id: table.id, span: { start, end }, rows, shape: mostCommonShape(rows), inSection: opts.inSection(start) }, orphans };
-  if (reader.undecided.size) return decideGlued(table, read, reader.undecided);
-  return settle(table, joinSplitRows(table, read, lines), reader.texts);
+  const read: ReadResult = { table: { id: table.id, span: { start, end }, rows, shape: mostCommonShape(rows), inSection: opts.inSection(start) }, orphans };
+  const decided = reader.undecided.size ? decideGlued(table, read, reader.undecided) : read;
+  if (decided.doubt) return decided;
+  return settle(table, joinSplitRows(table, decided, lines), reader.texts);
 }
 
 /**
