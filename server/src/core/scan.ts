@@ -272,11 +272,11 @@ export function noCellsIn(text: string, from: number, to: number): boolean {
 
 /**
  * The cheap test a line (`text[start, end)`, its first character past spaces and tabs at `first`)
- * passes before it is matched against the page-furniture patterns: short, starting like
- * furniture, with a digit or a dash.
+ * passes before it is matched against the page-furniture patterns: starting like furniture, with
+ * a digit or a dash.
  */
 function mayBeFurniture(text: string, start: number, first: number, end: number): boolean {
-  return end - first < 24 && mayStartFurniture(text.charCodeAt(first)) && hasAsciiDigitOrDash(text, start, end);
+  return mayStartFurniture(text.charCodeAt(first)) && hasAsciiDigitOrDash(text, start, end);
 }
 
 /** A line of nothing but white space. */
