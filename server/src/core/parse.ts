@@ -382,15 +382,27 @@ const T4_HEADER_WORDS_LONGEST = [...T4_HEADER_WORDS].sort((a, b) => b.length - a
  */
 export function cutsOf(text: string): number[] {
   const cuts: number[] = [];
-  for (let start = 0; start < text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    // Two numbered headings take two 、 at least: most lines are passed over by that alone.
-    const comma = text.indexOf('、', start);
-    if (comma >= 0 && comma < end && text.indexOf('、', comma + 1) < end && text.indexOf('、', comma + 1) >= 0) cutLine(text, start, end, cuts);
-    start = end + 1;
+  // Two numbered headings take two 、 at least: only the lines of the text with two are looked at,
+  // found in one pass over the text's 、.
+  let end = -1;
+  let count = 0;
+  for (let i = text.indexOf('、'); i >= 0; i = text.indexOf('、', i + 1)) {
+    if (i > end) {
+      end = i;
+      while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+      count = 0;
+    }
+    if (++count !== 2) continue;
+    let start = i;
+    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    cutLine(text, start, end, cuts);
   }
   return cuts;
+}
+
+/** \n or \r: where a line of the text ends. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 function cutLine(text: string, start: number, end: number, cuts: number[]): void {
