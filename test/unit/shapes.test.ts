@@ -150,6 +150,14 @@ describe('shapes', () => {
       expectNoFindings(one, ['error', 'warning']);
     });
 
+    it('a line that only lists the headings (a table of contents, a sentence) is not cut', () => {
+      const toc = `目录：一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况……3\n${lines}`;
+      const sentence = `本报告分为一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。\n${lines}`;
+      for (const text of [toc, sentence]) {
+        assert.deepStrictEqual(check(text, OPTIONS).model.sections.map((s) => s.span.start - text.indexOf('\n') - 1), check(lines, OPTIONS).model.sections.map((s) => s.span.start));
+      }
+    });
+
     it('digits written together are cells where their count decides, or the table’s sums confirm one way only', () => {
       // 国家秘密0000000: seven digits, seven cells. 302101034: nine digits, and only 30 2 1 0 1 0 34 makes the table add up.
       const glued = replaceOnce(one.replace(/ 0 0 0 0 0 0 0/g, '0000000'), '数量 30 2 1 0 1 0 34', '数量302101034');

@@ -337,6 +337,13 @@ function wordingEnd(text: string, from: number, to: number): number {
 
 /** What goes on a sentence after a wording it names. */
 const CLAUSE_PUNCTUATION = '；;，,、：:。';
+/** What leads from an entry of a table of contents to its page number. */
+const LEADER = '…．.·・-—';
+
+/** Whether a numbered heading's numeral and 、 stand at `at`. */
+function startsNumbered(text: string, at: number): boolean {
+  return (HEADING_CHAR[text.charCodeAt(at)] & NUMERAL_1_6) !== 0 && text[at + 1] === '、';
+}
 
 /** The first character of `text[from, to)` that is not white space (`to` when there is none). */
 function firstNonSpace(text: string, from: number, to: number): number {
@@ -415,8 +422,11 @@ function cutLine(text: string, start: number, end: number, cuts: number[]): void
     const at = start + m.index;
     here.push(at);
     const e = wordingEnd(text, at + m[0].length, end);
-    // A wording followed by a clause's punctuation is named in a sentence (一、总体情况；二、…), not a heading.
-    if (e < 0 || CLAUSE_PUNCTUATION.includes(text[firstNonSpace(text, e, end)])) continue;
+    // A wording followed by a clause's punctuation is named in a sentence (一、总体情况；二、…), one
+    // followed by the next numbered wording or a leader is an entry of a table of contents: neither
+    // is a heading.
+    const next = firstNonSpace(text, e, end);
+    if (e < 0 || CLAUSE_PUNCTUATION.includes(text[next]) || LEADER.includes(text[next]) || startsNumbered(text, next)) continue;
     headings++;
     here.push(e);
     whole.push([at, e]);
