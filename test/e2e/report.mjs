@@ -10,26 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium, ROOT } from './codeServer.mjs';
+import { assert, finish, test } from './harness.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 const SEEDS = path.join(ROOT, 'test', 'fixtures', 'seeds');
 const seedFile = (id) => path.join('test', 'fixtures', 'seeds', fs.readdirSync(SEEDS).find((n) => n.startsWith(`${id}_`)));
 
-const results = [];
-async function test(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    console.log(`  ✔ ${name}`);
-  } catch (e) {
-    results.push(false);
-    console.log(`  ✗ ${name}\n      ${String(e.stack || e).split('\n').join('\n      ')}`);
-  }
-}
-const assert = (ok, message) => {
-  if (!ok) throw new Error(message);
-};
 const same = (a, b, what) => assert(JSON.stringify(a) === JSON.stringify(b), `${what}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-report-e2e-'));
@@ -148,6 +135,4 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const failed = results.filter((r) => !r).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { installExtension, launchChromium, makeRunDir, makeWorkspace, ROOT, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { assert, failures, finish, test } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { cliCheck, cliCheckText } = require(path.join(ROOT, 'out/test/e2e/suite/oracle.js'));
@@ -18,18 +19,6 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 fs.rmSync(path.join(ARTIFACTS, 'ui-failure.png'), { force: true });
 
-const results = [];
-async function test(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    console.log(`  ✔ ${name}`);
-  } catch (e) {
-    results.push(false);
-    console.log(`  ✗ ${name}\n      ${String(e.stack || e).split('\n').join('\n      ')}`);
-  }
-}
-const assert = (ok, message) => { if (!ok) throw new Error(message); };
 
 const runDir = makeRunDir();
 const extensionsDir = path.join(runDir, 'extensions');
@@ -156,11 +145,10 @@ await test('the table view: its editor-title button, the dropped and the wrong c
   await page.screenshot({ path: path.join(ARTIFACTS, 'table-view.png') });
 });
 
-const failed = results.filter((r) => !r).length;
+const failed = failures();
 if (failed && page) await page.screenshot({ path: path.join(ARTIFACTS, 'ui-failure.png') }).catch(() => {});
 await browser?.close().catch(() => {});
 await server?.stop();
 if (failed) console.log(`  code-server log kept: ${path.join(runDir, 'code-server.log')}`);
 else fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
