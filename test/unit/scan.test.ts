@@ -27,6 +27,15 @@ describe('scan', () => {
     assert.ok(passed > 1000);
   });
 
+  it('a piece of a one-line text: digits run into a label are cells, a sentence’s figures with their unit are not', () => {
+    const kinds = (text: string) => scanLine(text, 0, text.length, 0, undefined, true).toks.map((t) => `${t.kind}:${t.raw}`);
+    assert.deepStrictEqual(kinds('规章000规范性文件107'), ['text:规章', 'num:000', 'text:规范性文件', 'num:107']);
+    assert.deepStrictEqual(kinds('1.属于国家秘密0000000'), ['text:1.属于国家秘密', 'num:0000000']);
+    for (const prose of ['行政许可类信息1条，重点建设项目信息1条，', '2014年度，制作、获取政府信息11条。', '占比12%；', '（2）']) {
+      assert.deepStrictEqual(kinds(prose), [`text:${prose}`]);
+    }
+  });
+
   it('noCellsIn passes over no character the scanner reads a cell of: every character, alone, doubled and in N/A', () => {
     for (let c = 0; c < 0x10000; c++) {
       if (c >= 0xd800 && c <= 0xdfff) continue;

@@ -150,6 +150,23 @@ describe('shapes', () => {
       expectNoFindings(one, ['error', 'warning']);
     });
 
+    it('headings that are near misses of the wording are cut where they end, as on their own lines', () => {
+      // A word added (的), a typo (行政法复议) and a last word put for another (举措): each heading
+      // runs straight into what follows it (a subheading, a table's header, a sentence).
+      let near = lines;
+      for (const [a, b] of [
+        ['二、主动公开政府信息情况', '二、主动公开政府信息的情况'],
+        ['四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况'],
+        ['五、存在的主要问题及改进情况', '五、存在的主要问题及改进举措'],
+      ]) near = replaceOnce(near, a, b);
+      const oneNear = near.split('\n').join('');
+      const said = (text: string) => findings(text, OPTIONS, ['error', 'warning']).map((f) => [f.rule, f.message]);
+      assert.deepStrictEqual(check(oneNear, OPTIONS).model.sections.map((s) => s.text), check(near, OPTIONS).model.sections.map((s) => s.text));
+      assert.deepStrictEqual(said(oneNear), said(near));
+      assert.deepStrictEqual(numbers(oneNear), numbers(lines));
+      assert.deepStrictEqual(said(near).map(([rule]) => rule), ['section-heading', 'section-heading', 'section-heading']);
+    });
+
     it('a line that only lists the headings (a table of contents, a sentence) is not cut', () => {
       const toc = `目录：一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况……3\n${lines}`;
       const sentence = `本报告分为一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。\n${lines}`;

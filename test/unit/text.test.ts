@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { LineIndex, LineList, lastAtOrBefore, similarityAtLeast, stripMarker } from '../../server/src/core/text';
+import { LineIndex, LineList, closestPrefix, lastAtOrBefore, similarityAtLeast, stripMarker } from '../../server/src/core/text';
 import { FC_SEED } from './helpers';
 
 /** Longest common subsequence by the textbook table (the reference, not the core's). */
@@ -35,6 +35,32 @@ describe('text helpers', () => {
     assert.strictEqual(similarityAtLeast('他需要报告的事项', '其他需要报告的事项', 0.5), 16 / 17);
     assert.strictEqual(similarityAtLeast('总体情况', '收费', 0.5), 0);
     assert.strictEqual(similarityAtLeast('', '', 0.9), 1);
+  });
+
+  it('closestPrefix is the prefix with the fewest edits from the word and nearest it in length, by the textbook table', () => {
+    const edits = (a: string, b: string): number => {
+      const t = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) t[i][j] = Math.min(t[i - 1][j] + 1, t[i][j - 1] + 1, t[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      return t[a.length][b.length];
+    };
+    fc.assert(
+      fc.property(short, short, (w, s) => {
+        const d = Array.from({ length: s.length + 1 }, (_, n) => edits(w, s.slice(0, n)));
+        const least = Math.min(...d);
+        const ends = d.map((_, n) => n).filter((n) => d[n] === least);
+        const nearest = Math.min(...ends.map((n) => Math.abs(n - w.length)));
+        assert.strictEqual(closestPrefix(w, s), Math.max(...ends.filter((n) => Math.abs(n - w.length) === nearest)));
+      }),
+      { numRuns: 2000, seed: FC_SEED },
+    );
+    // A heading run into its section's text ends where the wording does: after a word it has in
+    // addition (的), after a word put for its last one (措施 for 情况), not before it, and not one
+    // character into the text after it (举措 for 措施, then 主要问题…).
+    assert.strictEqual(closestPrefix('主动公开政府信息情况', '主动公开政府信息的情况一主动公开政府信息的数量'), 11);
+    assert.strictEqual(closestPrefix('存在的主要问题及改进情况', '存在的主要问题及改进措施目前我局在'), 12);
+    assert.strictEqual(closestPrefix('存在的主要问题及改进措施', '存在的主要问题及改进举措主要问题信息'), 12);
   });
 
   it('stripMarker removes what the pattern ^(?:[一…十]{1,2}|\\d{1,2}) matches, and nothing else', () => {

@@ -5,7 +5,7 @@ import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
 import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
 import { findOldTemplate } from './template2019';
-import { LineList, charFlags, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
+import { LineList, charFlags, closestPrefix, commonChars, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
@@ -87,6 +87,13 @@ export function headingKey(s: string): string {
   return norm(SYNONYM_OF.size ? s.replace(SYNONYM_RE, (w) => SYNONYM_OF.get(w)!) : s);
 }
 
+/** `headingKey` of each character (UTF-16 code unit), as it is first asked for: a one-line text reads many. */
+const CHAR_KEYS: (string | undefined)[] = [];
+function keyOfChar(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  return (CHAR_KEYS[c] ??= headingKey(text[i]));
+}
+
 /** Canonical wordings and variants (`headingKey`) → section index. */
 const EXACT = new Map<string, number>();
 const WORDINGS: { index: number; n: string }[] = [];
@@ -108,12 +115,20 @@ const SHORTEST_WORDING = Math.min(...WORDINGS.map((w) => w.n.length));
 const LONGEST_BARE = 2 * Math.max(...WORDINGS.map((w) => w.n.length));
 /** The least similarity (`similarityAtLeast`) at which a numbered line is a heading of that wording at all. */
 const NEAR_MISS = 0.5;
+/** The least similarity at which a line numbered as another section is a heading of that wording. */
+const MISNUMBERED = 0.6;
+const ALL_WORDINGS = [...WORDINGS, ...WORDINGS_2008];
 /**
  * The longest body of a numbered heading that can be a near miss of a wording: a similarity of
  * 2·LCS / (a + b) ≥ `NEAR_MISS` needs b ≤ (2 / NEAR_MISS − 1) · a, the common part being at most
  * the wording.
  */
-const LONGEST_BODY = (2 / NEAR_MISS - 1) * Math.max(...[...WORDINGS, ...WORDINGS_2008].map((w) => w.n.length));
+const LONGEST_BODY = (2 / NEAR_MISS - 1) * Math.max(...ALL_WORDINGS.map((w) => w.n.length));
+/**
+ * The longest prefix `closestPrefix` can choose: no longer than a wording by more edits than the
+ * wording has characters.
+ */
+const LONGEST_NEAR_MISS = 2 * Math.max(...ALL_WORDINGS.map((w) => w.n.length));
 /**
  * The longest line that may be a heading: its body with a space after every character (PDF text),
  * and room as wide again for the numeral, Markdown marks and the punctuation `headingKey` drops.
@@ -173,10 +188,22 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
     const canonical = NUMERAL_OF.get(numeral) === exactIndex;
     return { index: exactIndex, line: line.n, span: span(line), text: t.trim(), canonical, inner };
   }
-  for (const w of ROW_WORDS) if (body.includes(w)) return null;
+  const best = nearestSection(body, numeral);
+  if (best < 0) return null;
+  return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
+}
+
+/**
+ * The section of the wording (`WORDINGS`, `WORDINGS_2008`) a numbered heading's body (`headingKey`)
+ * is a near miss of, or -1: the most similar wording, at least `NEAR_MISS` alike under the
+ * section's own numeral and `MISNUMBERED` alike under another. A body holding a word of table
+ * 三's numbered rows is that row.
+ */
+function nearestSection(body: string, numeral: string): number {
+  for (const w of ROW_WORDS) if (body.includes(w)) return -1;
   let best = -1;
   let bestSim = 0;
-  for (const w of [...WORDINGS, ...WORDINGS_2008]) {
+  for (const w of ALL_WORDINGS) {
     // Below NEAR_MISS no wording is accepted; at or below the best so far none is chosen.
     const sim = similarityAtLeast(w.n, body, Math.max(NEAR_MISS, bestSim));
     if (sim > bestSim) {
@@ -184,9 +211,7 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
       best = w.index;
     }
   }
-  const numeralOk = NUMERAL_OF.get(numeral) === best;
-  if (best < 0 || !(bestSim >= 0.6 || (bestSim >= NEAR_MISS && numeralOk))) return null;
-  return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
+  return best >= 0 && (bestSim >= MISNUMBERED || NUMERAL_OF.get(numeral) === best) ? best : -1;
 }
 
 const TITLE_RE = /^(.*?)(\d{4})\s*年\s*(?:度)?\s*(.*)$/;
@@ -315,24 +340,41 @@ function regionEnd(from: number, headingLines: number[], starts: number[]): numb
 }
 
 /**
- * The end of the longest wording of a section heading (`WORDINGS`, `WORDINGS_2008`) that the text
- * from `from` on begins with, compared as `headingKey` compares (characters it drops are passed
- * over), or -1.
+ * The end of the numbered heading whose body begins at `from` in a line of the text written without
+ * line breaks (ending at `to`), or -1. The body is read as `headingKey` reads it (characters it
+ * drops are passed over) up to the first digit or 。 (no heading has one) and at most
+ * `LONGEST_NEAR_MISS` long. It ends after the longest wording (`WORDINGS`, `WORDINGS_2008`) it begins
+ * with; failing that, after the prefix fewest edits from the wording it is most like
+ * (`closestPrefix`), when that prefix is a heading as `findHeading` would read it (`nearestSection`).
  */
-function wordingEnd(text: string, from: number, to: number): number {
-  let best = -1;
-  for (const w of [...WORDINGS, ...WORDINGS_2008]) {
-    let j = 0;
-    let i = from;
-    for (; i < to && j < w.n.length; i++) {
-      const k = headingKey(text[i]);
-      if (!k) continue;
-      if (k !== w.n[j]) break;
-      j++;
-    }
-    if (j === w.n.length && i > best) best = i;
+function headingEnd(text: string, from: number, to: number, numeral: string): number {
+  let key = '';
+  const ends: number[] = [];
+  for (let i = from; i < to && key.length < LONGEST_NEAR_MISS; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x3002) break;
+    const k = keyOfChar(text, i);
+    if (!k) continue;
+    key += k;
+    while (ends.length < key.length) ends.push(i + 1);
   }
-  return best;
+  let exact = 0;
+  for (const w of ALL_WORDINGS) if (w.n.length > exact && key.startsWith(w.n)) exact = w.n.length;
+  if (exact) return ends[exact - 1];
+  let bestSim = 0;
+  let bestLength = 0;
+  for (const w of ALL_WORDINGS) {
+    // A prefix with c characters in common with the wording is at most 2c / (|w| + c) alike.
+    const common = commonChars(w.n, key);
+    if ((2 * common) / (w.n.length + common) < Math.max(NEAR_MISS, bestSim)) continue;
+    const length = closestPrefix(w.n, key);
+    const sim = similarityAtLeast(w.n, key.slice(0, length), Math.max(NEAR_MISS, bestSim));
+    if (sim > bestSim) {
+      bestSim = sim;
+      bestLength = length;
+    }
+  }
+  return bestLength && nearestSection(key.slice(0, bestLength), numeral) >= 0 ? ends[bestLength - 1] : -1;
 }
 
 /** What goes on a sentence after a wording it names. */
@@ -382,7 +424,7 @@ const T4_HEADER_WORDS_LONGEST = [...T4_HEADER_WORDS].sort((a, b) => b.length - a
 /**
  * Where a text written without line breaks (a page's text content: the whole report on one line)
  * is read as having them. A line of the text is cut when it holds two or more numbered headings of
- * the template's wording: where a numbered heading begins and after its wording, where a caption,
+ * the template's wording or near misses of it (`headingEnd`): where a numbered heading begins and after it, where a caption,
  * a row or group label of tables 二 and 三 or table 三's corner text begins, before and after table
  * 四's header, and after each run of two or more white-space characters (what stood between the
  * page's elements; one is a space between words).
@@ -418,10 +460,13 @@ function cutLine(text: string, start: number, end: number, cuts: number[]): void
   /** Spans no cut may fall inside: the wordings of headings, table 四's header. */
   const whole: [number, number][] = [];
   let headings = 0;
-  for (const m of line.matchAll(NUMBERED)) {
+  const numbered = [...line.matchAll(NUMBERED)];
+  // Fewer than two numerals with 、: not two headings, nothing to read further.
+  if (numbered.length < 2) return;
+  for (const m of numbered) {
     const at = start + m.index;
     here.push(at);
-    const e = wordingEnd(text, at + m[0].length, end);
+    const e = headingEnd(text, at + m[0].length, end, m[0][0]);
     // A wording followed by a clause's punctuation is named in a sentence (一、总体情况；二、…), one
     // followed by the next numbered wording or a leader is an entry of a table of contents: neither
     // is a heading.
@@ -446,8 +491,15 @@ function cutLine(text: string, start: number, end: number, cuts: number[]): void
     while (i < end && isRegexSpace(text.charCodeAt(i))) i++;
     here.push(i);
   }
-  const inside = (o: number) => whole.some(([a, b]) => o > a && o < b);
-  for (const o of [...new Set(here)].sort((a, b) => a - b)) if (o > start && o < end && !inside(o)) cuts.push(o);
+  // One sweep over the cuts and the spans, both in order: a cut is inside a span that starts
+  // before it when the farthest end of those is past it.
+  whole.sort((a, b) => a[0] - b[0]);
+  let w = 0;
+  let reach = -1;
+  for (const o of [...new Set(here)].sort((a, b) => a - b)) {
+    for (; w < whole.length && whole[w][0] < o; w++) reach = Math.max(reach, whole[w][1]);
+    if (o > start && o < end && o >= reach) cuts.push(o);
+  }
 }
 
 /** Every line that reads as a section heading (of the 2021 wording or the 2008 outline), in order. */

@@ -100,10 +100,16 @@ function isDigit(c: number): boolean {
 }
 
 /**
+ * What follows a figure of a sentence, never a cell: its unit (件, 条, 年, %, …), a clause's
+ * punctuation or a closing bracket (`制作、获取政府信息11条，`, `2014年度`).
+ */
+const PROSE_AFTER = '件项个条次篇层起人余年月日号期批家份宗笔张%％，,。；;：:）)〕';
+
+/**
  * The numbers inside the word `s[from, to)` of a text written without separators, where a row's
  * numbers stand between its label and the next (`规章000规范性文件107`): each run of ASCII digits
- * (with a decimal point between digits) that is not a list marker (`2.` before text), as
- * [start, end) pairs.
+ * (with a decimal point between digits) that is neither a list marker (`2.` before text) nor a
+ * figure of a sentence (`PROSE_AFTER`), as [start, end) pairs.
  */
 function gluedNumbers(s: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
@@ -120,7 +126,7 @@ function gluedNumbers(s: string, from: number, to: number): [number, number][] {
     }
     const after = s.charCodeAt(i);
     const marker = i < to && (after === 46 || after === 0xff0e || after === 0x3001);
-    if (!marker) out.push([a, i]);
+    if (!marker && !(i < to && PROSE_AFTER.includes(s[i]))) out.push([a, i]);
   }
   return out;
 }

@@ -234,6 +234,36 @@ export function lcs(a: string, b: string): number {
   return prev[b.length];
 }
 
+/**
+ * The length of the prefix of `s` fewest edits (characters inserted, dropped or put for another)
+ * from `w`, of those the one nearest `w` in length, and the longer of two as near: where a text
+ * that begins as `w` nearly does ends. A word put for the last word of `w` is taken whole
+ * (措施 for 情况), a word after one put in (举措 for 措施) is not.
+ */
+export function closestPrefix(w: string, s: string): number {
+  const m = w.length;
+  // col[i]: edits between w[0, i) and the prefix of s read so far.
+  const col = Array.from({ length: m + 1 }, (_, i) => i);
+  let best = m;
+  let bestLength = 0;
+  // A prefix longer than w by more than the best count of edits cannot do better.
+  for (let n = 1; n <= s.length && n - m <= best; n++) {
+    const c = s.charCodeAt(n - 1);
+    let diag = col[0];
+    col[0] = n;
+    for (let i = 1; i <= m; i++) {
+      const up = col[i];
+      col[i] = Math.min(up + 1, col[i - 1] + 1, diag + (w.charCodeAt(i - 1) === c ? 0 : 1));
+      diag = up;
+    }
+    if (col[m] < best || (col[m] === best && Math.abs(n - m) <= Math.abs(bestLength - m))) {
+      best = col[m];
+      bestLength = n;
+    }
+  }
+  return bestLength;
+}
+
 const COUNTS = new Uint16Array(65536);
 
 /**
@@ -245,6 +275,12 @@ export function similarityAtLeast(a: string, b: string, min: number): number {
   const total = a.length + b.length;
   if (total === 0) return 1;
   if ((2 * Math.min(a.length, b.length)) / total < min) return 0;
+  if ((2 * commonChars(a, b)) / total < min) return 0;
+  return (2 * lcs(a, b)) / total;
+}
+
+/** How many characters `a` and `b` have in common, each counted as often as both have it: a bound on their LCS. */
+export function commonChars(a: string, b: string): number {
   let common = 0;
   for (let i = 0; i < a.length; i++) COUNTS[a.charCodeAt(i)]++;
   for (let i = 0; i < b.length; i++) {
@@ -255,8 +291,7 @@ export function similarityAtLeast(a: string, b: string, min: number): number {
     }
   }
   for (let i = 0; i < a.length; i++) COUNTS[a.charCodeAt(i)] = 0;
-  if ((2 * common) / total < min) return 0;
-  return (2 * lcs(a, b)) / total;
+  return common;
 }
 
 /** Only ASCII digits (and at least one). */
