@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
-import { REPLACED_AT, T3_CORNER, T3_GROUPS, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
+import { REPLACED_AT, T3_CORNER, T3_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
 import { allDigits, beyondExact, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
@@ -707,29 +707,37 @@ function lineUp(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult | undefi
   const labelled = required.filter((i) => byKey.has(def.rows[i].key) || naming[i]);
   const order = width(required) === cells.length ? required : width(labelled) === cells.length ? labelled : undefined;
   if (!order) return undefined;
-  const rows: RowModel[] = [];
-  let next = 0;
-  for (const i of order) {
-    const rd = def.rows[i];
-    const own = cells.slice(next, next + colsOf(def, rd)).map((c, col) => ({ ...c, col }));
-    next += own.length;
-    const was = byKey.get(rd.key);
-    const tok = naming[i];
-    const label = was ? was.label : tok ? tok.raw : '';
-    const labelSpan = was ? was.labelSpan : tok ? { start: tok.start, end: tok.end } : { start: own[0].span.start, end: own[0].span.start };
-    const row: RowModel = {
-      key: rd.key,
-      label,
-      labelSpan,
-      cells: own,
-      span: { start: Math.min(labelSpan.start, own[0].span.start), end: Math.max(labelSpan.end, own[own.length - 1].span.end) },
-      shape: was ? was.shape : r.table.shape,
-      aligned: false,
-    };
-    validate(row, rd, def);
-    rows.push(row);
+  const build = (seq: CellModel[]): RowModel[] => {
+    const rows: RowModel[] = [];
+    let next = 0;
+    for (const i of order) {
+      const rd = def.rows[i];
+      const own = seq.slice(next, next + colsOf(def, rd)).map((c, col) => ({ ...c, col }));
+      next += own.length;
+      const was = byKey.get(rd.key);
+      const tok = naming[i];
+      const label = was ? was.label : tok ? tok.raw : '';
+      const labelSpan = was ? was.labelSpan : tok ? { start: tok.start, end: tok.end } : { start: own[0].span.start, end: own[0].span.start };
+      const row: RowModel = {
+        key: rd.key,
+        label,
+        labelSpan,
+        cells: own,
+        span: { start: Math.min(labelSpan.start, own[0].span.start), end: Math.max(labelSpan.end, own[own.length - 1].span.end) },
+        shape: was ? was.shape : r.table.shape,
+        aligned: false,
+      };
+      validate(row, rd, def);
+      rows.push(row);
+    }
+    return rows;
+  };
+  let rows = build(cells);
+  if (!holds(def, rows)) {
+    const moved = def.id === 't3' ? oneMoved(def, order, cells, build) : undefined;
+    if (!moved) return undefined;
+    rows = build(moved);
   }
-  if (!holds(def, rows)) return undefined;
   let start = Infinity;
   let end = 0;
   for (const row of rows) {
@@ -737,6 +745,77 @@ function lineUp(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult | undefi
     end = Math.max(end, row.span.end);
   }
   return { table: { ...r.table, rows, span: { start, end } }, orphans: [] };
+}
+
+/**
+ * The numbers of a table, in text order, with one of them moved to another place so that every
+ * identity of the table holds (`holds`); undefined unless exactly one reading, the values of all
+ * its cells, is found so. A PDF's text without its layout can take one cell out of its row: the
+ * first cell, set beside a wrapped label, comes out with the label ahead of the row's other
+ * numbers; a total printed a line above its row's numbers comes out rows later. `order` is the
+ * template rows the numbers are given to, in order (`lineUp`).
+ */
+function oneMoved(def: TableDef, order: number[], cells: CellModel[], build: (seq: CellModel[]) => RowModel[]): CellModel[] | undefined {
+  const n = cells.length;
+  const values = Float64Array.from(cells, (c) => c.value);
+  const starts = new Int32Array(order.length + 1);
+  const rowAt = new Int32Array(n);
+  for (let k = 0; k < order.length; k++) {
+    starts[k + 1] = starts[k] + colsOf(def, def.rows[order[k]]);
+    rowAt.fill(k, starts[k], starts[k + 1]);
+  }
+  // Each row's own identities (its total), as columns.
+  const own = order.map((i) => rowIdentities(def, def.rows[i].key).map((id) => [id.lhs.map(([, c]) => c), id.rhs.map(([, c]) => c)]));
+  // The number at `a` moved to `b` (`later`), or the number at `b` moved to `a`: the place each place takes its number from.
+  let a = 0;
+  let b = 0;
+  let later = true;
+  const from = (p: number): number => (p < a || p > b ? p : later ? (p === b ? a : p + 1) : p === a ? b : p - 1);
+  const sum = (k: number, cols: number[]): number => {
+    let t = 0;
+    for (const c of cols) t += values[from(starts[k] + c)];
+    return t;
+  };
+  const rowHolds = (k: number): boolean => own[k].every(([lhs, rhs]) => sum(k, lhs) === sum(k, rhs));
+  // Rows whose totals fail in text order; and, for each way of moving, rows that fail when
+  // every number of theirs comes from the next place (or the one before), counted up to each row.
+  [a, b] = [n, n];
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < order.length; k++) {
+    if (rowHolds(k)) continue;
+    if (first < 0) first = k;
+    last = k;
+  }
+  if (first < 0) return undefined;
+  const failsShifted = [true, false].map((way) => {
+    [a, b, later] = [0, n, way];
+    const count = new Int32Array(order.length + 1);
+    for (let k = 0; k < order.length; k++) count[k + 1] = count[k] + (starts[k] > 0 && starts[k + 1] < n && !rowHolds(k) ? 1 : 0);
+    return count;
+  });
+  let found: CellModel[] | undefined;
+  let readings = '';
+  // A move changes the places from `a` to `b` only: every row whose total fails in text order
+  // has a place among them, and the rows wholly between them are shifted by one place.
+  for (let lo = 0; lo < starts[first + 1]; lo++) {
+    for (const way of [true, false]) {
+      for (let hi = Math.max(lo + 1, starts[last]); hi < n; hi++) {
+        [a, b, later] = [lo, hi, way];
+        const ka = rowAt[a];
+        const kb = rowAt[b];
+        const shifted = failsShifted[way ? 0 : 1];
+        if (kb > ka + 1 && shifted[kb] - shifted[ka + 1] > 0) break;
+        if (!rowHolds(ka) || (kb !== ka && !rowHolds(kb))) continue;
+        const seq = cells.map((_, p) => cells[from(p)]);
+        if (!holds(def, build(seq))) continue;
+        const reading = seq.map((c) => c.value).join(' ');
+        if (!found) [found, readings] = [seq, reading];
+        else if (reading !== readings) return undefined;
+      }
+    }
+  }
+  return found;
 }
 
 /** The shape most rows have; of shapes as common, the one that comes first. */
@@ -785,8 +864,9 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   let numbersStarted = false;
   let shape: TableShape | undefined;
   let stop = false;
-  /** How many cells had been read each time header text came between the numbers. */
+  /** How many cells had been read each time header text came between the numbers, and that text (normalised). */
   const breaks: number[] = [];
+  const breakTexts: string[] = [];
   const line = new LineCells();
   /** A number came from a piece of a longer line: its digits may be several cells. */
   let glued = false;
@@ -809,7 +889,13 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
           stop = true;
           break;
         }
-        if (numbersStarted && breaks[breaks.length - 1] !== cells.length) breaks.push(cells.length);
+        if (numbersStarted) {
+          if (breaks[breaks.length - 1] !== cells.length) {
+            breaks.push(cells.length);
+            breakTexts.push('');
+          }
+          breakTexts[breakTexts.length - 1] += norm(tok.raw);
+        }
         continue;
       }
       if (tok.kind === 'empty') {
@@ -846,15 +932,34 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     });
   }
   const end = rows.length ? rows[0].span.end : labelSpan.end;
-  // Numbers split by header text are in order only when each run of them is whole groups of
-  // the table (行政复议, and each kind of 行政诉讼: five columns each); a PDF that stores vertical
-  // header text cell by cell interleaves them otherwise.
-  const runs = [...breaks.filter((b) => b < cells.length), cells.length];
-  const inOrder = runs.every((b) => b % T4_GROUP === 0);
+  const apart = breaks.some((b) => b < cells.length);
   return {
     table: { id: 't4', span: { start: labelSpan.start, end }, rows, shape: rows[0]?.shape ?? 'spaces', inSection: inSection(labelSpan.start) },
     orphans: [],
-    doubt: gluedDoubt ?? (runs.length > 1 && !inOrder ? { kind: 'order' } : undefined),
+    doubt: gluedDoubt ?? (apart && !inGroups(breaks, breakTexts, cells.length) ? { kind: 'order' } : undefined),
   };
+}
+
+/** The header of each group's last column, its total (`总计`). */
+const T4_TOTAL_HEADER = norm(T4_GROUP_COLUMNS[T4_GROUP - 1]);
+
+/**
+ * Whether table 四's `count` numbers, split by header text after `breaks[k]` of them
+ * (`texts[k]`), are in the template's order: each run of them is whole groups of the table
+ * (行政复议, and each kind of 行政诉讼: five columns each), or a group's four results followed,
+ * under its own header alone, by the group's total (a total column wide enough for its header to
+ * stand on one line: `2 0 0 0 总计 2`). A PDF that stores vertical header text cell by cell
+ * interleaves the numbers otherwise, and their order is not known.
+ */
+function inGroups(breaks: number[], texts: string[], count: number): boolean {
+  let from = 0;
+  for (let k = 0; k < breaks.length && breaks[k] < count; k++) {
+    const b = breaks[k];
+    const next = k + 1 < breaks.length && breaks[k + 1] < count ? breaks[k + 1] : count;
+    const results = T4_GROUP - 1;
+    if (b % T4_GROUP !== 0 && !(b - from === results && b % T4_GROUP === results && texts[k] === T4_TOTAL_HEADER && next === b + 1)) return false;
+    from = b;
+  }
+  return count % T4_GROUP === 0;
 }
 
