@@ -2,7 +2,7 @@
 /**
  * Prints the format × report matrix (test/unit/formats-matrix.ts): each real report as every
  * document the fixtures hold of it (page, GBK page, Word, PDF from Chromium and from LibreOffice,
- * two-column PDF), ✓ where the document gives the report's truth. Run after `npm run compile`:
+ * two-column PDF, PDF without table rules), ✓ where the document gives the report's truth. Run after `npm run compile`:
  * `node scripts/formats-matrix.mjs`.
  *
  * 打印“格式 × 报告”矩阵：✓ 表示该文档读出的文本给出与真值相同的错误和警告。

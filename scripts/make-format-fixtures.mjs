@@ -10,7 +10,7 @@
 // - pdf-columns/: a report set in two columns (CSS columns, as a printed bulletin is) and printed
 //   by Chromium: table 三 runs from the foot of page 1's right column over the page break into
 //   both columns of page 2;
-// - pdf-unruled/: a report printed with its tables' borders taken away (a table drawn without rules);
+// - pdf-unruled/: each report printed with its tables' borders taken away (tables drawn without rules);
 // - pdf-libreoffice/: two of the .docx files exported to PDF by LibreOffice (a second producer,
 //   drawing its table rules as strokes where Chromium fills thin rectangles);
 // - gbk/: a page re-encoded as GBK with its <meta charset> saying gb2312;
@@ -27,7 +27,6 @@ import { chromium } from 'playwright-core';
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'test/fixtures/formats');
 const COLUMNS_PAGE = '004';
-const UNRULED_PAGE = '005';
 const formats = await import(pathToFileURL(join(root, 'dist/formats/index.mjs')).href);
 const tmp = mkdtempSync(join(tmpdir(), 'rr-fixtures-'));
 
@@ -66,7 +65,7 @@ for (const f of missing('pdf-columns', '.pdf', pages.filter((p) => p.startsWith(
   await page.pdf({ path: join(dir, 'pdf-columns', f.replace(/\.html$/, '.pdf')), format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
 }
 mkdirSync(join(dir, 'pdf-unruled'), { recursive: true });
-for (const f of missing('pdf-unruled', '.pdf', pages.filter((p) => p.startsWith(UNRULED_PAGE)))) {
+for (const f of missing('pdf-unruled', '.pdf')) {
   const unruled = '<style>table, td, th { border: none !important }</style></head>';
   writeFileSync(join(tmp, `unruled-${f}`), readFileSync(join(tmp, f), 'utf8').replace('</head>', unruled));
   await page.goto(pathToFileURL(join(tmp, `unruled-${f}`)).href);

@@ -21,6 +21,7 @@ export const FORMATS: { format: string; ext: string; made: string }[] = [
   { format: 'pdf', ext: 'pdf', made: 'the report printed to PDF by Chromium, with running header and footer' },
   { format: 'pdf-libreoffice', ext: 'pdf', made: 'the Word file exported to PDF by LibreOffice' },
   { format: 'pdf-columns', ext: 'pdf', made: 'the report set in two columns and printed by Chromium (table 三 across a page break)' },
+  { format: 'pdf-unruled', ext: 'pdf', made: 'the report printed by Chromium with its tables\' borders taken away (tables without rules)' },
 ];
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Documents: real HTML pages (test/fixtures/formats/html, twelve published reports), the same
- * reports saved as Word by LibreOffice and printed to PDF by Chromium, one set in two columns, a
+ * reports saved as Word by LibreOffice and printed to PDF by Chromium (also without table borders), one set in two columns, a
  * GBK page, a scanned PDF and a binary .doc (scripts/make-format-fixtures.mjs made them). Each page's canonical text is
  * committed (text/); the findings on the pages, at their source line:column, too (html.expected.txt).
  */
@@ -169,13 +169,33 @@ describe('formats: Word (.docx) and PDF', function () {
     for (const [dir, ext] of [['html', 'html'], ['docx', 'docx'], ['pdf', 'pdf']]) assert.deepStrictEqual(rows((await read(dir, `${name}.${ext}`)).text), rows(golden(name)), dir);
   });
 
-  it('a PDF whose tables have no rules: the reader says once that it may misread them, and no ruled PDF gets that warning', async () => {
+  it('a PDF whose tables have no rules: the reader says once how it read them, and no ruled PDF gets that warning', async () => {
     const name = '005_pingtan_xingzhengshenpi_2024';
     const unruled = await read('pdf-unruled', `${name}.pdf`);
-    assert.deepStrictEqual(unruled.warnings.map((w) => w['zh-CN']), ['PDF 中的表格没有表格线，只能按文字间距分列，可能读错：请核对 extract 导出的表格，或改查网页或 Word 原件']);
+    assert.deepStrictEqual(unruled.warnings.map((w) => w['zh-CN']), [
+      'PDF 中的表格没有表格线：按文件中文字的顺序读取，单元格按文字间距和上下行的对齐划分，可能读错：请核对 extract 导出的表格，或改查网页或 Word 原件',
+    ]);
     assert.deepStrictEqual((await read('pdf', `${name}.pdf`)).warnings, []);
     const r = runCli(['check', ...CLI_OFF, rel('pdf-unruled', `${name}.pdf`)]);
     assert.strictEqual(r.stderr, `${rel('pdf-unruled', `${name}.pdf`)}: ${unruled.warnings[0]['zh-CN']}\n`);
+    // Table 四's header words stacked one under another beside its numbers do not make the page two columns: its row is whole.
+    assert.ok(rows(unruled.text).includes(['1', ...new Array<string>(14).fill('0')].join('\t')));
+    // Its errors and warnings are the page's (a label wrapped in its cell may read as a variant: an info).
+    const listed = (text: string) => check(text, OPTIONS).problems.filter((p) => p.severity !== 'info').map((p) => `${p.rule}|${JSON.stringify(p.message)}`);
+    assert.deepStrictEqual(listed(unruled.text), listed(golden(name)));
+  });
+
+  it('a PDF whose tables have no rules: a label and its value in narrow columns, a blank cell between two numbers, a row of zeros at the foot of a page', async () => {
+    const text = async (name: string) => (await read('pdf-unruled', `${name}.pdf`)).text;
+    const zone = rows(await text('001_pingtan_zone_2023'));
+    // A gap narrower than a character between a label and its value (or set as one string with a space: 008).
+    assert.ok(zone.includes('行政规范性文件\t77\t132\t470'));
+    assert.ok(zone.includes('行政事业性收费\t5949.088667'));
+    assert.ok(rows(await text('008_pingtan_guanweihuibangongshi_2025')).includes('3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0'));
+    // 商业企业 is blank: the row above has a number there, this one a wider gap.
+    assert.ok(rows(await text('004_pingtan_jinjingpianqu_2024')).includes('四、结转下年度继续办理\t0\t\t0\t0\t0\t0\t0'));
+    // The numbers of 一、本年新收 stand at the foot of page 1: a row of zeros, not a page number.
+    assert.ok((await text('012_pingtan_jinjingpianqu_2021')).includes('一、本年新收政府信息公开申请数\n量\n0\t0\t0\t0\t0\t0\t0\n二、上年结转'));
   });
 
   it('PDF findings name the page and the template cell: a cell, a row, a table', () => {

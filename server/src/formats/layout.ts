@@ -140,7 +140,8 @@ export interface GridCell {
   colspan: number;
 }
 
-const NUMBER = /^[-−+]?[0-9０-９][0-9０-９,，.．]*%?$/;
+/** A cell's text (without spaces) that is a number. */
+export const NUMBER = /^[-−+]?[0-9０-９][0-9０-９,，.．]*%?$/;
 
 /**
  * Writes a table, row by row: its labels and values (tab-separated; a blank cell in a row of

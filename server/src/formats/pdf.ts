@@ -6,14 +6,17 @@
  * table is then written as an HTML table is; a table a page or column break cuts goes on in the
  * next one (a row cut in two is one row). A page set in columns is read a column at a time. Other
  * text is put in lines by baseline, in order of x, a wide gap between two pieces separating
- * cells. Lines repeated at the top or bottom of the pages (running headers and footers) and page
- * numbers there are dropped.
+ * cells. A document that draws no rules at all is read in the order the file stores its text (a
+ * printed page's or a Word export's reading order): without rules, the place of text on the page
+ * does not tell a table's rows and columns from a page's, so nothing is guessed from it but the
+ * lines and their cells. Lines repeated at the top or bottom of the pages (running headers and
+ * footers) and page numbers there are dropped.
  */
 import './pdf-globals';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as worker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { DocumentReading } from './index';
-import { LayoutBuilder, writeTable, type GridCell, type Run } from './layout';
+import { LayoutBuilder, NUMBER, writeTable, type GridCell, type Run } from './layout';
 
 // pdf.js runs its worker in this thread when it finds the worker's module here.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
@@ -317,8 +320,52 @@ function linesOf(pieces: Piece[], page: number, pageHeight: number): Line[] {
   return lines;
 }
 
-/** A line's pieces as cells: a gap wider than about a character starts a new one. */
-function cellsOf(line: Line): Piece[][] {
+/**
+ * A piece split at the spaces inside it (a file may set a label and its value as one string with
+ * a space between them): each part placed by its share of the piece's width, a full-width
+ * character counting twice.
+ */
+function words(p: Piece): Piece[] {
+  const parts = p.str.split(/(\s+)/);
+  if (parts.length < 3) return [p];
+  const weight = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+  const unit = p.width / weight(p.str);
+  const out: Piece[] = [];
+  let x = p.x;
+  for (const s of parts) {
+    if (s.trim()) out.push({ ...p, str: s, x, width: weight(s) * unit });
+    x += weight(s) * unit;
+  }
+  return out;
+}
+
+/**
+ * Pieces in lines in the order the file stores them: a piece goes on the line before it when it
+ * stands on the same baseline to its right; anything else starts a line.
+ */
+function storedLinesOf(pieces: Piece[], page: number, pageHeight: number): Line[] {
+  const lines: Line[] = [];
+  let end = -Infinity;
+  for (const p of pieces.flatMap(words)) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.y - p.y) <= Math.min(last.size, p.size) * 0.4 && p.x >= end - TOLERANCE) {
+      last.pieces.push(p);
+      last.size = Math.max(last.size, p.size);
+    } else lines.push({ y: p.y, size: p.size, pieces: [p], page, pageHeight });
+    end = p.x + p.width;
+  }
+  return lines;
+}
+
+/** A gap between two pieces of a line that shows as space (in ems of the line's size). */
+const VISIBLE_GAP = 0.15;
+
+/**
+ * A line's pieces as cells: a gap wider than about a character starts a new one. Where no rules
+ * draw the cells (`apart`), a number at a cell's end set apart from what comes before it by a
+ * visible gap is a cell of its own too (a label and its value, or two values, in narrow columns).
+ */
+function cellsOf(line: Line, apart = false): Piece[][] {
   const cells: Piece[][] = [];
   let end = -Infinity;
   for (const p of line.pieces) {
@@ -326,7 +373,51 @@ function cellsOf(line: Line): Piece[][] {
     else cells[cells.length - 1].push(p);
     end = Math.max(end, p.x + p.width);
   }
-  return cells;
+  if (!apart) return cells;
+  return cells.flatMap((cell) => {
+    const out: Piece[][] = [];
+    let rest = cell;
+    for (let k = rest.length - 1; k > 0; k--) {
+      const gap = rest[k].x - (rest[k - 1].x + rest[k - 1].width);
+      if (gap > line.size * VISIBLE_GAP && NUMBER.test(rest.slice(k).map((p) => p.str.trim()).join(''))) {
+        out.unshift(rest.slice(k));
+        rest = rest.slice(0, k);
+      }
+    }
+    return [rest, ...out];
+  });
+}
+
+const isNumber = (cell: Piece[]) => cell.length > 0 && NUMBER.test(cell.map((p) => p.str.trim()).join(''));
+
+/**
+ * Blank cells of rows drawn without rules, told from the rows beside them: where a row's numbers
+ * stand under the first and last numbers of the row before it (or else after it), each under a
+ * number of its own, the numbers of that row with none under them are blank cells of this one.
+ * Only cells between two numbers are told: a blank cell at a row's end looks like a shorter row.
+ */
+function fillBlanks(rows: Piece[][][]): void {
+  const numbersOf = (row: Piece[][]) => {
+    let k = row.length;
+    while (k > 0 && isNumber(row[k - 1])) k--;
+    return { start: k, cells: row.slice(k) };
+  };
+  const numbered = rows.map((row) => ({ row, ...numbersOf(row) })).filter((r) => r.cells.length >= 2);
+  const extent = (c: Piece[]) => [Math.min(...c.map((p) => p.x)), Math.max(...c.map((p) => p.x + p.width))];
+  const under = (a: Piece[], b: Piece[]) => {
+    const [a0, a1] = extent(a);
+    const [b0, b1] = extent(b);
+    return a0 <= b1 + TOLERANCE && b0 <= a1 + TOLERANCE;
+  };
+  numbered.forEach(({ row, start, cells }, i) => {
+    for (const beside of [numbered[i - 1], numbered[i + 1]]) {
+      if (!beside || beside.cells.length <= cells.length) continue;
+      const at = cells.map((c) => beside.cells.findIndex((b) => under(c, b)));
+      if (at[0] !== 0 || at[at.length - 1] !== beside.cells.length - 1 || at.some((j, k) => k > 0 && j <= at[k - 1])) continue;
+      row.splice(start, cells.length, ...beside.cells.map((_, j) => (at.includes(j) ? cells[at.indexOf(j)] : [])));
+      return;
+    }
+  });
 }
 
 /** Pieces as text: a space only where the PDF leaves a visible gap between two ASCII words. */
@@ -334,7 +425,7 @@ function joinPieces(pieces: Piece[], size: number): string {
   let s = '';
   let end = -Infinity;
   for (const p of pieces) {
-    if (s && p.x - end > size * 0.2 && /[0-9A-Za-z]$/.test(s) && /^[0-9A-Za-z]/.test(p.str)) s += ' ';
+    if (s && p.x - end > size * VISIBLE_GAP && /[0-9A-Za-z]$/.test(s) && /^[0-9A-Za-z]/.test(p.str)) s += ' ';
     s += p.str;
     end = p.x + p.width;
   }
@@ -357,7 +448,7 @@ function margins(lines: Line[], pages: number): Set<Line> {
   }
   for (const l of lines) {
     if (!inMargin(l)) continue;
-    if (PAGE_NUMBER.test(lineText(l)) || (pages > 1 && pagesOf.get(key(l))!.size >= Math.max(2, Math.ceil(pages / 2)))) drop.add(l);
+    if ((cellsOf(l).length === 1 && PAGE_NUMBER.test(lineText(l))) || (pages > 1 && pagesOf.get(key(l))!.size >= Math.max(2, Math.ceil(pages / 2)))) drop.add(l);
   }
   return drop;
 }
@@ -371,12 +462,15 @@ interface Region {
 }
 
 const UNRULED = {
-  'zh-CN': 'PDF 中的表格没有表格线，只能按文字间距分列，可能读错：请核对 extract 导出的表格，或改查网页或 Word 原件',
-  en: 'the PDF draws its tables without rules, so their cells can only be told by the gaps between words and may be misread: check the tables extract writes, or the page or Word original',
+  'zh-CN': 'PDF 中的表格没有表格线：按文件中文字的顺序读取，单元格按文字间距和上下行的对齐划分，可能读错：请核对 extract 导出的表格，或改查网页或 Word 原件',
+  en: 'the PDF draws its tables without rules: they are read in the order the file stores its text, their cells told by the gaps between words and by the rows above and below, and may be misread: check the tables extract writes, or the page or Word original',
 };
 
 interface PageContent {
   page: number;
+  top: number;
+  free: Piece[];
+  tables: RuledTable[];
   regions: Region[];
 }
 
@@ -479,10 +573,12 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
         }
         if (!placed) free.push(p);
       }
-      const filledTables = tables.filter((t) => t.cells.some((r) => r.some((c) => c.length)));
-      pages.push({ page: n, regions: regionsOf([...free.map(boxOfPiece), ...filledTables.map(boxOfTable)], n, top) });
+      pages.push({ page: n, top, free, tables: tables.filter((t) => t.cells.some((r) => r.some((c) => c.length))), regions: [] });
       page.cleanup();
     }
+    const ruled = pages.some((p) => p.tables.length);
+    for (const p of pages)
+      p.regions = ruled ? regionsOf([...p.free.map(boxOfPiece), ...p.tables.map(boxOfTable)], p.page, p.top) : [{ lines: storedLinesOf(p.free, p.page, p.top), tables: [] }];
     const drop = margins(pages.flatMap((p) => p.regions.flatMap((r) => r.lines)), doc.numPages);
     const out = new LayoutBuilder();
     // A paragraph wrapped over several lines: a line of one cell that runs to the right edge of
@@ -499,6 +595,20 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
       if (open) writeTable(out, open.grid.grid, open.grid.cells);
       open = undefined;
     };
+    // Each line's cells, and whether it stops short of the right edge of its page's (or column's)
+    // text; without rules, a row's blank cells are told from the rows beside it.
+    const read = new Map<Line, { cells: Piece[][]; short: boolean }>();
+    for (const region of pages.flatMap((p) => p.regions)) {
+      const lines = region.lines.filter((l) => !drop.has(l));
+      const right = Math.max(...lines.map((l) => l.pieces[l.pieces.length - 1].x + l.pieces[l.pieces.length - 1].width));
+      for (const l of lines) {
+        const last = l.pieces[l.pieces.length - 1];
+        const short = last.x + last.width < right - l.size * 4;
+        // Without rules, a row of a table, or a line that stops short, may hold a label and its value in narrow columns.
+        read.set(l, { cells: cellsOf(l, !ruled && (short || cellsOf(l).length > 1)), short });
+      }
+    }
+    if (!ruled) fillBlanks([...read.values()].map((r) => r.cells));
     for (const p of pages) {
       const place = out.place({ page: p.page });
       const run = (s: string): Run => ({ text: s, offsets: new Array<number>(s.length).fill(-1), place });
@@ -507,24 +617,22 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
       for (const region of p.regions) {
         if (region.alone) endParagraph();
         const lines = region.lines.filter((l) => !drop.has(l));
-        const right = Math.max(...lines.map((l) => l.pieces[l.pieces.length - 1].x + l.pieces[l.pieces.length - 1].width));
         const left = Math.min(...lines.map((l) => l.pieces[0].x));
         const blocks = [
           ...lines.map((l) => ({
             y: l.y,
             table: false,
             write: () => {
-              const cells = cellsOf(l);
+              const { cells, short } = read.get(l)!;
               if (cells.length > 1) {
                 endParagraph();
-                out.line(cells.map((c) => [run(joinPieces(c, l.size))]));
+                out.line(cells.map((c) => [run(joinPieces(c, l.size))]), !ruled);
                 return;
               }
               // Not a continuation: the line before stopped short, or this one is indented (a first line, a heading, a signature).
               if (l.pieces[0].x > left + l.size * 0.5) endParagraph();
               paragraph.push(run(joinPieces(cells[0], l.size)));
-              const last = l.pieces[l.pieces.length - 1];
-              if (last.x + last.width < right - l.size * 4) endParagraph();
+              if (short) endParagraph();
             },
           })),
           ...region.tables.map((t) => ({
@@ -538,7 +646,8 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
               if (!t.openBelow.some(Boolean)) flushTable();
             },
           })),
-        ].sort((a, b) => b.y - a.y);
+        ];
+        if (region.tables.length) blocks.sort((a, b) => b.y - a.y);
         for (const b of blocks) {
           if (!b.table) flushTable();
           b.write();
@@ -550,7 +659,6 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
     endParagraph();
     const r = out.finish();
     // Tables drawn without rules: rows of numbers split only by the gaps in their lines.
-    const ruled = pages.some((p) => p.regions.some((g) => g.tables.length));
     const rows = pages.flatMap((p) => p.regions.flatMap((g) => g.lines)).filter((l) => !drop.has(l) && cellsOf(l).filter((c) => /^[0-9.,\s]+$/.test(c.map((x) => x.str).join(''))).length >= 2);
     const warnings = !ruled && rows.length >= 3 ? [UNRULED] : [];
     return { ok: true, kind: 'pdf', text: r.text, map: r.map, warnings };
