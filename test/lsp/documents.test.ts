@@ -57,9 +57,15 @@ describe('reports in other formats in the editor', function () {
     );
     const line = PAGE.split('\n')[354];
     assert.strictEqual(line.slice(CELL.character - 3, CELL.character + 5), '<p>0</p>');
-    // The cells it adds up are cells of the page too.
-    const related = diagnostics[0].relatedInformation!.map((r) => line[r.location.range.start.character]);
-    assert.deepStrictEqual(related, ['1', '0', '0', '0']);
+    // Its parts are beside it on the page: nothing related. A related cell is a cell of the page:
+    // 001's narrative figure points at the table cell it contradicts.
+    assert.strictEqual(diagnostics[0].relatedInformation, undefined);
+    const page001 = read('html', '001_pingtan_zone_2023.html').toString('utf8');
+    await client.open('file:///reports/001.html', page001, 'html');
+    const mismatch = (await client.diagnosticsFor('file:///reports/001.html', 1)).diagnostics.find((d) => d.code === 'narrative-mismatch')!;
+    const [cell] = mismatch.relatedInformation!;
+    assert.strictEqual(cell.location.uri, 'file:///reports/001.html');
+    assert.strictEqual(page001.split('\n')[cell.location.range.start.line].slice(cell.location.range.start.character, cell.location.range.end.character), '470');
   });
 
   it('a quick fix on a page edits only the cell’s text, and the page then checks clean of it', async () => {
@@ -207,7 +213,11 @@ describe('reports in other formats in the editor', function () {
     const d = word.diagnostics as Diagnostic[];
     assert.deepStrictEqual(d.map((x) => [x.code, x.message]), [['review-total', zh('reviewTotal', { group: '行政复议', expected: 1, parts: '', actual: '0' })]]);
     assert.strictEqual(lines[d[0].range.start.line].slice(d[0].range.start.character, d[0].range.end.character), '0');
-    assert.ok(d[0].relatedInformation!.every((r) => r.location.uri === textUri));
+    // Related cells are in the text too: 001's narrative figure and the table cell it contradicts.
+    const textUri001 = 'report-review-text:/reports/001.docx.report.txt';
+    const word001 = await client.request<CheckDocumentResult>('reportReview/checkDocument', { uri: 'file:///reports/001.docx', data: read('docx', '001_pingtan_zone_2023.docx').toString('base64'), textUri: textUri001 });
+    const mismatch = (word001.diagnostics as Diagnostic[]).find((x) => x.code === 'narrative-mismatch')!;
+    assert.deepStrictEqual(mismatch.relatedInformation!.map((r) => r.location.uri), [textUri001]);
     const other = await client.request<CheckDocumentResult>('reportReview/checkDocument', { uri: 'file:///reports/old.doc', data: read('legacy.doc').toString('base64') });
     assert.strictEqual(other.report, false);
     assert.match(other.message!, /另存为” \.docx/);

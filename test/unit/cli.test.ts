@@ -106,19 +106,16 @@ describe('CLI (report-review)', function () {
     });
   });
 
-  it('json: related ranges of an arithmetic problem point at the part cells', () => {
-    const text = seed('001').replace('2.重复申请 0 0 0 0 0 0\n', '2.重复申请 0 0 0 0 0 0 0\n').replace('6 0 4 1 11 1', '6 0 4 1 12 1');
+  it('json: related ranges of an arithmetic problem point at its cells in other rows', () => {
+    const text = seed('001').replace('2.重复申请 0 0 0 0 0 0\n', '2.重复申请 0 0 0 0 0 0 0\n').replace('四、结转下年度继续办理 1 0 0 0 0 0 1', '四、结转下年度继续办理 2 0 0 0 0 0 2');
     const r = run(['check', '--format', 'json', ...OFF, '-'], text);
-    const rt = (JSON.parse(r.stdout) as JsonOut).files[0].problems.find((p) => p.rule === 'review-total')!;
-    assert.strictEqual(rt.message, zh('reviewTotal', { expected: 11, parts: '（6+4+1）', actual: '12', group: '行政复议' }));
-    assert.deepStrictEqual([rt.line, rt.column, rt.endColumn], [289, 9, 11]);
-    assert.deepStrictEqual(rt.related.map((x) => [x.line, x.column, x.endColumn, x.message]), [
-      [289, 1, 2, zh('relatedPart', { cell: '行政复议·结果维持', value: '6' })],
-      [289, 3, 4, zh('relatedPart', { cell: '行政复议·结果纠正', value: '0' })],
-      [289, 5, 6, zh('relatedPart', { cell: '行政复议·其他结果', value: '4' })],
-      [289, 7, 8, zh('relatedPart', { cell: '行政复议·尚未审结', value: '1' })],
+    const b = (JSON.parse(r.stdout) as JsonOut).files[0].problems.find((p) => p.rule === 'balance')!;
+    assert.deepStrictEqual([b.line, b.column, b.endColumn], [228, 13, 14]);
+    assert.deepStrictEqual(b.related.map((x) => [x.line, x.column, x.endColumn, x.message]), [
+      [153, 18, 20, zh('relatedPart', { cell: '一、本年新收·自然人', value: '30' })],
+      [155, 18, 19, zh('relatedPart', { cell: '二、上年结转·自然人', value: '0' })],
+      [226, 7, 9, zh('relatedPart', { cell: '（七）总计·自然人', value: '29' })],
     ]);
-    assert.deepStrictEqual(rt.fixes, [{ title: zh('fixRecompute', { cell: '行政复议·总计', value: '11' }), preferred: true }]);
   });
 
   it('sarif: version 2.1.0, the rules, results with ruleId, level and a location', () => {

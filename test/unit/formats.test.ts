@@ -245,7 +245,9 @@ describe('formats: Word (.docx) and PDF', function () {
       physicalLocation: { artifactLocation: { uri: pdf } },
       logicalLocations: [{ fullyQualifiedName: '第 4 页 表四「行政复议」·总计', kind: 'element' }],
     });
-    assert.deepStrictEqual(a.relatedLocations[0].logicalLocations, [{ fullyQualifiedName: '第 4 页 表四「行政复议」·结果维持', kind: 'element' }]);
+    // A related cell in a PDF is a logical location too: 001's narrative figure points at its table cell.
+    const related = JSON.parse(runCli(['check', '--format', 'sarif', rel('pdf', '001_pingtan_zone_2023.pdf')]).stdout).runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'narrative-mismatch');
+    assert.deepStrictEqual(related.relatedLocations[0].logicalLocations, [{ fullyQualifiedName: '第 2 页 表二「行政规范性文件」·现行有效件数', kind: 'element' }]);
     assert.strictEqual(b.locations[0].physicalLocation.artifactLocation.uri, html);
     assert.ok(b.locations[0].physicalLocation.region);
     assert.deepStrictEqual(b.locations[0].logicalLocations, [{ fullyQualifiedName: '表四「行政复议」·总计', kind: 'element' }]);

@@ -3,22 +3,15 @@ import { fixAll } from '../../../server/src/core';
 import { OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce, said } from '../helpers';
 
 describe('rule review-total (RPT004)', () => {
-  it('a wrong 总计 in table 四: message with its parts, the parts as related cells, preferred recompute', () => {
+  it('a wrong 总计 in table 四: message with its parts, no related cells (the parts are beside it), preferred recompute', () => {
     const f = checkFixture('review-total-total-cell.txt');
     const [p] = problemsOf(f.text, 'review-total');
     assert.strictEqual(said(p.message), 'reviewTotal(actual=12, expected=11, group=行政复议, parts=（6+4+1）)');
     assert.strictEqual(p.severity, 'error');
     const row = f.text.indexOf('6\t0\t4\t1\t12\t');
     assert.deepStrictEqual(p.span, { start: row + 8, end: row + 10 });
-    assert.deepStrictEqual(
-      p.related.map((r) => [r.span.start - row, said(r.message)]),
-      [
-        [0, 'relatedPart(cell=行政复议·结果维持, value=6)'],
-        [2, 'relatedPart(cell=行政复议·结果纠正, value=0)'],
-        [4, 'relatedPart(cell=行政复议·其他结果, value=4)'],
-        [6, 'relatedPart(cell=行政复议·尚未审结, value=1)'],
-      ],
-    );
+    // Its parts are on its own row, beside it, and their values are in the message: nothing related.
+    assert.deepStrictEqual(p.related, []);
     assert.deepStrictEqual(p.fixes.map((x) => [said(x.title), x.preferred, x.edits]), [
       ['fixRecompute(cell=行政复议·总计, value=11)', true, [{ start: row + 8, end: row + 10, newText: '11' }]],
     ]);

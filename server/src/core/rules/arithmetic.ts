@@ -23,11 +23,12 @@ function fullWidthDigits(raw: string): boolean {
 function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   const a = ctx.arith;
   const { id } = e;
-  // The problem sits on the total (on 结转下年 for the balance); every other cell of the identity is related.
+  // The problem sits on the total (on 结转下年 for the balance). The identity's cells in other rows
+  // are related: those of the total's own row are beside it, and the message gives their values.
   const reportedOn = id.kind === 'balance' ? id.rhs[1] : id.lhs[0];
   const related: Related[] = [];
   const relate = (r: CellRef) => {
-    if (r === reportedOn) return;
+    if (r[0] === reportedOn[0]) return;
     const c = a.cell(r)!;
     related.push({ span: c.span, message: msg('relatedPart', { cell: cellName(r), value: c.raw || '0' }) });
   };
