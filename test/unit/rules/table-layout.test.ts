@@ -50,6 +50,24 @@ describe('rule table-layout (RPT020)', () => {
     assert.strictEqual(check(text, OPTIONS).model.tables.t3, undefined);
   });
 
+  it('a cell out of its row that fits two places is not guessed: one warning', () => {
+    // 008 with （一） all zeros and （二） 15 0 0 0 0 0 15: the text gives 15, thirteen numbers, 15. The first 15
+    // may be （二）'s first cell set ahead of （一）'s zeros, or the last one （一）'s total: both add up.
+    const text = layout('008_pingtan_guanweihuibangongshi_2025', 'pdf-raw.txt');
+    const lines = text.split('\n');
+    const at = lineOf(text, '（一）予以公开'); // 1-based: lines[at] is the line after it
+    const set = (n: number, was: string, value: string) => {
+      assert.strictEqual(lines[n], was);
+      lines[n] = value;
+    };
+    set(at, '8', '15');
+    set(at + 3, '7', '0');
+    set(at + 16, '8', '0');
+    set(at + 28, '7', '15');
+    const got = findings(lines.join('\n')).filter((f) => LISTED.includes(f.severity));
+    assert.deepStrictEqual(got.map((f) => [f.rule, f.message]), [['table-layout', 'tableLayoutOrphans(count=8, table=@table.t3)']]);
+  });
+
   it('labels apart from their numbers (converter Markdown): the numbers are lined up with the rows in order', () => {
     const text = layout('002_pingtan_zone_2025', 'markdown-split.md');
     assert.deepStrictEqual(findings(text).filter((f) => LISTED.includes(f.severity)), []);
