@@ -692,7 +692,6 @@ function namingFragments(def: TableDef, texts: Tok[]): (Tok | null)[] {
  * Undefined unless the numbers are exactly as many as those rows' columns.
  */
 function lineUp(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult | undefined {
-  const cells = allCells(r);
   const info = rowInfo(def);
   const read = new Set(r.table.rows.map((row) => row.key));
   const required: number[] = [];
@@ -701,9 +700,13 @@ function lineUp(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult | undefi
     const standIn = info.replacedBy[i];
     if (row.optional ? read.has(row.key) : !(standIn >= 0 && read.has(def.rows[standIn].key))) required.push(i);
   }
-  const naming = namingFragments(def, texts);
   const byKey = new Map(r.table.rows.map((row) => [row.key, row]));
   const width = (list: number[]) => list.reduce((n, i) => n + colsOf(def, def.rows[i]), 0);
+  // Every row the template requires was read under its label: the numbers fit those rows, or no order does.
+  const count = [...r.table.rows, ...r.orphans].reduce((n, row) => n + row.cells.length, 0);
+  if (width(required) !== count && required.every((i) => byKey.has(def.rows[i].key))) return undefined;
+  const cells = allCells(r);
+  const naming = namingFragments(def, texts);
   const labelled = required.filter((i) => byKey.has(def.rows[i].key) || naming[i]);
   const order = width(required) === cells.length ? required : width(labelled) === cells.length ? labelled : undefined;
   if (!order) return undefined;
