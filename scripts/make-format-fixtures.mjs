@@ -13,6 +13,8 @@
 // - pdf-unruled/: each report printed with its tables' borders taken away (tables drawn without rules);
 // - pdf-libreoffice/: two of the .docx files exported to PDF by LibreOffice (a second producer,
 //   drawing its table rules as strokes where Chromium fills thin rectangles);
+// - pdf-unruled-libreoffice/: five of the .docx files with their table borders taken out, exported
+//   to PDF by LibreOffice (a second producer of tables without rules);
 // - gbk/: a page re-encoded as GBK with its <meta charset> saying gb2312;
 // - scanned.pdf: a page of one PDF rasterised (pdftoppm) and wrapped as an image-only PDF (img2pdf);
 // - legacy.doc: a report saved as binary Word 97 (.doc).
@@ -76,6 +78,17 @@ await browser.close();
 mkdirSync(join(dir, 'pdf-libreoffice'), { recursive: true });
 const fromWord = missing('pdf-libreoffice', '.pdf', pages.filter((p) => ['004', '005'].includes(p.slice(0, 3))));
 if (fromWord.length) execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf-libreoffice'), ...fromWord.map((p) => join(dir, 'docx', p.replace(/\.html$/, '.docx')))], { stdio: 'ignore' });
+
+mkdirSync(join(dir, 'pdf-unruled-libreoffice'), { recursive: true });
+const bare = missing('pdf-unruled-libreoffice', '.pdf', pages.filter((p) => ['001', '004', '005', '008', '011'].includes(p.slice(0, 3))));
+for (const f of bare) {
+  const unzipped = join(tmp, `bare-${f}`);
+  execFileSync('unzip', ['-q', '-o', join(dir, 'docx', f.replace(/\.html$/, '.docx')), '-d', unzipped]);
+  const xml = join(unzipped, 'word', 'document.xml');
+  writeFileSync(xml, readFileSync(xml, 'utf8').replace(/<w:(tcBorders|tblBorders)>.*?<\/w:\1>/gs, ''));
+  execFileSync('zip', ['-q', '-r', join(tmp, f.replace(/\.html$/, '.docx')), '.'], { cwd: unzipped });
+}
+if (bare.length) execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf-unruled-libreoffice'), ...bare.map((f) => join(tmp, f.replace(/\.html$/, '.docx')))], { stdio: 'ignore' });
 
 mkdirSync(join(dir, 'gbk'), { recursive: true });
 if (missing('gbk', '.html', [pages[3]]).length) {

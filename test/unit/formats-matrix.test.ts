@@ -76,12 +76,12 @@ describe('formats × reports: every document of every real report gives its trut
     });
   });
 
-  it('extract writes the text read, and the CLI checks it to the document\'s findings (004 as page, Word, PDF, two-column PDF, PDF without rules)', async () => {
+  it('extract writes the text read, and the CLI checks it to the document\'s findings (004 as page, Word, PDF, two-column PDF, PDFs without rules)', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-matrix-'));
     try {
       const report = '004_pingtan_jinjingpianqu_2024';
       const docs = documents().filter((d) => d.report === report);
-      assert.deepStrictEqual(docs.map((d) => d.format), ['html', 'gbk', 'docx', 'pdf', 'pdf-libreoffice', 'pdf-columns', 'pdf-unruled']);
+      assert.deepStrictEqual(docs.map((d) => d.format), ['html', 'gbk', 'docx', 'pdf', 'pdf-libreoffice', 'pdf-columns', 'pdf-unruled', 'pdf-unruled-libreoffice']);
       const texts: string[] = [];
       for (const d of docs) {
         const out = path.join(tmp, `${d.format}.txt`);
