@@ -737,7 +737,9 @@ function lineUp(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult | undefi
   };
   let rows = build(cells);
   if (!holds(def, rows)) {
-    const moved = def.id === 't3' ? oneMoved(def, order, cells, build) : undefined;
+    // Only numbers standing under no label, as a PDF's text without its layout leaves them, may
+    // have been taken out of their row; in rows written a line each, a number on the wrong line is a finding.
+    const moved = def.id === 't3' && r.orphans.some((o) => o.cells.length) ? oneMoved(def, order, cells, build) : undefined;
     if (!moved) return undefined;
     rows = build(moved);
   }

@@ -68,6 +68,20 @@ describe('rule table-layout (RPT020)', () => {
     assert.deepStrictEqual(got.map((f) => [f.rule, f.message]), [['table-layout', 'tableLayoutOrphans(count=8, table=@table.t3)']]);
   });
 
+  it('in rows written a line each, a number on the wrong line is not moved back: a missing and an extra cell', () => {
+    // （一）'s total typed at the end of （二）'s line: the sums hold with it moved back, but the text is wrong.
+    let text = seed('000_540e64cb95a423eb.txt');
+    text = replaceOnce(text, '一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0', '一、本年新收政府信息公开申请数量 8 0 0 0 0 0 8');
+    text = replaceOnce(text, '（一）予以公开 0 0 0 0 0 0 0', '（一）予以公开 5 0 0 0 0 0');
+    text = replaceOnce(text, '形，不计其他情形）\n\n0 0 0 0 0 0 0', '形，不计其他情形）\n\n3 0 0 0 0 0 3 5');
+    text = replaceOnce(text, '（七）总计 0 0 0 0 0 0 0', '（七）总计 8 0 0 0 0 0 8');
+    const got = findings(text).filter((f) => LISTED.includes(f.severity));
+    assert.deepStrictEqual(got.map((f) => [f.rule, f.line]), [
+      ['missing-cell', lineOf(text, '（一）予以公开')],
+      ['extra-cell', lineOf(text, '3 0 0 0 0 0 3 5')],
+    ]);
+  });
+
   it('labels apart from their numbers (converter Markdown): the numbers are lined up with the rows in order', () => {
     const text = layout('002_pingtan_zone_2025', 'markdown-split.md');
     assert.deepStrictEqual(findings(text).filter((f) => LISTED.includes(f.severity)), []);
