@@ -624,7 +624,8 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
             table: false,
             write: () => {
               const { cells, short } = read.get(l)!;
-              if (cells.length > 1) {
+              // A line of several cells is a table's row; so is a line of one number (no running text is).
+              if (cells.length > 1 || isNumber(cells[0])) {
                 endParagraph();
                 out.line(cells.map((c) => [run(joinPieces(c, l.size))]), !ruled);
                 return;
