@@ -180,12 +180,6 @@ export const T3_GROUPS: Record<string, string> = {
   't3.r6.1': '（六）其他处理',
 };
 
-/**
- * Wordings of table 三's column labels other than the template's that reports print (a column
- * label → its variants): `label-variant` names them.
- */
-export const T3_COLUMN_VARIANTS: Record<string, string[]> = { 社会公益组织: ['社会组织'] };
-
 export const T3_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 export const T4_GROUP_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];

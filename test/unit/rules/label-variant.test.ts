@@ -27,6 +27,24 @@ describe('rule label-variant (RPT015)', () => {
     assert.strictEqual(f.text.slice(p.span.start, p.span.end), '社会组织');
   });
 
+  it('a column label worded otherwise is named by its place between its neighbours’ labels, in every header shape', () => {
+    const f = loadFixture('label-variant-column.txt');
+    const header = '商业企业\t科研机构\t社会组织\t法律服务机构\t其他';
+    const cells = ['商业企业', '科研机构', '社会公益组织', '律师事务所', '其他'];
+    // Tabs, spaces, `|` rows, one cell per line (each line a cell: the cells are read in order).
+    for (const shape of [cells.join('\t'), cells.join(' '), `| ${cells.join(' | ')} |`, cells.join('\n'), cells.map((c) => `${c} |`).join('\n')]) {
+      const text = replaceOnce(f.text, header, shape);
+      const ps = problemsOf(text, 'label-variant');
+      assert.deepStrictEqual(ps.map((p) => said(p.message)), ['columnVariant(found=律师事务所, label=法律服务机构)'], shape);
+      assert.strictEqual(text.slice(ps[0].span.start, ps[0].span.end), '律师事务所');
+    }
+    // Not between two known labels: a note after the last column, a label broken in two, a
+    // header that names no column: nothing is said.
+    for (const shape of ['商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t（单位：件）', '商业企业\t科研机构\t社会公\t益组织\t法律服务机构\t其他', '数据1\t数据2\t数据3\t数据4\t数据5']) {
+      assert.deepStrictEqual(problemsOf(replaceOnce(f.text, header, shape), 'label-variant'), [], shape);
+    }
+  });
+
   it('a variant label wrapped over two lines is reported without a fix', () => {
     const base = loadFixture('shape-spaces.txt').text;
     const text = replaceOnce(base, '3.危及“三安全一稳定” 0 0 0 0 0 0 0', '3.危及“三安全-\n稳定” 0 0 0 0 0 0 0');

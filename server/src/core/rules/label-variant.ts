@@ -1,6 +1,7 @@
 import { msg } from '../messages';
-import { T2, T3, T3_COLUMN_VARIANTS, templatePositions, type RowDef } from '../template';
-import { norm, stripMarker } from '../text';
+import { T2, T3, templatePositions, type RowDef } from '../template';
+import { isRegexSpace, norm, stripMarker, type LineList } from '../text';
+import type { Span } from '../types';
 import type { Rule } from './context';
 
 /** Each template row's label normalised without its list marker. */
@@ -24,19 +25,57 @@ function readsAs(label: string, def: RowDef, core: string): boolean {
   return same;
 }
 
-/** Each variant of a column label of table 三 with its label (`T3_COLUMN_VARIANTS`), and the column labels. */
-const COLUMN_VARIANTS = Object.entries(T3_COLUMN_VARIANTS).flatMap(([label, variants]) => variants.map((v) => [v, label] as const));
-const COLUMN_LABELS = T3.columns.map(norm);
+/** Table 三's column labels, as written and normalised → the column. */
+const COLUMN_OF = new Map(T3.columns.map((c, i) => [c, i]));
+const NORM_COLUMN_OF = new Map(T3.columns.map((c, i) => [norm(c), i]));
+const columnOf = (raw: string): number => COLUMN_OF.get(raw) ?? NORM_COLUMN_OF.get(norm(raw)) ?? -1;
 
-/** A line of table 三's header: one of its column labels, and no sentence (no 。 or ，). */
-function isHeaderLine(text: string, key: string): boolean {
-  return !text.includes('。') && !text.includes('，') && COLUMN_LABELS.some((c) => key.includes(c));
+/** What separates the cells of a header line: white space and `|`. */
+const isCellBreak = (c: number): boolean => c === 124 || c === 0xff5c || isRegexSpace(c);
+
+/** Whether `text[start, end)` has 。 or ，: a sentence, not a header line. */
+function isSentence(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff0c) return true;
+  }
+  return false;
 }
 
-/** Whether `word` is in `text[from, to)`. */
-function foundIn(text: string, word: string, from: number, to: number): boolean {
-  const i = text.indexOf(word, from);
-  return i >= 0 && i + word.length <= to;
+/**
+ * The cells of the header lines in `[from, to)` read in order (a sentence, with 。 or ，, breaks
+ * the order) that stand between the template labels of the columns on either side of one column
+ * and are not that column's label: each with the column it stands for.
+ */
+function columnVariants(lines: LineList, from: number, to: number): { span: Span; column: number }[] {
+  const text = lines.text;
+  const found: { span: Span; column: number }[] = [];
+  // The two cells before the one read: their columns (-1: none; -2: no cell) and the last one's span.
+  let before = -2;
+  let last = -2;
+  let lastStart = 0;
+  let lastEnd = 0;
+  for (let n = from; n < to; n++) {
+    const start = lines.starts[n];
+    const end = lines.endOf(n);
+    if (isSentence(text, start, end)) {
+      before = last = -2;
+      continue;
+    }
+    for (let i = start; i < end; ) {
+      while (i < end && isCellBreak(text.charCodeAt(i))) i++;
+      const a = i;
+      while (i < end && !isCellBreak(text.charCodeAt(i))) i++;
+      if (i === a) continue;
+      const column = columnOf(text.slice(a, i));
+      if (last === -1 && before >= 0 && column === before + 2) found.push({ span: { start: lastStart, end: lastEnd }, column: before + 1 });
+      before = last;
+      last = column;
+      lastStart = a;
+      lastEnd = i;
+    }
+  }
+  return found;
 }
 
 export const rule: Rule = {
@@ -70,28 +109,22 @@ export const rule: Rule = {
         });
       }
     }
-    // Column labels of table 三: the header lines above its first row, in the table's own region
-    // (below the heading before it); a header line holds one of the template's column labels (one
-    // search tells whether the region holds a variant at all; most reports have none).
+    // Column labels of table 三, in its header above its first row, in the table's own region
+    // (below the heading before it): a cell between the labels of the columns on either side of
+    // one column, read in order, is that column's label however it is worded.
     const t3 = model.tables.t3;
     if (!t3) return;
     const first = ctx.lineOf(t3.span.start);
     const above = ctx.parsed.headings.filter((h) => h.line < first);
     const top = above.length ? above[above.length - 1].line + 1 : 0;
-    if (!COLUMN_VARIANTS.some(([bad]) => foundIn(model.text, bad, lines.starts[top], lines.starts[first]))) return;
-    for (let n = first - 1; n >= top; n--) {
-      const l = lines.at(n)!;
-      const key = norm(l.text);
-      for (const [bad, good] of COLUMN_VARIANTS) {
-        const i = l.text.indexOf(bad);
-        if (i < 0 || key.includes(good) || !isHeaderLine(l.text, key)) continue;
-        const span = { start: l.start + i, end: l.start + i + bad.length };
-        ctx.report({
-          span,
-          message: msg('columnVariant', { found: bad, label: good }),
-          fixes: [{ title: msg('fixLabel', { label: good }), preferred: true, edits: [{ start: span.start, end: span.end, newText: good }] }],
-        });
-      }
+    for (const { span, column } of columnVariants(lines, top, first)) {
+      const found = model.text.slice(span.start, span.end);
+      const good = T3.columns[column];
+      ctx.report({
+        span,
+        message: msg('columnVariant', { found, label: good }),
+        fixes: [{ title: msg('fixLabel', { label: good }), preferred: true, edits: [{ start: span.start, end: span.end, newText: good }] }],
+      });
     }
   },
 };
