@@ -11,6 +11,7 @@
 //   by Chromium: table 三 runs from the foot of page 1's right column over the page break into
 //   both columns of page 2;
 // - pdf-unruled/: each report printed with its tables' borders taken away (tables drawn without rules);
+// - pdf-unruled-columns/: a report set in two columns with its tables' borders taken away;
 // - pdf-libreoffice/: two of the .docx files exported to PDF by LibreOffice (a second producer,
 //   drawing its table rules as strokes where Chromium fills thin rectangles);
 // - pdf-unruled-libreoffice/: five of the .docx files with their table borders taken out, exported
@@ -72,6 +73,12 @@ for (const f of missing('pdf-unruled', '.pdf')) {
   writeFileSync(join(tmp, `unruled-${f}`), readFileSync(join(tmp, f), 'utf8').replace('</head>', unruled));
   await page.goto(pathToFileURL(join(tmp, `unruled-${f}`)).href);
   await page.pdf({ path: join(dir, 'pdf-unruled', f.replace(/\.html$/, '.pdf')), format: 'A4' });
+}
+mkdirSync(join(dir, 'pdf-unruled-columns'), { recursive: true });
+for (const f of missing('pdf-unruled-columns', '.pdf', pages.filter((p) => p.startsWith('003')))) {
+  await page.goto(pathToFileURL(join(tmp, f)).href);
+  await page.addStyleTag({ content: 'body{column-count:2;column-gap:8mm;font-size:9pt} table{font-size:7pt} table, td, th { border: none !important }' });
+  await page.pdf({ path: join(dir, 'pdf-unruled-columns', f.replace(/\.html$/, '.pdf')), format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
 }
 await browser.close();
 

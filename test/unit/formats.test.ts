@@ -198,6 +198,13 @@ describe('formats: Word (.docx) and PDF', function () {
     assert.ok((await text('012_pingtan_jinjingpianqu_2021')).includes('一、本年新收政府信息公开申请数\n量\n0\t0\t0\t0\t0\t0\t0\n二、上年结转'));
   });
 
+  it('a PDF without rules set in two columns: a total alone on its line at the foot of a column is a cell of its row, not running text', async () => {
+    const text = (await read('pdf-unruled-columns', '003_pingtan_jiaotongjianshe_2024.pdf')).text;
+    // （二）部分公开's 总计 stands a line above its other numbers, at the foot of the left column; the next row's label tops the right one.
+    assert.ok(text.includes('形）\n3\t0\t0\t0\t0\t0\n3\n（三）不\n'));
+    assert.deepStrictEqual(check(text, OPTIONS).problems.filter((p) => p.rule === 'missing-cell' || p.rule === 'table-layout'), []);
+  });
+
   it('PDF findings name the page and the template cell: a cell, a row, a table', () => {
     const file = rel('pdf', '005_pingtan_xingzhengshenpi_2024.pdf');
     const lines = runCli(['check', ...CLI_OFF, file]).stdout.split('\n');
