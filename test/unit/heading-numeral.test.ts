@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { numberedBody } from '../../server/src/core/parse';
+import { MISNUMBERED, NEAR_MISS, headingKey, numberedBody, parse } from '../../server/src/core/parse';
+import { OUTLINE_2008, SECTIONS } from '../../server/src/core/template';
+import { similarityAtLeast } from '../../server/src/core/text';
 import { FC_SEED } from './helpers';
 
 /** The numbered-heading pattern `numberedBody` reads: numeral, separator, then the body. */
@@ -24,5 +26,50 @@ describe('numberedBody', () => {
     assert.strictEqual(numberedBody('三 ， 收到和处理'), 4);
     assert.strictEqual(numberedBody('七、其他'), -1);
     assert.strictEqual(numberedBody('总体情况'), -1);
+  });
+});
+
+describe('heading similarity: the numbers and the real lines on either side of them', () => {
+  const wordings = [
+    ...SECTIONS.flatMap((s) => [s.canonical, ...s.variants].map((w) => ({ index: s.index, n: headingKey(w) }))),
+    ...OUTLINE_2008.flatMap((o) => o.wordings.map((w) => ({ index: o.section, n: headingKey(w) }))),
+  ];
+  /** The most similar wording to a numbered line's body, and how similar. */
+  const nearest = (line: string) => {
+    const body = headingKey(line.slice(numberedBody(line)));
+    let best = { index: -1, sim: 0 };
+    for (const w of wordings) {
+      const sim = similarityAtLeast(w.n, body, 0);
+      if (sim > best.sim) best = { index: w.index, sim };
+    }
+    return best;
+  };
+  const headingOf = (line: string) => parse(`${line}\n`).headings.map((h) => h.index);
+
+  it(`under its own numeral a near miss is a heading from ${NEAR_MISS} on`, () => {
+    // A 2014 report's 三 (2008 outline): 0.59 like 收到和处理政府信息公开申请情况.
+    const line = '三、政府信息依申请公开办理情况';
+    const { index, sim } = nearest(line);
+    assert.deepStrictEqual([index, sim >= NEAR_MISS, sim < MISNUMBERED], [3, true, true]);
+    assert.deepStrictEqual(headingOf(line), [3]);
+    // A 2025 report's fee table as its 五: 0.43 like the 2008 outline's fees section, no heading.
+    const fees = '五、信息处理费收取情况';
+    assert.ok(nearest(fees).sim < NEAR_MISS);
+    assert.deepStrictEqual(headingOf(fees), []);
+  });
+
+  it(`under another section's numeral a near miss is a heading from ${MISNUMBERED} on`, () => {
+    // The same 2014 report's 六 is the 2021 template's 五: 0.9 alike.
+    const line = '六、政府信息公开工作存在的主要问题及改进措施';
+    const { index, sim } = nearest(line);
+    assert.deepStrictEqual([index, sim >= MISNUMBERED], [5, true]);
+    assert.deepStrictEqual(headingOf(line), [5]);
+    // The sub-heads of 总体情况 the template names, numbered 一、… instead of （一）…: 0.5 to 0.57
+    // like the wording of another section, and no heading.
+    for (const sub of ['一、主动公开', '三、政府信息管理', '四、政府信息公开平台建设']) {
+      const near = nearest(sub);
+      assert.ok(near.sim >= NEAR_MISS && near.sim < MISNUMBERED && near.index !== SECTIONS.find((s) => s.numeral === sub[0])!.index, sub);
+      assert.deepStrictEqual(headingOf(sub), [], sub);
+    }
   });
 });

@@ -113,10 +113,16 @@ const SHORTEST_WORDING = Math.min(...WORDINGS.map((w) => w.n.length));
  * character (总 体 情 况); longer, it is text that happens to hold a wording.
  */
 const LONGEST_BARE = 2 * Math.max(...WORDINGS.map((w) => w.n.length));
-/** The least similarity (`similarityAtLeast`) at which a numbered line is a heading of that wording at all. */
-const NEAR_MISS = 0.5;
-/** The least similarity at which a line numbered as another section is a heading of that wording. */
-const MISNUMBERED = 0.6;
+/**
+ * The least similarity (`similarityAtLeast`) at which a numbered line is a heading of that wording
+ * at all (a test shows the real headings and near misses on either side).
+ */
+export const NEAR_MISS = 0.5;
+/**
+ * The least similarity at which a line numbered as another section is a heading of that wording:
+ * above the sub-heads of 总体情况 numbered 一、… (主动公开, 政府信息管理: 0.5 to 0.57).
+ */
+export const MISNUMBERED = 0.6;
 const ALL_WORDINGS = [...WORDINGS, ...WORDINGS_2008];
 /**
  * The longest body of a numbered heading that can be a near miss of a wording: a similarity of

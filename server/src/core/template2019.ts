@@ -23,6 +23,11 @@ const TOKENS_RE = new RegExp(OLD_TEMPLATE_TOKENS.map((t) => `(${pattern(t)})`).j
 const CELL_WORDS = [...OLD_TEMPLATE_TOKENS, '信息内容', '处理决定数量', ...T2.rows.map((r) => r.label), '规范性文件'];
 const WORD_BEFORE = new RegExp(`(?:${CELL_WORDS.map(pattern).join('|')}|第二十条第[（(][一二三四五六七八九十]+[）)]项)$`);
 const WORD_AFTER = new RegExp(`(?:${CELL_WORDS.map(pattern).join('|')}|第二十条)`, 'y');
+/**
+ * How far before a token `WORD_BEFORE` looks: the longest cell word (`CELL_WORDS`, and a caption
+ * 第二十条第（十五）项 as long) with a space after every character, as PDF text spaces them.
+ */
+const WORD_BEFORE_REACH = 2 * Math.max(...CELL_WORDS.map((w) => w.length), '第二十条第（十五）项'.length);
 
 const SPACE = 1;
 /** A line break or a tab: a cell ends there. */
@@ -44,7 +49,7 @@ function standsBefore(text: string, start: number): boolean {
   if (i === 0 || broke) return true;
   const c = text.charCodeAt(i - 1);
   if (c === 124 || KIND[c] & DIGIT) return true; // |
-  return WORD_BEFORE.test(text.slice(Math.max(0, i - 24), i));
+  return WORD_BEFORE.test(text.slice(Math.max(0, i - WORD_BEFORE_REACH), i));
 }
 
 function standsAfter(text: string, end: number): boolean {

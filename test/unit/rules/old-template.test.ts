@@ -46,6 +46,8 @@ describe('rule old-template (RPT014)', () => {
     ['one cell per line', (rows) => rows.map((r) => r.join('\n')).join('\n\n')],
     ['`cell |` lines', (rows) => rows.map((r) => r.map((c) => `${c} |`).join('\n')).join('\n\n')],
     ['one cell per line, padded with blank lines and spaces', (rows) => rows.map((r) => r.map((c) => ` ${c} `).join('\n\n')).join('\n\n\n')],
+    // PDF text with a space after every character, the cells a wider space apart.
+    ['PDF text, every character spaced', (rows) => rows.map((r) => r.map((c) => [...c].join(' ')).join('    ')).join('\n')],
     // PDF text without layout: labels broken into lines of two characters.
     ['PDF text without layout', (rows) => rows.map((r) => r.map((c) => c.match(/.{1,2}/gu)!.join('\n')).join('\n')).join('\n')],
   ];
