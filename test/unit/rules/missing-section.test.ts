@@ -51,6 +51,36 @@ describe('rule missing-section (RPT010)', () => {
     });
   }
 
+  it('the line before the closing date is the signature when it has no sentence punctuation, however long the names', () => {
+    const f = loadFixture('missing-section-six.txt');
+    const joint = '示例县民政局　示例县政务公开工作领导小组办公室　示例县数据资源管理局';
+    const long = replaceOnce(f.text, '\n示例县民政局\n', `\n${joint}\n`);
+    assert.ok(joint.length > 30);
+    const [p] = problemsOf(long, 'missing-section');
+    assert.deepStrictEqual(p.fixes.map((x) => said(x.title)), [`fixInsertSectionBefore(heading=六、其他需要报告的事项, line=${joint.slice(0, 16)}…)`]);
+    // A last line of text with a clause's punctuation is the body's, not a name: the heading goes before the date.
+    const sentence = replaceOnce(f.text, '\n示例县民政局\n', '\n下一步，本机关将继续加强政府信息公开工作\n');
+    assert.deepStrictEqual(problemsOf(sentence, 'missing-section')[0].fixes.map((x) => said(x.title)), ['fixInsertSectionBefore(heading=六、其他需要报告的事项, line=2025年1月10日)']);
+  });
+
+  it('a table header of one cell a line, however many lines it takes, is the table’s: the next heading goes after the table', () => {
+    // Seed 000's table 三 header is PDF text, a word a line with blank lines between; wider spacing
+    // puts its first line (the corner text) more lines above the first row than any fixed window.
+    const text = seed('000');
+    const corner = text.indexOf('（本列数据的勾稽关系为');
+    const firstRow = text.indexOf('一、本年新收');
+    assert.ok(corner > 0 && firstRow > corner);
+    const spaced = text.slice(0, corner) + text.slice(corner, firstRow).replace(/\n\n/g, '\n\n\n\n') + text.slice(firstRow);
+    const four = check(spaced, OPTIONS).model.sections.find((x) => x.index === 4)!;
+    const cut = spaced.slice(0, four.span.start) + spaced.slice(four.span.end);
+    const [p] = problemsOf(cut, 'missing-section');
+    assert.strictEqual(said(p.message), 'missingSection(heading=四、政府信息公开行政复议、行政诉讼情况, numeral=四)');
+    const fixed = applyEdits(cut, p.fixes[0].edits);
+    const t3 = check(fixed, OPTIONS).model.tables.t3!;
+    assert.ok(fixed.indexOf('四、政府信息公开行政复议') > t3.span.end);
+    assert.ok(fixed.indexOf('四、政府信息公开行政复议') > fixed.indexOf('（本列数据的勾稽关系为'));
+  });
+
   it('no finding on complete reports, and none on a text that is not a report', () => {
     for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md', 'shape-cell-per-line.txt', 'shape-section-name-in-sentence.txt']) {
       assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'missing-section'), [], name);

@@ -39,26 +39,36 @@ function tableOf(p: Parsed, index: number, from: number, to: number): TableModel
   return undefined;
 }
 
-/** The first line of table `t` with its caption and header (the topmost header line within 40 lines above its first row, not above `from`). */
+/**
+ * The first line of table `t` with its caption and header: the topmost line with a caption or
+ * header word among the lines above its first row up to a sentence (a line with 。), not above
+ * `from`. However many lines a header takes (one cell a line, blank lines between), it stands
+ * between the text before the table and its first row.
+ */
 function tableTop(p: Parsed, t: TableModel, from: number): number {
   const first = p.lines.lineOf(t.span.start);
   let top = first;
-  for (let n = first - 1; n >= from && n >= first - 40; n--) {
+  for (let n = first - 1; n >= from; n--) {
     const text = p.lines.at(n)!.text;
-    if (text.length <= 60 && !text.includes('。') && TOP_WORDS[t.id].some((w) => text.includes(w))) top = n;
+    if (text.includes('。')) break;
+    if (TOP_WORDS[t.id].some((w) => text.includes(w))) top = n;
   }
   return top;
 }
 
+/** What a sentence has and a body's name never does. */
+const SENTENCE_MARKS = /[。，；：、！？,;:!?]/;
+
 /**
  * The closing signature (body name and date) among the last three lines with text: its first
- * line, or `lines.length` when there is none; and the last line of the body before it.
+ * line, or `lines.length` when there is none; and the last line of the body before it. The line
+ * before the date is the body's name when it has none of a sentence's punctuation.
  */
 function signature(p: Parsed): { sig: number; lastBody: Line | undefined } {
   const nonEmpty: Line[] = [];
   for (let i = p.lines.length - 1; i >= 0 && nonEmpty.length < 3; i--) if (p.lines.at(i)!.text.trim()) nonEmpty.unshift(p.lines.at(i)!);
   let n = nonEmpty.length;
-  if (n && DATE_LINE.test(nonEmpty[n - 1].text)) n -= n >= 2 && nonEmpty[n - 2].text.trim().length <= 30 ? 2 : 1;
+  if (n && DATE_LINE.test(nonEmpty[n - 1].text)) n -= n >= 2 && !SENTENCE_MARKS.test(nonEmpty[n - 2].text) ? 2 : 1;
   return { sig: n < nonEmpty.length ? nonEmpty[n].n : p.lines.length, lastBody: nonEmpty[n - 1] };
 }
 
