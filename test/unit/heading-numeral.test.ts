@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { MISNUMBERED, NEAR_MISS, headingKey, numberedBody, parse } from '../../server/src/core/parse';
-import { OUTLINE_2008, SECTIONS } from '../../server/src/core/template';
+import { OUTLINE_2008, SECTIONS, T3, T3_GROUPS } from '../../server/src/core/template';
 import { similarityAtLeast } from '../../server/src/core/text';
 import { FC_SEED } from './helpers';
 
@@ -56,6 +56,13 @@ describe('heading similarity: the numbers and the real lines on either side of t
     const fees = '五、信息处理费收取情况';
     assert.ok(nearest(fees).sim < NEAR_MISS);
     assert.deepStrictEqual(headingOf(fees), []);
+  });
+
+  it('table 三’s rows and groups numbered as headings are (一、本年新收… 0.64 like a heading) are no headings, as the template words them', () => {
+    const numbered = [...T3.rows.map((r) => r.label), ...Object.values(T3_GROUPS)].filter((l) => numberedBody(l) >= 0);
+    assert.deepStrictEqual(numbered, ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '四、结转下年度继续办理', '三、本年度办理结果']);
+    assert.ok(nearest(numbered[0]).sim >= MISNUMBERED);
+    for (const label of numbered) assert.deepStrictEqual(headingOf(label), [], label);
   });
 
   it(`under another section's numeral a near miss is a heading from ${MISNUMBERED} on`, () => {

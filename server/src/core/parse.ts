@@ -57,7 +57,16 @@ export function sentencesOf(parsed: Parsed): string[] {
   return (parsed.sentences ??= sentences(parsed.model));
 }
 
-const ROW_WORDS = ['本年新收', '上年结转', '结转下年', '本年度办理结果', '办理结果'];
+/** A label numbered as a section heading is (一、…). */
+const NUMBERED_LABEL = /^[一二三四五六七八九十]、/;
+/**
+ * The words of table 三's rows and groups numbered as headings are (一、本年新收…, 三、本年度办理结果):
+ * a numbered line holding one is that row, however like a heading's wording it is.
+ */
+const ROW_WORDS = [
+  ...T3.rows.filter((r) => NUMBERED_LABEL.test(r.label)).flatMap((r) => r.keys),
+  ...Object.values(T3_GROUPS).filter((l) => NUMBERED_LABEL.test(l)).map((l) => stripMarker(norm(l))),
+];
 
 const span = (l: Line): Span => ({ start: l.start, end: l.end });
 
