@@ -89,8 +89,10 @@ export function expectedIn(report: string, layout?: string): TruthFinding[] {
   const truth = TRUTH[report];
   const lost = (truth.lost ?? []).filter((l) => layout !== undefined && l.layouts.includes(layout));
   for (const l of lost) {
-    const bad = l.with.find((f) => f.rule !== 'table-layout') ?? l.without.find((m) => !truth.findings.some((f) => f.message === m));
-    if (bad) throw new Error(`truth.json: ${report} ${layout}: a lost table gives only table-layout instead of findings of the truth: ${JSON.stringify(bad)}`);
+    const other = l.with.find((f) => f.rule !== 'table-layout');
+    if (other) throw new Error(`truth.json: ${report} ${layout}: a lost table gives table-layout only, not ${other.rule}`);
+    const unknown = l.without.find((m) => !truth.findings.some((f) => f.message === m));
+    if (unknown) throw new Error(`truth.json: ${report} ${layout}: "without" names a message the truth does not have: ${unknown}`);
   }
   const without = new Set(lost.flatMap((l) => l.without));
   return [...truth.findings.filter((f) => !without.has(f.message)), ...lost.flatMap((l) => l.with)];

@@ -357,6 +357,9 @@ function storedLinesOf(pieces: Piece[], page: number, pageHeight: number): Line[
   return lines;
 }
 
+/** A cell whose text (without spaces) is a number. */
+const isNumber = (cell: Piece[]) => cell.length > 0 && NUMBER.test(cell.map((p) => p.str.trim()).join(''));
+
 /** A gap between two pieces of a line that shows as space (in ems of the line's size). */
 const VISIBLE_GAP = 0.15;
 
@@ -379,7 +382,7 @@ function cellsOf(line: Line, apart = false): Piece[][] {
     let rest = cell;
     for (let k = rest.length - 1; k > 0; k--) {
       const gap = rest[k].x - (rest[k - 1].x + rest[k - 1].width);
-      if (gap > line.size * VISIBLE_GAP && NUMBER.test(rest.slice(k).map((p) => p.str.trim()).join(''))) {
+      if (gap > line.size * VISIBLE_GAP && isNumber(rest.slice(k))) {
         out.unshift(rest.slice(k));
         rest = rest.slice(0, k);
       }
@@ -387,8 +390,6 @@ function cellsOf(line: Line, apart = false): Piece[][] {
     return [rest, ...out];
   });
 }
-
-const isNumber = (cell: Piece[]) => cell.length > 0 && NUMBER.test(cell.map((p) => p.str.trim()).join(''));
 
 /**
  * Blank cells of rows drawn without rules, told from the rows beside them: where a row's numbers
@@ -605,7 +606,8 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentReading> {
         const last = l.pieces[l.pieces.length - 1];
         const short = last.x + last.width < right - l.size * 4;
         // Without rules, a row of a table, or a line that stops short, may hold a label and its value in narrow columns.
-        read.set(l, { cells: cellsOf(l, !ruled && (short || cellsOf(l).length > 1)), short });
+        const cells = cellsOf(l);
+        read.set(l, { cells: !ruled && (short || cells.length > 1) ? cellsOf(l, true) : cells, short });
       }
     }
     if (!ruled) fillBlanks([...read.values()].map((r) => r.cells));

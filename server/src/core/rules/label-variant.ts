@@ -25,10 +25,9 @@ function readsAs(label: string, def: RowDef, core: string): boolean {
   return same;
 }
 
-/** Table 三's column labels, as written and normalised → the column. */
-const COLUMN_OF = new Map(T3.columns.map((c, i) => [c, i]));
-const NORM_COLUMN_OF = new Map(T3.columns.map((c, i) => [norm(c), i]));
-const columnOf = (raw: string): number => COLUMN_OF.get(raw) ?? NORM_COLUMN_OF.get(norm(raw)) ?? -1;
+/** Table 三's column labels, normalised → the column. */
+const COLUMN_OF = new Map(T3.columns.map((c, i) => [norm(c), i]));
+const columnOf = (raw: string): number => COLUMN_OF.get(norm(raw)) ?? -1;
 
 /** What separates the cells of a header line: white space and `|`. */
 const isCellBreak = (c: number): boolean => c === 124 || c === 0xff5c || isRegexSpace(c);
