@@ -446,11 +446,12 @@ const T4_HEADER_WORDS_LONGEST = [...T4_HEADER_WORDS].sort((a, b) => b.length - a
  */
 export function cutsOf(text: string): number[] {
   const cuts: number[] = [];
-  // Two numbered headings take two 、 at least: only the lines of the text with two are looked at,
-  // found in one pass over the text's 、.
+  // Two numbered headings take two numerals with 、 (一、 … 六、): only the lines of the text with
+  // two are looked at, found in one pass over the text's 、.
   let end = -1;
   let count = 0;
   for (let i = text.indexOf('、'); i >= 0; i = text.indexOf('、', i + 1)) {
+    if (!startsNumbered(text, i - 1)) continue;
     if (i > end) {
       end = i;
       while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
