@@ -99,7 +99,7 @@ function bigReport(bytes: number): Buffer {
 }
 
 function row(name: string, bytes: number, checkMs: number, floorMs: number): string {
-  return `| ${name} | ${(bytes / 1024).toFixed(0)} KB | ${checkMs.toFixed(3)} ms | ${floorMs.toFixed(3)} ms | ${(checkMs / floorMs).toFixed(1)}× |`;
+  return `| ${name} | ${(bytes / 1024).toFixed(0)} KB | ${checkMs.toFixed(3)} ms | ${floorMs.toFixed(3)} ms | ${(checkMs / floorMs).toFixed(2)}× |`;
 }
 
 /** Check and floor of the same bytes, taking turns (so both see the machine in the same state). */
