@@ -23,6 +23,7 @@ export const FORMATS: { format: string; ext: string; made: string }[] = [
   { format: 'pdf-columns', ext: 'pdf', made: 'the report set in two columns and printed by Chromium (table 三 across a page break)' },
   { format: 'pdf-unruled', ext: 'pdf', made: 'the report printed by Chromium with its tables\' borders taken away (tables without rules)' },
   { format: 'pdf-unruled-libreoffice', ext: 'pdf', made: 'the Word file with its table borders taken out, exported to PDF by LibreOffice' },
+  { format: 'pdf-unruled-columns', ext: 'pdf', made: 'the report set in two columns and printed by Chromium with its tables\' borders taken away (headings and title wrapped)' },
 ];
 
 /**

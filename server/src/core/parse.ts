@@ -191,8 +191,17 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   if (h.includes('\t')) return null;
   const bodyAt = numberedBody(h);
   const body = headingKey(bodyAt >= 0 ? h.slice(bodyAt) : h);
-  if (body.length < 2 || body.length > LONGEST_BODY) return null;
   const exactIndex = EXACT.get(body);
+  if (bodyAt >= 0 && !exactIndex) {
+    const wrapped = wrappedOnto(lines, n, h.slice(bodyAt));
+    if (wrapped) {
+      const { next, index } = wrapped;
+      const text = `${t.trim()}${next.text.trim()}`;
+      const canonical = NUMERAL_OF.get(h[0]) === index;
+      return { index, line: line.n, span: { start: line.start, end: next.end }, text, canonical, inner: { start: inner.start, end: innerSpan(next).inner.end } };
+    }
+  }
+  if (body.length < 2 || body.length > LONGEST_BODY) return null;
   if (bodyAt < 0) {
     // Without a numeral only an exact wording on a heading-like line counts.
     if (!exactIndex || !(t.trimStart().startsWith('#') || t.includes('**') || clean.length <= LONGEST_BARE)) return null;
@@ -206,6 +215,18 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   const best = nearestSection(body, numeral);
   if (best < 0) return null;
   return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
+}
+
+/**
+ * A numbered heading wrapped onto the next line (a narrow column, a page set in two columns):
+ * line `n + 1` completes `rest`, the body of line `n`, to a wording of the template. Its section
+ * and that line, or undefined.
+ */
+function wrappedOnto(lines: LineList, n: number, rest: string): { index: number; next: Line } | undefined {
+  const next = lines.at(n + 1);
+  if (!next || next.text.length > LONGEST_HEADING_LINE) return undefined;
+  const index = EXACT.get(headingKey(rest + halfWidth(innerSpan(next).clean)));
+  return index ? { index, next } : undefined;
 }
 
 /**
@@ -240,6 +261,10 @@ function namesReport(c: string): boolean {
 
 /** A title of a body and a year broken after the year: "…乡2024年" / "政府信息公开工作报告". */
 const YEAR_AT_END = /\d{4}\s*年\s*度?$/;
+/** A year, as a title names it. */
+const YEAR_IN = /\d{4}\s*年/;
+/** What a sentence has and a title's line does not. */
+const SENTENCE_MARKS = /[。，；,;]/;
 
 /**
  * Where a second report starts (two reports pasted one after another): a title line, ending with
@@ -290,11 +315,14 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     const c = halfWidth(innerSpan(l).clean);
     if (c.length > 80 || c.includes('。')) continue;
     if (!namesReport(c)) {
-      // A title broken after the year: "…乡2024年" / "政府信息公开工作报告".
       const next = nonEmpty(i + 1, 1, 2);
-      if (next && YEAR_AT_END.test(c)) {
+      if (next) {
         const nc = halfWidth(innerSpan(next).clean);
-        if (nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle([l, next]);
+        // A title broken after the year: "…乡2024年" / "政府信息公开工作报告".
+        if (YEAR_AT_END.test(c) && nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle([l, next]);
+        // A title wrapped elsewhere (a narrow column): "…2024年度政府信息公开工作年" / "度报告".
+        const joined = c + nc;
+        if (YEAR_IN.test(c) && nc.length < 40 && !SENTENCE_MARKS.test(nc) && joined.trimEnd().endsWith('报告') && namesReport(joined)) return makeTitle([l, next]);
       }
       continue;
     }
@@ -612,7 +640,8 @@ function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anc
     return !r.doubt;
   };
   const s2 = headings.find((h) => h.index === 2);
-  const t2From = a.t2Caption >= 0 ? a.t2Caption : s2 ? s2.line + 1 : -1;
+  // Below the heading (its last line: a heading may be wrapped onto a second one).
+  const t2From = a.t2Caption >= 0 ? a.t2Caption : s2 ? lines.lineOf(s2.span.end - 1) + 1 : -1;
   if (t2From >= 0 && t2From < lines.length) {
     const stopAt = regionEnd(t2From, headingLines, [a.t3Start, a.corner, a.t4, other]);
     const r = readRows(lines, scanned, t2From, T2, { stopAt, lastKey: 't2.fee', inSection });

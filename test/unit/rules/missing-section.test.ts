@@ -81,6 +81,16 @@ describe('rule missing-section (RPT010)', () => {
     assert.ok(fixed.indexOf('四、政府信息公开行政复议') > fixed.indexOf('（本列数据的勾稽关系为'));
   });
 
+  it('after a heading wrapped onto two lines, a missing heading goes where it would without the wrap', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const without = (t: string) => replaceOnce(t, '三、收到和处理政府信息公开申请情况\n', '');
+    const wrapped = without(replaceOnce(base, '二、主动公开政府信息情况', '二、主动公开政府信\n息情况'));
+    const [p] = problemsOf(wrapped, 'missing-section');
+    assert.strictEqual(wrapped.slice(p.span.start, p.span.end), '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    const [q] = problemsOf(without(base), 'missing-section');
+    assert.strictEqual(without(base).slice(q.span.start, q.span.end), wrapped.slice(p.span.start, p.span.end));
+  });
+
   it('no finding on complete reports, and none on a text that is not a report', () => {
     for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md', 'shape-cell-per-line.txt', 'shape-section-name-in-sentence.txt']) {
       assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'missing-section'), [], name);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { fixAll } from '../../../server/src/core';
-import { OPTIONS, checkFixture, expectFindings, expectNoFindings, loadFixture, problemsOf, replaceOnce, seed, said } from '../helpers';
+import { check, fixAll } from '../../../server/src/core';
+import { OPTIONS, checkFixture, expectFindings, expectFix, expectNoFindings, loadFixture, problemsOf, replaceOnce, seed, said } from '../helpers';
 
 describe('rule section-heading (RPT011)', () => {
   it('a near miss of the wording (seed 001’s 六、他需要报告的事项) is replaced by the template heading', () => {
@@ -19,6 +19,28 @@ describe('rule section-heading (RPT011)', () => {
     const [p] = problemsOf(text, 'section-heading');
     assert.deepStrictEqual(p.fixes.map((f) => [said(f.title), f.preferred]), [['fixHeading(heading=三、收到和处理政府信息公开申请情况)', false]]);
     assert.ok(fixAll(text, OPTIONS).includes('\n三、收到和处理政府信息（本列数据的勾稽关系\n'));
+  });
+
+  it('a heading wrapped onto the next line (a narrow column, text of a PDF set in two columns) is that heading, over both lines', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const text = replaceOnce(base, '三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申\n请情况');
+    expectNoFindings(text);
+    const s = check(text, OPTIONS).model.sections.find((x) => x.index === 3)!;
+    assert.strictEqual(s.text, '三、收到和处理政府信息公开申请情况');
+    assert.strictEqual(text.slice(s.span.start, s.span.end), '三、收到和处理政府信息公开申\n请情况');
+    // The next line must complete the wording; otherwise the first line is a near miss, as before.
+    const cut = replaceOnce(base, '三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申\n请的情况');
+    expectFindings(cut, [{ rule: 'section-heading', line: 28, message: 'sectionHeading(found=三、收到和处理政府信息公开申, heading=三、收到和处理政府信息公开申请情况)' }]);
+  });
+
+  it('wrapped and under the wrong numeral: quoted whole, and fixed onto one line', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const text = replaceOnce(base, '三、收到和处理政府信息公开申请情况', '四、收到和处理政府信息公开申\n请情况');
+    assert.deepStrictEqual(
+      problemsOf(text, 'section-heading').map((p) => said(p.message)),
+      ['sectionHeading(found=四、收到和处理政府信息公开申请情况, heading=三、收到和处理政府信息公开申请情况)'],
+    );
+    expectFix(text, base);
   });
 
   it('the wrong numeral on a right wording', () => {

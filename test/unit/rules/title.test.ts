@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { applyEdits } from '../../../server/src/core';
-import { checkFixture, expectFindings, loadFixture, problemsOf, replaceOnce, seed, said } from '../helpers';
+import { applyEdits, check } from '../../../server/src/core';
+import { OPTIONS, checkFixture, expectFindings, loadFixture, problemsOf, replaceOnce, seed, said } from '../helpers';
 
 describe('rule title (RPT016)', () => {
   it('a title without 年度: info, with a non-preferred fix to the standard title', () => {
@@ -34,6 +34,17 @@ describe('rule title (RPT016)', () => {
     const [q] = problemsOf(s4, 'title');
     assert.strictEqual(said(q.message), 'titleNonStandard(expected=西堡镇人民政府2024年政府信息公开工作年度报告, found=西堡镇人民政府2024年信息公开工作年度报告)');
     assert.strictEqual(applyEdits(s4, q.fixes[0].edits).split('\n')[2], '# 西堡镇人民政府 2024年政府信息公开工作年度报告');
+  });
+
+  it('a title wrapped in a narrow column (…工作年 / 度报告) is read over both lines', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const text = replaceOnce(base, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局2024年政府信息公开工作年\n度报告');
+    assert.deepStrictEqual(problemsOf(text, 'title'), []);
+    const t = check(text, OPTIONS).model.title!;
+    assert.deepStrictEqual([t.body, t.year, t.standard, text.slice(t.span.start, t.span.end)], ['示例县民政局', 2024, true, '示例县民政局2024年政府信息公开工作年\n度报告']);
+    // A sentence going on after the line is no title's end.
+    const sentence = replaceOnce(base, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局2024年政府信息公开工作年\n度报告，现予公布');
+    assert.deepStrictEqual(problemsOf(sentence, 'title').map((p) => said(p.message)), ['titleMissing']);
   });
 
   it('no finding on standard titles (seed 003 writes 2024 年度…年度报告)', () => {

@@ -115,7 +115,7 @@ export const rule: Rule = {
     if (!t3) return;
     const first = ctx.lineOf(t3.span.start);
     const above = ctx.parsed.headings.filter((h) => h.line < first);
-    const top = above.length ? above[above.length - 1].line + 1 : 0;
+    const top = above.length ? lines.lineOf(above[above.length - 1].span.end - 1) + 1 : 0;
     for (const { span, column } of columnVariants(lines, top, first)) {
       const found = model.text.slice(span.start, span.end);
       const good = T3.columns[column];

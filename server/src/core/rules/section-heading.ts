@@ -36,7 +36,8 @@ export const rule: Rule = {
     for (const h of ctx.parsed.headings) {
       if (h.canonical) continue;
       const heading = sectionHeading(h.index);
-      const found = ctx.parsed.model.text.slice(h.inner.start, h.inner.end).replace(/\*\*/g, '');
+      // A heading wrapped onto a second line is quoted as one.
+      const found = ctx.parsed.model.text.slice(h.inner.start, h.inner.end).replace(/\*\*/g, '').replace(/\s*[\r\n]\s*/g, '');
       ctx.report({
         span: h.inner,
         message: msg('sectionHeading', { found, heading }),
