@@ -52,6 +52,24 @@ describe('rule label-variant (RPT015)', () => {
     assert.deepStrictEqual(problemsOf(text, 'label-variant')[0].fixes, []);
   });
 
+  it('a label wrapped in its narrow cell (PDF text with its layout: the rest below the row’s numbers) is the template’s label', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const wrapped = replaceOnce(base, '1.属于国家秘密 0 0 0 0 0 0 0', '1.属于国家秘   0 0 0 0 0 0 0\n             密\n');
+    assert.deepStrictEqual(problemsOf(wrapped, 'label-variant'), []);
+    const twoLines = replaceOnce(base, '2.其他法律行政法规禁止公开 0 0 0 0 0 0 0', '2.其他法律行   0 0 0 0 0 0 0\n             政法规禁止公\n             开\n');
+    assert.deepStrictEqual(problemsOf(twoLines, 'label-variant'), []);
+    // With nothing of the rest below it, the short label is a wording of its own.
+    const short = replaceOnce(base, '1.属于国家秘密 0 0 0 0 0 0 0', '1.属于国家秘 0 0 0 0 0 0 0');
+    assert.deepStrictEqual(problemsOf(short, 'label-variant').map((p) => said(p.message)), ['labelVariant(found=1.属于国家秘, label=1.属于国家秘密)']);
+    // Nor is a head above the table’s first row looked for in the text before the table.
+    const first = replaceOnce(
+      replaceOnce(base, '规章 0 0 0\n行政规范性文件 8 5 26', '规范性文件 8 5 26\n规章 0 0 0'),
+      '第二十条第（一）项',
+      '本年制发的行政规范性文件见下表。\n第二十条第（一）项',
+    );
+    assert.ok(problemsOf(first, 'label-variant').some((p) => said(p.message) === 'labelVariant(found=规范性文件, label=行政规范性文件)'));
+  });
+
   it('no finding on template labels, with or without spaces after the list marker', () => {
     for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md', 'shape-cell-per-line.txt', 'shape-pdf-wrapped.txt']) {
       assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'label-variant'), [], name);

@@ -1,4 +1,5 @@
 import { msg } from '../messages';
+import type { RowModel } from '../model';
 import { T2, T3, templatePositions, type RowDef } from '../template';
 import { isRegexSpace, norm, stripMarker, type LineList } from '../text';
 import type { Span } from '../types';
@@ -23,6 +24,36 @@ function readsAs(label: string, def: RowDef, core: string): boolean {
     known.set(label, (same = norm(label).endsWith(core)));
   }
   return same;
+}
+
+/**
+ * Whether row `i`'s label is the template's cut by a narrow cell: the label as read is a piece of
+ * the template label, under its list marker if it has one, and what it lacks stands next to it in
+ * the text, the head between the row before and the label, the tail between the row's last cell
+ * and the next row (a PDF's text wraps a label in its cell onto the lines below the row's numbers,
+ * or puts its first words above them).
+ */
+function wrappedInCell(text: string, rows: readonly RowModel[], i: number, def: RowDef, core: string): boolean {
+  const row = rows[i];
+  const written = norm(row.label);
+  const own = stripMarker(written);
+  const at = own ? core.indexOf(own) : -1;
+  if (at < 0) return false;
+  const mark = written.slice(0, written.length - own.length);
+  if (mark && !norm(def.label).startsWith(mark)) return false;
+  const head = core.slice(0, at);
+  const tail = core.slice(at + own.length);
+  // The rows around, in the text's order: the text between them and this one (none before the
+  // table's first row or after its last).
+  let before = -1;
+  let after = -1;
+  for (const r of rows) {
+    if (r === row) continue;
+    if (r.span.end <= row.labelSpan.start && r.span.end > before) before = r.span.end;
+    if (r.labelSpan.start >= row.span.end && (after < 0 || r.labelSpan.start < after)) after = r.labelSpan.start;
+  }
+  const has = (from: number, to: number, part: string) => !part || (from >= 0 && to >= 0 && norm(text.slice(from, to).replace(/\s+/g, '')).includes(part));
+  return has(before, row.labelSpan.start, head) && has(row.span.end, after, tail);
 }
 
 /** Table 三's column labels, normalised → the column. */
@@ -97,6 +128,7 @@ export const rule: Rule = {
         if (j < 0 || row.labelSpan.end <= row.labelSpan.start) continue;
         const def = defs[j];
         if (readsAs(row.label, def, cores[j])) continue;
+        if (wrappedInCell(model.text, table.rows, i, def, cores[j])) continue;
         const raw = model.text.slice(row.labelSpan.start, row.labelSpan.end);
         const oneLine = !/[\r\n]/.test(raw);
         ctx.report({
