@@ -58,6 +58,15 @@ describe('rule label-variant (RPT015)', () => {
     assert.deepStrictEqual(problemsOf(wrapped, 'label-variant'), []);
     const twoLines = replaceOnce(base, '2.其他法律行政法规禁止公开 0 0 0 0 0 0 0', '2.其他法律行   0 0 0 0 0 0 0\n             政法规禁止公\n             开\n');
     assert.deepStrictEqual(problemsOf(twoLines, 'label-variant'), []);
+    // Pieces of the group label in the column to its left before it, the rest between and below the row's numbers.
+    const group = replaceOnce(base, '（四）无法提供\n1.本机关不掌握相关政府信息 2 0 0 0 1 0 3', '（四）无法 1.本机关不掌   2 0 0 0 1 0 3\n提供       握相关政府信\n           息\n');
+    assert.deepStrictEqual(problemsOf(group, 'label-variant'), []);
+    const between = replaceOnce(
+      base,
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3 0 1 0 0 0 4',
+      '（二）部分公开（区分处理                        4\n的，只计这一情形，不计其 3 0 1 0 0 0\n他情形）\n',
+    );
+    assert.deepStrictEqual(problemsOf(between, 'label-variant'), []);
     // With nothing of the rest below it, the short label is a wording of its own.
     const short = replaceOnce(base, '1.属于国家秘密 0 0 0 0 0 0 0', '1.属于国家秘 0 0 0 0 0 0 0');
     assert.deepStrictEqual(problemsOf(short, 'label-variant').map((p) => said(p.message)), ['labelVariant(found=1.属于国家秘, label=1.属于国家秘密)']);

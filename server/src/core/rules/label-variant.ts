@@ -1,6 +1,6 @@
 import { msg } from '../messages';
 import type { RowModel } from '../model';
-import { T2, T3, templatePositions, type RowDef } from '../template';
+import { T2, T3, T3_GROUPS, templatePositions, type RowDef } from '../template';
 import { isRegexSpace, norm, stripMarker, type LineList } from '../text';
 import type { Span } from '../types';
 import type { Rule } from './context';
@@ -26,16 +26,35 @@ function readsAs(label: string, def: RowDef, core: string): boolean {
   return same;
 }
 
+/** Table 三's group labels, normalised: their pieces stand in the column left of the rows' labels. */
+const GROUP_KEYS = Object.values(T3_GROUPS).map((g) => norm(g));
+
+/** The label without the words before it that are pieces of a group label (PDF text puts the group's column on the row's line). */
+function withoutGroupPieces(label: string): string {
+  const words = label.trim().split(/\s+/);
+  const isPiece = (word: string) => {
+    const w = norm(word);
+    return w.length > 0 && GROUP_KEYS.some((g) => g.includes(w));
+  };
+  let k = 0;
+  while (k < words.length - 1 && isPiece(words[k])) k++;
+  return words.slice(k).join('');
+}
+
+/** Text between two offsets as compared with a label: normalised, without white space and digits (the row's cells). */
+const squeezed = (text: string, from: number, to: number): string => norm(text.slice(from, to).replace(/[\s0-9]+/g, ''));
+
 /**
- * Whether row `i`'s label is the template's cut by a narrow cell: the label as read is a piece of
- * the template label, under its list marker if it has one, and what it lacks stands next to it in
- * the text, the head between the row before and the label, the tail between the row's last cell
- * and the next row (a PDF's text wraps a label in its cell onto the lines below the row's numbers,
- * or puts its first words above them).
+ * Whether row `i`'s label is the template's cut by a narrow cell: the label as read (less pieces
+ * of a group label before it) is a piece of the template label, under its list marker if it has
+ * one, and what it lacks stands next to it in the text, numbers aside: the head between the row
+ * before and the label, the tail between the label and the next row (a PDF's text wraps a label in
+ * its cell onto the lines below, between and after the row's numbers, or puts its first words
+ * above them).
  */
 function wrappedInCell(text: string, rows: readonly RowModel[], i: number, def: RowDef, core: string): boolean {
   const row = rows[i];
-  const written = norm(row.label);
+  const written = norm(withoutGroupPieces(row.label));
   const own = stripMarker(written);
   const at = own ? core.indexOf(own) : -1;
   if (at < 0) return false;
@@ -52,8 +71,8 @@ function wrappedInCell(text: string, rows: readonly RowModel[], i: number, def: 
     if (r.span.end <= row.labelSpan.start && r.span.end > before) before = r.span.end;
     if (r.labelSpan.start >= row.span.end && (after < 0 || r.labelSpan.start < after)) after = r.labelSpan.start;
   }
-  const has = (from: number, to: number, part: string) => !part || (from >= 0 && to >= 0 && norm(text.slice(from, to).replace(/\s+/g, '')).includes(part));
-  return has(before, row.labelSpan.start, head) && has(row.span.end, after, tail);
+  const has = (from: number, to: number, part: string) => !part || (from >= 0 && to >= 0 && squeezed(text, from, to).includes(part));
+  return has(before, row.labelSpan.start, head) && has(row.labelSpan.end, after, tail);
 }
 
 /** Table 三's column labels, normalised → the column. */
