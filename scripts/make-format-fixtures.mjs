@@ -12,6 +12,8 @@
 //   both columns of page 2;
 // - pdf-unruled/: each report printed with its tables' borders taken away (tables drawn without rules);
 // - pdf-unruled-columns/: a report set in two columns with its tables' borders taken away;
+// - pdf-unruled-a5/: three reports printed on A5 with their tables' borders taken away (a long
+//   heading reaches the margin and its line is joined to the next; 007 writes 钩稽关系);
 // - pdf-libreoffice/: two of the .docx files exported to PDF by LibreOffice (a second producer,
 //   drawing its table rules as strokes where Chromium fills thin rectangles);
 // - pdf-unruled-libreoffice/: five of the .docx files with their table borders taken out, exported
@@ -79,6 +81,12 @@ for (const f of missing('pdf-unruled-columns', '.pdf', pages.filter((p) => p.sta
   await page.goto(pathToFileURL(join(tmp, f)).href);
   await page.addStyleTag({ content: 'body{column-count:2;column-gap:8mm;font-size:9pt} table{font-size:7pt} table, td, th { border: none !important }' });
   await page.pdf({ path: join(dir, 'pdf-unruled-columns', f.replace(/\.html$/, '.pdf')), format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
+}
+mkdirSync(join(dir, 'pdf-unruled-a5'), { recursive: true });
+for (const f of missing('pdf-unruled-a5', '.pdf', pages.filter((p) => ['003', '005', '007'].includes(p.slice(0, 3))))) {
+  await page.goto(pathToFileURL(join(tmp, f)).href);
+  await page.addStyleTag({ content: 'table, td, th { border: none !important }' });
+  await page.pdf({ path: join(dir, 'pdf-unruled-a5', f.replace(/\.html$/, '.pdf')), format: 'A5', margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
 }
 await browser.close();
 

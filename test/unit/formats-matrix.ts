@@ -24,6 +24,7 @@ export const FORMATS: { format: string; ext: string; made: string }[] = [
   { format: 'pdf-unruled', ext: 'pdf', made: 'the report printed by Chromium with its tables\' borders taken away (tables without rules)' },
   { format: 'pdf-unruled-libreoffice', ext: 'pdf', made: 'the Word file with its table borders taken out, exported to PDF by LibreOffice' },
   { format: 'pdf-unruled-columns', ext: 'pdf', made: 'the report set in two columns and printed by Chromium with its tables\' borders taken away (headings and title wrapped)' },
+  { format: 'pdf-unruled-a5', ext: 'pdf', made: 'the report printed on A5 by Chromium with its tables\' borders taken away (a heading reaching the margin joined to the line below)' },
 ];
 
 /**

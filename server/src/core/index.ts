@@ -9,7 +9,7 @@ import { findTitle, parse, type Parsed } from './parse';
 export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding } from './rules/context';
-import { IDENTITY_KINDS, T3, T4_GROUP_COLUMNS, T4_GROUPS, TABLES, columnName, rowDef } from './template';
+import { IDENTITY_KINDS, T3, T3_CORNER_WORDS, T4_GROUP_COLUMNS, T4_GROUPS, TABLES, columnName, rowDef } from './template';
 import { LineIndex, LineList } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
@@ -275,7 +275,7 @@ export function summarize(result: CheckResult): Summary {
   return { template: result.template, title: m.title?.text, tables, counts };
 }
 
-const REPORT_HINTS = ['政府信息公开工作年度报告', '政府信息公开工作报告', '信息公开工作年度报告', '政务公开工作年度报告', '勾稽关系', '主动公开政府信息情况', '收到和处理政府信息公开申请情况'];
+const REPORT_HINTS = ['政府信息公开工作年度报告', '政府信息公开工作报告', '信息公开工作年度报告', '政务公开工作年度报告', ...T3_CORNER_WORDS, '主动公开政府信息情况', '收到和处理政府信息公开申请情况'];
 
 /** True when the start of a text looks like an annual report (title or template phrases). */
 export function looksLikeReport(text: string): boolean {

@@ -3,7 +3,7 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { readFigures, sentences, type Figure } from './narrative';
 import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
-import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
+import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_CORNER_WORDS, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
 import { findOldTemplate } from './template2019';
 import { LineList, charFlags, closestPrefix, commonChars, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
 import type { Span } from './types';
@@ -200,6 +200,12 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
       const canonical = NUMERAL_OF.get(h[0]) === index;
       return { index, line: line.n, span: { start: line.start, end: next.end }, text, canonical, inner: { start: inner.start, end: innerSpan(next).inner.end } };
     }
+    const before = headingBeforeTable(lines.text, inner, h[0]);
+    if (before) {
+      const heading = { start: inner.start, end: before.end };
+      const text = lines.text.slice(heading.start, heading.end);
+      return { index: before.index, line: line.n, span: { start: line.start, end: before.end }, text, canonical: NUMERAL_OF.get(h[0]) === before.index, inner: heading };
+    }
   }
   if (body.length < 2 || body.length > LONGEST_BODY) return null;
   if (bodyAt < 0) {
@@ -215,6 +221,24 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   const best = nearestSection(body, numeral);
   if (best < 0) return null;
   return { index: best, line: line.n, span: span(line), text: t.trim(), canonical: false, inner };
+}
+
+/**
+ * A numbered heading with the start of a table after it on its line (a PDF's text joins a heading
+ * that reaches the right margin to the line below): an exact wording of the template, then the
+ * beginning of one of its captions, row or group labels or table 三's corner text. Its section
+ * and where the wording ends.
+ */
+function headingBeforeTable(text: string, inner: Span, numeral: string): { index: number; end: number } | undefined {
+  let from = inner.start + 1;
+  while (from < inner.end && isRegexSpace(text.charCodeAt(from))) from++;
+  if (!(HEADING_CHAR[text.charCodeAt(from)] & SEPARATOR)) return undefined;
+  const end = headingEnd(text, from + 1, inner.end, numeral);
+  if (end < 0) return undefined;
+  const index = EXACT.get(headingKey(text.slice(from + 1, end)));
+  const rest = norm(text.slice(end, inner.end));
+  if (!index || !rest) return undefined;
+  return LANDMARK_KEYS.some((l) => l.startsWith(rest) || rest.startsWith(l)) ? { index, end } : undefined;
 }
 
 /**
@@ -448,6 +472,8 @@ const LANDMARKS = [
     T3_CORNER,
   ]),
 ].filter((l) => l.length > 0);
+/** The same, as compared (`norm`). */
+const LANDMARK_KEYS = LANDMARKS.map(norm);
 
 /** The end of a run of table 四's header words (white space between them) starting at `from`, when it holds every column word of a group. */
 function t4HeaderEnd(text: string, from: number, to: number): number {
@@ -587,7 +613,7 @@ interface Anchors {
   t2Caption: number;
   /** Table 三's first row (or the line after its corner text). */
   t3Start: number;
-  /** Table 三's corner text (勾稽关系). */
+  /** Table 三's corner text (勾稽关系, `T3_CORNER_WORDS`). */
   corner: number;
   /** Table 四's header. */
   t4: number;
@@ -603,7 +629,8 @@ function findAnchors(lineWith: (word: string, from: number) => Line | undefined,
     if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
     else if (t3Loose < 0 && n.startsWith('本年新收')) t3Loose = l.n;
   }
-  const cornerLine = lineWith('勾稽关系', 0)?.n ?? -1;
+  const corners = T3_CORNER_WORDS.map((w) => lineWith(w, 0)?.n ?? -1).filter((n) => n >= 0);
+  const cornerLine = corners.length ? Math.min(...corners) : -1;
   let t2Caption = -1;
   for (let l = lineWith('第二十条', 0); l; l = lineWith('第二十条', l.end)) {
     if (norm(l.text).includes('第二十条第一项')) {

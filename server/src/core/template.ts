@@ -181,6 +181,8 @@ export const T3_GROUPS: Record<string, string> = {
 };
 
 export const T3_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+/** The words of table 三's corner text that find it, in either writing (勾稽 and 钩稽 are both in use). */
+export const T3_CORNER_WORDS = ['勾稽关系', '钩稽关系'];
 
 export const T4_GROUP_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 export const T4_GROUPS = ['行政复议', '行政诉讼·未经复议直接起诉', '行政诉讼·复议后起诉'];

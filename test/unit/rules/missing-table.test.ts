@@ -35,6 +35,14 @@ describe('rule missing-table (RPT009)', () => {
     expectFindings(empty, [{ rule: 'missing-table', line: lineOf(empty, '（本列数据的勾稽关系'), message: 'emptyTable(table=@table.t3)' }]);
   });
 
+  it('table 三 is found by its corner text written 钩稽 as well as 勾稽, when its first row is not (a header piece before it)', () => {
+    // A narrow PDF page: the header's 其他 broken, its 他 on the first row's line.
+    const text = loadFixture('shape-spaces.txt').text.replace('勾稽关系', '钩稽关系').replace('法律服务机构 其他\n一、本年新收', '法律服务机构 其\n他一、本年新收');
+    assert.ok(text.includes('钩稽关系') && text.includes('他一、本年新收'));
+    assert.deepStrictEqual(findings(text), []);
+    assert.ok(check(text, OPTIONS).model.tables.t3);
+  });
+
   it('no finding when the three tables are there', () => {
     for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md', 'shape-cell-per-line.txt']) {
       assert.deepStrictEqual(findings(loadFixture(name).text).filter((x) => x.rule === 'missing-table'), [], name);

@@ -33,6 +33,18 @@ describe('rule section-heading (RPT011)', () => {
     expectFindings(cut, [{ rule: 'section-heading', line: 28, message: 'sectionHeading(found=三、收到和处理政府信息公开申, heading=三、收到和处理政府信息公开申请情况)' }]);
   });
 
+  it('a heading with the start of a table after it on its line (PDF text joins a heading that reaches the margin to the next line) is that heading', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const corner = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+    const text = replaceOnce(base, `三、收到和处理政府信息公开申请情况\n\n${corner}`, '三、收到和处理政府信息公开申请情况（本列数据的勾稽关系\n为：第一项加第二项之和，等于第三项加第四项之和）');
+    expectNoFindings(text);
+    const s = check(text, OPTIONS).model.sections.find((x) => x.index === 3)!;
+    assert.strictEqual(s.text, '三、收到和处理政府信息公开申请情况');
+    // Another heading's words after it are no table's start: the line is a near miss, as before.
+    const other = replaceOnce(base, `三、收到和处理政府信息公开申请情况\n\n${corner}`, `三、收到和处理政府信息公开申请情况及其他\n\n${corner}`);
+    assert.deepStrictEqual(problemsOf(other, 'section-heading').length, 1);
+  });
+
   it('wrapped and under the wrong numeral: quoted whole, and fixed onto one line', () => {
     const base = loadFixture('shape-spaces.txt').text;
     const text = replaceOnce(base, '三、收到和处理政府信息公开申请情况', '四、收到和处理政府信息公开申\n请情况');

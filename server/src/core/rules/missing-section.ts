@@ -2,14 +2,14 @@ import { msg } from '../messages';
 import type { TableModel } from '../model';
 import type { HeadingFound, Parsed } from '../parse';
 import type { Line } from '../text';
-import { SECTIONS, TABLES, sectionHeading } from '../template';
+import { SECTIONS, T3_CORNER_WORDS, TABLES, sectionHeading } from '../template';
 import type { Message, Span } from '../types';
 import type { Rule } from './context';
 
 const DATE_LINE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/;
 
 /** Words of the lines a table's caption or header starts with (table 四's reading starts at its header). */
-const TOP_WORDS = { t2: ['第二十条'], t3: ['勾稽关系', '申请人情况'], t4: [] as string[] };
+const TOP_WORDS = { t2: ['第二十条'], t3: [...T3_CORNER_WORDS, '申请人情况'], t4: [] as string[] };
 
 /** How much of a line a fix's title quotes to say where the heading goes. */
 const QUOTED = 16;
