@@ -112,6 +112,8 @@ for (const s of SECTIONS) {
     WORDINGS.push({ index: s.index, n: headingKey(v) });
   }
 }
+/** The wordings as compared, each once. */
+const EXACT_KEYS = [...EXACT.keys()];
 /** The 2008 outline's wordings (`headingKey`), matched only as near misses of numbered headings. */
 const WORDINGS_2008 = OUTLINE_2008.flatMap((o) => o.wordings.map((w) => ({ index: o.section, n: headingKey(w) })));
 const NUMERAL_OF = new Map(SECTIONS.map((s) => [s.numeral, s.index]));
@@ -193,14 +195,14 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   const body = headingKey(bodyAt >= 0 ? h.slice(bodyAt) : h);
   const exactIndex = EXACT.get(body);
   if (bodyAt >= 0 && !exactIndex) {
-    const wrapped = wrappedOnto(lines, n, h.slice(bodyAt));
+    const wrapped = EXACT_KEYS.some((k) => k.startsWith(body)) ? wrappedOnto(lines, n, h.slice(bodyAt)) : undefined;
     if (wrapped) {
       const { next, index } = wrapped;
       const text = `${t.trim()}${next.text.trim()}`;
       const canonical = NUMERAL_OF.get(h[0]) === index;
       return { index, line: line.n, span: { start: line.start, end: next.end }, text, canonical, inner: { start: inner.start, end: innerSpan(next).inner.end } };
     }
-    const before = headingBeforeTable(lines.text, inner, h[0]);
+    const before = EXACT_KEYS.some((k) => body.startsWith(k)) ? headingBeforeTable(lines.text, inner) : undefined;
     if (before) {
       const heading = { start: inner.start, end: before.end };
       const text = lines.text.slice(heading.start, heading.end);
@@ -229,11 +231,11 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
  * beginning of one of its captions, row or group labels or table 三's corner text. Its section
  * and where the wording ends.
  */
-function headingBeforeTable(text: string, inner: Span, numeral: string): { index: number; end: number } | undefined {
+function headingBeforeTable(text: string, inner: Span): { index: number; end: number } | undefined {
   let from = inner.start + 1;
   while (from < inner.end && isRegexSpace(text.charCodeAt(from))) from++;
   if (!(HEADING_CHAR[text.charCodeAt(from)] & SEPARATOR)) return undefined;
-  const end = headingEnd(text, from + 1, inner.end, numeral);
+  const end = wordingEnd(keyFrom(text, from + 1, inner.end));
   if (end < 0) return undefined;
   const index = EXACT.get(headingKey(text.slice(from + 1, end)));
   const rest = norm(text.slice(end, inner.end));
@@ -406,15 +408,8 @@ function regionEnd(from: number, headingLines: number[], starts: number[]): numb
   return end;
 }
 
-/**
- * The end of the numbered heading whose body begins at `from` in a line of the text written without
- * line breaks (ending at `to`), or -1. The body is read as `headingKey` reads it (characters it
- * drops are passed over) up to the first digit or 。 (no heading has one) and at most
- * `LONGEST_NEAR_MISS` long. It ends after the longest wording (`WORDINGS`, `WORDINGS_2008`) it begins
- * with; failing that, after the prefix fewest edits from the wording it is most like
- * (`closestPrefix`), when that prefix is a heading as `findHeading` would read it (`nearestSection`).
- */
-function headingEnd(text: string, from: number, to: number, numeral: string): number {
+/** A heading's body from `from` (before `to`) as `headingKey` reads it, up to the first digit or 。 (no heading has one) and at most `LONGEST_NEAR_MISS` long, with where each of its characters ends. */
+function keyFrom(text: string, from: number, to: number): { key: string; ends: number[] } {
   let key = '';
   const ends: number[] = [];
   for (let i = from; i < to && key.length < LONGEST_NEAR_MISS; i++) {
@@ -425,9 +420,27 @@ function headingEnd(text: string, from: number, to: number, numeral: string): nu
     key += k;
     while (ends.length < key.length) ends.push(i + 1);
   }
+  return { key, ends };
+}
+
+/** Where the longest wording (`WORDINGS`, `WORDINGS_2008`) a body (`keyFrom`) begins with ends, or -1. */
+function wordingEnd({ key, ends }: { key: string; ends: number[] }): number {
   let exact = 0;
   for (const w of ALL_WORDINGS) if (w.n.length > exact && key.startsWith(w.n)) exact = w.n.length;
-  if (exact) return ends[exact - 1];
+  return exact ? ends[exact - 1] : -1;
+}
+
+/**
+ * The end of the numbered heading whose body begins at `from` in a line of the text written without
+ * line breaks (ending at `to`), or -1: after the longest wording it begins with (`wordingEnd`);
+ * failing that, after the prefix fewest edits from the wording it is most like (`closestPrefix`),
+ * when that prefix is a heading as `findHeading` would read it (`nearestSection`).
+ */
+function headingEnd(text: string, from: number, to: number, numeral: string): number {
+  const body = keyFrom(text, from, to);
+  const exact = wordingEnd(body);
+  if (exact >= 0) return exact;
+  const { key, ends } = body;
   let bestSim = 0;
   let bestLength = 0;
   for (const w of ALL_WORDINGS) {
