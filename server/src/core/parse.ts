@@ -20,6 +20,11 @@ export interface HeadingFound {
   inner: Span;
 }
 
+/** The line below a heading (a heading may be wrapped onto a second line). */
+export function lineBelow(lines: LineList, h: HeadingFound): number {
+  return lines.lineOf(h.span.end - 1) + 1;
+}
+
 export interface Parsed {
   model: ReportModel;
   lines: LineList;
@@ -195,19 +200,19 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   const body = headingKey(bodyAt >= 0 ? h.slice(bodyAt) : h);
   const exactIndex = EXACT.get(body);
   if (bodyAt >= 0 && !exactIndex) {
+    // An exact wording over more or less than this line: wrapped onto the next, or ending before a table's start.
+    const over = (index: number, end: number, innerEnd: number, text: string): HeadingFound => ({
+      index,
+      line: line.n,
+      span: { start: line.start, end },
+      text,
+      canonical: NUMERAL_OF.get(h[0]) === index,
+      inner: { start: inner.start, end: innerEnd },
+    });
     const wrapped = EXACT_KEYS.some((k) => k.startsWith(body)) ? wrappedOnto(lines, n, h.slice(bodyAt)) : undefined;
-    if (wrapped) {
-      const { next, index } = wrapped;
-      const text = `${t.trim()}${next.text.trim()}`;
-      const canonical = NUMERAL_OF.get(h[0]) === index;
-      return { index, line: line.n, span: { start: line.start, end: next.end }, text, canonical, inner: { start: inner.start, end: innerSpan(next).inner.end } };
-    }
+    if (wrapped) return over(wrapped.index, wrapped.next.end, innerSpan(wrapped.next).inner.end, `${t.trim()}${wrapped.next.text.trim()}`);
     const before = EXACT_KEYS.some((k) => body.startsWith(k)) ? headingBeforeTable(lines.text, inner) : undefined;
-    if (before) {
-      const heading = { start: inner.start, end: before.end };
-      const text = lines.text.slice(heading.start, heading.end);
-      return { index: before.index, line: line.n, span: { start: line.start, end: before.end }, text, canonical: NUMERAL_OF.get(h[0]) === before.index, inner: heading };
-    }
+    if (before) return over(before.index, before.end, before.end, lines.text.slice(inner.start, before.end));
   }
   if (body.length < 2 || body.length > LONGEST_BODY) return null;
   if (bodyAt < 0) {
@@ -680,8 +685,7 @@ function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anc
     return !r.doubt;
   };
   const s2 = headings.find((h) => h.index === 2);
-  // Below the heading (its last line: a heading may be wrapped onto a second one).
-  const t2From = a.t2Caption >= 0 ? a.t2Caption : s2 ? lines.lineOf(s2.span.end - 1) + 1 : -1;
+  const t2From = a.t2Caption >= 0 ? a.t2Caption : s2 ? lineBelow(lines, s2) : -1;
   if (t2From >= 0 && t2From < lines.length) {
     const stopAt = regionEnd(t2From, headingLines, [a.t3Start, a.corner, a.t4, other]);
     const r = readRows(lines, scanned, t2From, T2, { stopAt, lastKey: 't2.fee', inSection });

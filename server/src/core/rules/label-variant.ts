@@ -1,5 +1,6 @@
 import { msg } from '../messages';
 import type { RowModel } from '../model';
+import { lineBelow } from '../parse';
 import { T2, T3, T3_GROUPS, templatePositions, type RowDef } from '../template';
 import { isRegexSpace, norm, stripMarker, type LineList } from '../text';
 import type { Span } from '../types';
@@ -166,7 +167,7 @@ export const rule: Rule = {
     if (!t3) return;
     const first = ctx.lineOf(t3.span.start);
     const above = ctx.parsed.headings.filter((h) => h.line < first);
-    const top = above.length ? lines.lineOf(above[above.length - 1].span.end - 1) + 1 : 0;
+    const top = above.length ? lineBelow(lines, above[above.length - 1]) : 0;
     for (const { span, column } of columnVariants(lines, top, first)) {
       const found = model.text.slice(span.start, span.end);
       const good = T3.columns[column];

@@ -1,6 +1,6 @@
 import { msg } from '../messages';
 import type { TableModel } from '../model';
-import type { HeadingFound, Parsed } from '../parse';
+import { lineBelow, type HeadingFound, type Parsed } from '../parse';
 import type { Line } from '../text';
 import { SECTIONS, T3_CORNER_WORDS, TABLES, sectionHeading } from '../template';
 import type { Message, Span } from '../types';
@@ -86,7 +86,7 @@ function placeOf(p: Parsed, index: number, prev: HeadingFound | undefined, next:
   const end = next ? next.line : sig;
   const atEnd: Place = { line: end, at: next ? next.span : lastBody ? lineSpan(lastBody.n) : { start: 0, end: 0 }, known: true };
   const titleEnd = p.model.title ? p.lines.lineOf(p.model.title.span.end) + 1 : 0;
-  const from = prev ? p.lines.lineOf(prev.span.end - 1) + 1 : titleEnd;
+  const from = prev ? lineBelow(p.lines, prev) : titleEnd;
   const content = firstContent(p, from, end);
   if (content < 0) return atEnd;
   const prevTable = prev && prev.index === index - 1 ? tableOf(p, prev.index, from, end) : undefined;
