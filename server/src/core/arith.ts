@@ -6,7 +6,7 @@
  */
 import type { CellModel } from './model';
 import type { Parsed } from './parse';
-import { T2, T3, T4, T4_IDENTITIES, cellKey, columnName, identitiesByCell, refOfKey, rowDef, t3Identities, templatePositions, usesOldSingleOther, type CellRef, type Identity } from './template';
+import { T2, T3, T4, T4_IDENTITIES, columnName, rowDef, t3Identities, templatePositions, usesOldSingleOther, type CellRef, type Identity } from './template';
 
 export interface Evaluated {
   id: Identity;
@@ -27,8 +27,8 @@ export interface Arith {
   evals: Evaluated[];
   /** The evaluated identities that do not hold, in evaluation order. */
   broken: Evaluated[];
-  /** The identities that could be evaluated and name the cell with this key. */
-  at(key: string): Evaluated[];
+  /** The identities that could be evaluated and name a cell. */
+  at(ref: CellRef): Evaluated[];
   value(ref: CellRef): number;
   cell(ref: CellRef): CellModel | undefined;
   /** Fixes for a violated identity, preferred first. */
@@ -40,8 +40,6 @@ export interface Arith {
    */
   solveMissing(rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous';
 }
-
-export const refKey = (r: CellRef): string => cellKey(r[0], r[1]);
 
 /** Every template row's slot in the per-check list of aligned rows. */
 const ROW_SLOTS = new Map([...T2.rows, ...T3.rows, ...T4.rows].map((r, i) => [r.key, i]));
@@ -68,6 +66,19 @@ for (const id of [...t3Identities(false), ...t3Identities(true), ...T4_IDENTITIE
   };
 }
 
+/** More than the columns of any row (table 四's 15): a cell's number is its row's slot × COLS + its column. */
+const COLS = 16;
+const cellNo = (slot: number, col: number): number => slot * COLS + col;
+/** The number of cell `i` of a compiled identity. */
+const noOf = (c: Compiled, i: number): number => cellNo(c.slots[i], c.cols[i]);
+const noOfRef = (ref: CellRef): number => cellNo(ROW_SLOTS.get(ref[0])!, ref[1]);
+
+/** The identities (by index) that name each cell, by the cell's number. */
+const BY_CELL: number[][] = [];
+COMPILED.forEach((c, index) => {
+  for (let i = 0; i < c.slots.length; i++) (BY_CELL[noOf(c, i)] ??= []).push(index);
+});
+
 /**
  * The identities a check evaluates, in order: table 三's (all its forms, or only its row totals
  * when rows of it were left unread), then table 四's. By `[oldSingleOther][sure]`; built once.
@@ -76,18 +87,18 @@ const CHECKED: Identity[][][] = [false, true].map((old) =>
   [false, true].map((sure) => [...t3Identities(old).filter((id) => sure || id.kind === 'row-total'), ...T4_IDENTITIES]),
 );
 
-const NAMES = new Map<string, string>();
+/** Cells' names, by cell number (`cellName`). */
+const NAMES: string[] = [];
 
 /** A cell's name in messages, `row·column` (table 四: `group·column`). */
 export function cellName(ref: CellRef): string {
-  const k = refKey(ref);
-  let name = NAMES.get(k);
+  const [key, col] = ref;
+  const def = rowDef(key);
+  if (!def) return key;
+  const no = noOfRef(ref);
+  let name = NAMES[no];
   if (name === undefined) {
-    const [key, col] = ref;
-    const def = rowDef(key);
-    if (key === 't4.row') name = T4.columns[col] ?? '';
-    else name = def ? `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}` : key;
-    NAMES.set(k, name);
+    name = NAMES[no] = key === 't4.row' ? (T4.columns[col] ?? '') : `${def.short}·${columnName(key.startsWith('t2') ? T2 : T3, def, col)}`;
   }
   return name;
 }
@@ -114,8 +125,8 @@ interface Evaluation {
   broken: Evaluated[];
   /** `positions[id.index]`: where an identity's evaluation is in `evals` (none: not evaluated). */
   positions: number[];
-  /** Every broken sum recomputed at once (built on first use by `recomputeKeepsHolding`). */
-  recomputes?: Map<string, number>;
+  /** Every broken sum recomputed at once, by the total's cell number (built on first use by `recomputeKeepsHolding`). */
+  recomputes?: Map<number, number>;
 }
 
 function cellIn(ev: Evaluation, ref: CellRef): CellModel | undefined {
@@ -124,7 +135,8 @@ function cellIn(ev: Evaluation, ref: CellRef): CellModel | undefined {
 }
 
 const valueIn = (ev: Evaluation, ref: CellRef): number => cellIn(ev, ref)!.value;
-const valueOfKey = (ev: Evaluation, k: string): number => valueIn(ev, refOfKey(k)!);
+/** The value of an aligned cell, by its number. */
+const valueAt = (ev: Evaluation, no: number): number => ev.aligned[Math.floor(no / COLS)]![no % COLS].value;
 
 // ── evaluation ──
 
@@ -165,82 +177,82 @@ function evaluateAll(p: Parsed): Evaluation {
   return { aligned, evals, broken, positions };
 }
 
-/** The evaluated identities that name a cell, in evaluation order. */
-function evalsAt(ev: Evaluation, k: string): Evaluated[] {
+/** The evaluated identities that name a cell (by its number), in evaluation order. */
+function evalsAt(ev: Evaluation, no: number): Evaluated[] {
   const out: Evaluated[] = [];
-  for (const id of identitiesByCell().get(k) ?? []) {
-    const at = ev.positions[id.index!];
+  for (const index of BY_CELL[no] ?? []) {
+    const at = ev.positions[index];
     if (at !== undefined) out.push(ev.evals[at]);
   }
   return out;
 }
 
 /** How many of the evaluated identities that name a cell do not hold (as `evalsAt`, without a list). */
-function brokenAt(ev: Evaluation, k: string): number {
+function brokenAt(ev: Evaluation, no: number): number {
   let n = 0;
-  for (const id of identitiesByCell().get(k) ?? []) {
-    const at = ev.positions[id.index!];
+  for (const index of BY_CELL[no] ?? []) {
+    const at = ev.positions[index];
     if (at !== undefined && !ev.evals[at].holds) n++;
   }
   return n;
 }
 
-/** Does an identity hold with the cell values `val` gives (by cell key)? */
-function holdsWith(e: Evaluated, val: (k: string) => number): boolean {
+/** Does an identity hold with the cell values `val` gives (by cell number)? */
+function holdsWith(e: Evaluated, val: (no: number) => number): boolean {
+  const c = COMPILED[e.id.index!];
   let l = 0;
-  for (const k of e.id.lhsKeys!) l += val(k);
+  for (let i = 0; i < c.nLhs; i++) l += val(noOf(c, i));
   let r = 0;
-  for (const k of e.id.rhsKeys!) r += val(k);
+  for (let i = c.nLhs; i < c.slots.length; i++) r += val(noOf(c, i));
   return Math.abs(l - r) < 1e-9;
 }
 
 // ── fixes ──
 
-/** Do all identities containing `ref` hold once it is set to v? */
-function allHoldWith(ev: Evaluation, ref: CellRef, v: number): boolean {
-  const k = refKey(ref);
-  const val = (x: string) => (x === k ? v : valueOfKey(ev, x));
-  return evalsAt(ev, k).every((e) => holdsWith(e, val));
+/** Do all identities containing cell `no` hold once it is set to v? */
+function allHoldWith(ev: Evaluation, no: number, v: number): boolean {
+  const val = (x: number) => (x === no ? v : valueAt(ev, x));
+  return evalsAt(ev, no).every((e) => holdsWith(e, val));
 }
 
 /**
- * Every broken sum recomputed at once: does setting `total` to `v` (with the other recomputes)
- * break an identity that holds now? Then the recompute is a guess, not a preferred fix.
+ * Every broken sum recomputed at once: does setting the total (cell `no`) to `v` (with the other
+ * recomputes) break an identity that holds now? Then the recompute is a guess, not a preferred fix.
  */
-function recomputeKeepsHolding(ev: Evaluation, total: CellRef, v: number): boolean {
+function recomputeKeepsHolding(ev: Evaluation, no: number, v: number): boolean {
   if (!ev.recomputes) {
     ev.recomputes = new Map();
-    for (const x of ev.broken) if (x.id.kind !== 'balance') ev.recomputes.set(x.id.lhsKeys![0], x.rhs);
+    for (const x of ev.broken) if (x.id.kind !== 'balance') ev.recomputes.set(noOf(COMPILED[x.id.index!], 0), x.rhs);
   }
   const recomputes = ev.recomputes;
-  const tk = refKey(total);
-  const val = (k: string) => (k === tk ? v : (recomputes.get(k) ?? valueOfKey(ev, k)));
-  return evalsAt(ev, tk).every((x) => !x.holds || holdsWith(x, val));
+  const val = (k: number) => (k === no ? v : (recomputes.get(k) ?? valueAt(ev, k)));
+  return evalsAt(ev, no).every((x) => !x.holds || holdsWith(x, val));
 }
 
 /** Fixes for a violated identity, preferred first. */
 function fixesFor(ev: Evaluation, e: Evaluated): CellFix[] {
   if (e.holds) return [];
-  const value = (ref: CellRef) => valueIn(ev, ref);
   if (e.id.kind === 'balance') {
     const next = e.id.rhs[1];
-    const v = e.lhs - value(e.id.rhs[0]);
+    const v = e.lhs - valueIn(ev, e.id.rhs[0]);
     return v >= 0 ? [{ ref: next, value: v, recompute: true, preferred: false }] : [];
   }
+  const c = COMPILED[e.id.index!];
   const total = e.id.lhs[0];
   // A single part that explains this and at least one other broken identity is the culprit.
   const culprits: CellFix[] = [];
-  for (const part of e.id.rhs) {
-    const v = e.lhs - (e.rhs - value(part));
-    if (v < 0 || v === value(part)) continue;
-    if (brokenAt(ev, refKey(part)) < 2) continue;
-    if (allHoldWith(ev, part, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
-  }
-  const totalOk = recomputeKeepsHolding(ev, total, e.rhs);
+  e.id.rhs.forEach((part, k) => {
+    const no = noOf(c, c.nLhs + k);
+    const was = valueAt(ev, no);
+    const v = e.lhs - (e.rhs - was);
+    if (v < 0 || v === was || brokenAt(ev, no) < 2) return;
+    if (allHoldWith(ev, no, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
+  });
+  const totalOk = recomputeKeepsHolding(ev, noOf(c, 0), e.rhs);
   const setTotal = (preferred: boolean): CellFix => ({ ref: total, value: e.rhs, recompute: true, preferred });
   if (culprits.length === 1) {
-    const c = culprits[0];
-    return totalOk ? [setTotal(true), { ref: c.ref, value: c.value, recompute: false, preferred: false }] : [c, setTotal(false)];
+    const p = culprits[0];
+    return totalOk ? [setTotal(true), { ref: p.ref, value: p.value, recompute: false, preferred: false }] : [p, setTotal(false)];
   }
   return [setTotal(totalOk)];
 }
@@ -249,46 +261,41 @@ function fixesFor(ev: Evaluation, e: Evaluated): CellFix[] {
 
 /** See `Arith.solveMissing`. */
 function solveMissing(ev: Evaluation, rowKey: string, present: number[], ids: Identity[]): { pos: number; value: number } | 'ambiguous' {
-  /** Whether `refs` name a cell of the row (in column `col`, or in any). */
-  const inRow = (refs: CellRef[], col?: number) => refs.some((r) => r[0] === rowKey && (col === undefined || r[1] === col));
-  const names = (id: Identity, col?: number) => inRow(id.lhs, col) || inRow(id.rhs, col);
-  const mine = ids.filter((id) => names(id));
-  /** A side's sum with the row's numbers `vals`; undefined when one of its cells is not known. */
-  const sum = (vals: number[], refs: CellRef[]): number | undefined => {
-    let total = 0;
-    for (const r of refs) {
-      const x = r[0] === rowKey ? vals[r[1]] : cellIn(ev, r)?.value;
-      if (x === undefined) return undefined;
-      total += x;
+  const slot = ROW_SLOTS.get(rowKey)!;
+  const width = present.length + 1;
+  // Each identity that names the row and whose other cells are known, as an equation in the
+  // row's numbers: Σ coef[col] × number = rest (left side +1, right side −1).
+  const equations: { coef: number[]; rest: number }[] = [];
+  for (const id of ids) {
+    const c = COMPILED[id.index!];
+    if (!c.slots.includes(slot)) continue;
+    const coef = new Array<number>(width).fill(0);
+    let rest = 0;
+    let known = true;
+    for (let i = 0; i < c.slots.length && known; i++) {
+      const sign = i < c.nLhs ? 1 : -1;
+      if (c.slots[i] === slot) {
+        if (c.cols[i] < width) coef[c.cols[i]] += sign;
+        else known = false;
+      } else {
+        const cell = ev.aligned[c.slots[i]]?.[c.cols[i]];
+        if (cell === undefined) known = false;
+        else rest -= sign * cell.value;
+      }
     }
-    return total;
-  };
+    if (known) equations.push({ coef, rest });
+  }
   const results = new Map<string, { pos: number; value: number }>();
-  for (let pos = 0; pos <= present.length; pos++) {
-    const rowVals = (v: number) => [...present.slice(0, pos), v, ...present.slice(pos)];
-    // Solve for v from the first identity that names the missing cell and is otherwise known.
-    let v: number | undefined;
-    const probe = rowVals(0);
-    for (const id of mine) {
-      if (!names(id, pos)) continue;
-      const l = sum(probe, id.lhs);
-      const r = sum(probe, id.rhs);
-      if (l === undefined || r === undefined) continue;
-      v = inRow(id.lhs, pos) ? r - l : l - r;
-      break;
-    }
-    if (v === undefined || v < 0 || !Number.isSafeInteger(v)) continue;
-    const vals = rowVals(v);
-    let checked = 0;
-    let ok = true;
-    for (const id of mine) {
-      const l = sum(vals, id.lhs);
-      const r = sum(vals, id.rhs);
-      if (l === undefined || r === undefined) continue;
-      checked++;
-      if (Math.abs(l - r) > 1e-9) ok = false;
-    }
-    if (ok && checked > 0) results.set(vals.join(','), { pos, value: v });
+  for (let pos = 0; pos < width; pos++) {
+    const vals = [...present.slice(0, pos), 0, ...present.slice(pos)];
+    const sum = (q: { coef: number[] }) => q.coef.reduce((s, k, j) => s + k * vals[j], 0);
+    // The missing number from the first equation it is in; then every equation must hold.
+    const first = equations.find((q) => q.coef[pos] !== 0);
+    if (!first) continue;
+    const v = (first.rest - sum(first)) / first.coef[pos];
+    if (v < 0 || !Number.isSafeInteger(v)) continue;
+    vals[pos] = v;
+    if (equations.every((q) => Math.abs(sum(q) - q.rest) <= 1e-9)) results.set(vals.join(','), { pos, value: v });
   }
   return results.size === 1 ? [...results.values()][0] : 'ambiguous';
 }
@@ -299,7 +306,7 @@ export function buildArith(p: Parsed): Arith {
   return {
     evals: ev.evals,
     broken: ev.broken,
-    at: (k) => evalsAt(ev, k),
+    at: (ref) => (ROW_SLOTS.has(ref[0]) ? evalsAt(ev, noOfRef(ref)) : []),
     value: (ref) => valueIn(ev, ref),
     cell: (ref) => cellIn(ev, ref),
     fixesFor: (e) => fixesFor(ev, e),

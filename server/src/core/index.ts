@@ -1,5 +1,5 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
-import { buildArith, cellName, refKey, type Arith } from './arith';
+import { buildArith, cellName, type Arith } from './arith';
 import { lastYearOf } from './caches';
 import { applyEdits, inLineBreak, lineBreakOf } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableId, TableModel } from './model';
@@ -163,7 +163,7 @@ export function describeAt(result: CheckResult, offset: number, locale: Locale =
   const title = say('hoverCell', { row, col, value: c.blank ? say('hoverBlank') : c.raw });
   const lines: string[] = [];
   const arith = internalsOf(result)?.arith;
-  for (const e of arith?.at(refKey([r.key, c.col])) ?? []) {
+  for (const e of arith?.at([r.key, c.col]) ?? []) {
     const mark = e.holds ? '✓' : '✗';
     const label = say(`kind.${e.id.kind}`);
     if (e.id.kind === 'balance') {

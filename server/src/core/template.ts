@@ -255,10 +255,6 @@ export const IDENTITY_KINDS = ['row-total', 'results-total', 'balance', 'review-
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
 export interface Identity {
   kind: IdentityKind;
-  /** `row:col` keys of lhs, rhs and both (precomputed: identities are evaluated on every keystroke). */
-  lhsKeys?: string[];
-  rhsKeys?: string[];
-  allKeys?: string[];
   /** Position among all identities (every form of table 三 and table 四), for lookups by identity. */
   index?: number;
   /** left side (sum) = right side (sum). For sum identities `lhs` is the single total cell. */
@@ -272,36 +268,11 @@ export const T3_LEAVES = T3.rows
   .filter((r) => !['t3.new', 't3.carried', 't3.total', 't3.next', 't3.r6'].includes(r.key))
   .map((r) => r.key);
 
-const KEYS = new Map<string, string[]>();
-const REFS = new Map<string, CellRef>();
-
-/** The `row:col` key of a cell (interned: built once per cell, not per check). */
-export function cellKey(row: string, col: number): string {
-  let ks = KEYS.get(row);
-  if (!ks) KEYS.set(row, (ks = []));
-  let k = ks[col];
-  if (k === undefined) {
-    k = ks[col] = `${row}:${col}`;
-    REFS.set(k, [row, col]);
-  }
-  return k;
-}
-
-/** The cell a key made by `cellKey` names. */
-export function refOfKey(key: string): CellRef | undefined {
-  return REFS.get(key);
-}
-
 let identityCount = 0;
 
-function withKeys(ids: Identity[]): Identity[] {
-  const k = (r: CellRef) => cellKey(r[0], r[1]);
-  for (const id of ids) {
-    id.index = identityCount++;
-    id.lhsKeys = id.lhs.map(k);
-    id.rhsKeys = id.rhs.map(k);
-    id.allKeys = [...id.lhsKeys, ...id.rhsKeys];
-  }
+/** Number the identities (`Identity.index`). */
+function indexed(ids: Identity[]): Identity[] {
+  for (const id of ids) id.index = identityCount++;
   return ids;
 }
 
@@ -315,7 +286,7 @@ export function usesOldSingleOther(t3: { rows: { key: string }[] }): boolean {
 /** The identities of table 三 given which of the optional rows are present (built once). */
 export function t3Identities(oldSingleOther: boolean): Identity[] {
   const i = oldSingleOther ? 1 : 0;
-  return (T3_IDENTITIES[i] ??= withKeys(buildT3Identities(oldSingleOther)));
+  return (T3_IDENTITIES[i] ??= indexed(buildT3Identities(oldSingleOther)));
 }
 
 function buildT3Identities(oldSingleOther: boolean): Identity[] {
@@ -341,28 +312,12 @@ function buildT3Identities(oldSingleOther: boolean): Identity[] {
   return ids;
 }
 
-export const T4_IDENTITIES: Identity[] = withKeys([0, 1, 2].map((g) => ({
+export const T4_IDENTITIES: Identity[] = indexed([0, 1, 2].map((g) => ({
   kind: 'review-total' as const,
   lhs: [['t4.row', g * 5 + 4] as CellRef],
   rhs: [0, 1, 2, 3].map((i) => ['t4.row', g * 5 + i] as CellRef),
   col: g,
 })));
-
-let BY_CELL: Map<string, Identity[]> | undefined;
-
-/** Every identity (of both forms of table 三 and of table 四) that names a cell, by cell key. */
-export function identitiesByCell(): Map<string, Identity[]> {
-  if (BY_CELL) return BY_CELL;
-  BY_CELL = new Map();
-  for (const id of [...t3Identities(false), ...t3Identities(true), ...T4_IDENTITIES]) {
-    for (const k of id.allKeys!) {
-      let list = BY_CELL.get(k);
-      if (!list) BY_CELL.set(k, (list = []));
-      list.push(id);
-    }
-  }
-  return BY_CELL;
-}
 
 /**
  * What only the 2019 template's table 二 prints (国办公开办函〔2019〕60号): the caption of item （九）,
