@@ -391,7 +391,11 @@ function readCounts(c: Clause, st: SentenceState): void {
   for (const m of t.matchAll(COUNT)) {
     const at = m.index!;
     const head = t.slice(from, at);
-    for (const ch of head) depth += ch === '（' || ch === '(' ? 1 : ch === '）' || ch === ')' ? -1 : 0;
+    for (let i = 0; i < head.length; i++) {
+      const ch = head.charCodeAt(i);
+      if (ch === 0xff08 || ch === 40) depth++; // （ (
+      else if (ch === 0xff09 || ch === 41) depth--; // ） )
+    }
     from = at + m[0].length;
     const value = parseChineseNumber(m[1]);
     if (!Number.isFinite(value)) continue;
@@ -457,7 +461,8 @@ const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,3
 function readSentence(sentence: string, map: Stream, out: Figure[], body: string | undefined): void {
   const st: SentenceState = { map, out, body, listing: false };
   // Only a clause with 件, 审结 or 维持 yields a count or a statement: none starts after the last.
-  const last = Math.max(...['件', ...STATEMENT_WORDS].map((w) => sentence.lastIndexOf(w)));
+  let last = sentence.lastIndexOf('件');
+  for (const w of STATEMENT_WORDS) last = Math.max(last, sentence.lastIndexOf(w));
   const clauses = last >= 0 ? clauseSplit(sentence, last) : [];
   const mentionsReview = sentence.includes('行政复议');
   const mentionsLitigation = sentence.includes('行政诉讼');

@@ -20,7 +20,8 @@ export class LineList {
    * with "\r"): otherwise a line ends one character before the next starts.
    */
   private readonly ends: number[] | undefined;
-  private readonly made: (Line | undefined)[] = [];
+  /** The lines made so far (a few of a long text: a sparse array would grow to its length). */
+  private readonly made = new Map<number, Line>();
   /**
    * Lines that are pieces of a longer line of the text (`cuts`), by line: a text written without
    * line breaks, read as the lines it would have had.
@@ -83,11 +84,12 @@ export class LineList {
   /** Line `n` (0-based); out of range gives undefined. */
   at(n: number): Line | undefined {
     if (n < 0 || n >= this.starts.length) return undefined;
-    let l = this.made[n];
+    let l = this.made.get(n);
     if (!l) {
       const start = this.starts[n];
       const end = this.endOf(n);
-      l = this.made[n] = { n, start, end, text: this.text.slice(start, end) };
+      l = { n, start, end, text: this.text.slice(start, end) };
+      this.made.set(n, l);
     }
     return l;
   }

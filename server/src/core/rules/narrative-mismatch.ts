@@ -71,16 +71,23 @@ function statementCells(f: Figure): { cells: CellRef[]; where: string } {
   return { cells, where: '@where.notUpheld' };
 }
 
-function tableValue(ctx: RuleContext, cells: CellRef[]): { value: number; related: Related[] } | undefined {
+/** The sum of the table's cells, or undefined when one of them is not read. */
+function tableValue(ctx: RuleContext, cells: CellRef[]): number | undefined {
   let value = 0;
-  const related: Related[] = [];
   for (const r of cells) {
     const c = ctx.arith.cell(r);
     if (!c) return undefined;
     value += c.value;
-    related.push({ span: c.span, message: msg('narrativeCell', { value: c.raw || '0' }) });
   }
-  return { value, related };
+  return value;
+}
+
+/** The cells a figure is compared with, for a finding (only built for one). */
+function relatedOf(ctx: RuleContext, cells: CellRef[]): Related[] {
+  return cells.map((r) => {
+    const c = ctx.arith.cell(r)!;
+    return { span: c.span, message: msg('narrativeCell', { value: c.raw || '0' }) };
+  });
 }
 
 export const rule: Rule = {
@@ -96,28 +103,28 @@ export const rule: Rule = {
     for (const f of figuresOf(ctx.parsed)) {
       if (f.kind === 'allConcluded' || f.kind === 'allUpheld' || f.kind === 'noRequests') {
         const target = f.kind === 'noRequests' ? { cells: TARGETS.noRequests.readings[0], where: TARGETS.noRequests.where } : statementCells(f);
-        const tv = tableValue(ctx, target.cells);
-        if (!tv || tv.value === 0) continue;
+        const table = tableValue(ctx, target.cells);
+        if (!table) continue;
         const stated = ctx.parsed.model.text.slice(f.span.start, f.span.end);
-        ctx.report({ span: f.span, message: msg('narrativeStatement', { stated, where: target.where, table: tv.value }), related: tv.related });
+        ctx.report({ span: f.span, message: msg('narrativeStatement', { stated, where: target.where, table }), related: relatedOf(ctx, target.cells) });
         continue;
       }
       const target = countedCells(f);
       const values = target.readings.map((cells) => tableValue(ctx, cells));
       // Unreadable cells: nothing to compare; a reading the figure equals: no contradiction.
-      const tv = values[0];
-      if (!tv || values.some((v) => v && v.value === f.value)) continue;
+      const table = values[0];
+      if (table === undefined || values.includes(f.value)) continue;
       ctx.report({
         span: f.span,
         message: target.rows
-          ? msg('narrativeMismatchRows', { stated: f.value, rows: target.rows, table: tv.value })
-          : msg('narrativeMismatch', { stated: f.value, where: target.where, table: tv.value }),
-        related: tv.related,
+          ? msg('narrativeMismatchRows', { stated: f.value, rows: target.rows, table })
+          : msg('narrativeMismatch', { stated: f.value, where: target.where, table }),
+        related: relatedOf(ctx, target.readings[0]),
         fixes: [
           {
-            title: msg('fixNarrative', { value: tv.value }),
+            title: msg('fixNarrative', { value: table }),
             preferred: false,
-            edits: [{ start: f.span.start, end: f.span.end, newText: String(tv.value) }],
+            edits: [{ start: f.span.start, end: f.span.end, newText: String(table) }],
           },
         ],
       });
