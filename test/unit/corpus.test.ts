@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { RULES } from '../../server/src/core';
+import { RULES, check, formatMessage } from '../../server/src/core';
 import { ORIGINALS, PASSING, REPORTS, TRUTH, compareAll, compareText, layoutFile, layoutsOf, matrix, type Outcome } from '../corpus/compare';
 
 describe('corpus (test/corpus): every layout of every real report gives its truth', () => {
@@ -53,5 +53,19 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     const unlisted = outcomes.filter((o) => !listed.has(key(o)) && o.pass).map(key);
     assert.deepStrictEqual(regressed, [], 'these pairs gave their truth before and no longer do');
     assert.deepStrictEqual(unlisted, [], 'these pairs now give their truth: add them to test/corpus/passing.json (npm run corpus -- --add)');
+  });
+
+  it('full-width digits and points (a full-width input mode) give the same findings as ASCII ones, in every layout read', () => {
+    const fullWidth = (t: string) => t.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const ascii = (t: string) => t.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const findings = (text: string) => check(text).problems.map((p) => `${p.rule} ${p.span.start} ${ascii(formatMessage(p.message, 'zh-CN'))}`);
+    const differ: string[] = [];
+    for (const pair of PASSING) {
+      const [report, layout] = pair.split('/');
+      const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
+      // Every digit and point, prose, dates and list numbers (１．属于国家秘密) included; offsets stay the same.
+      if (JSON.stringify(findings(fullWidth(text))) !== JSON.stringify(findings(text))) differ.push(pair);
+    }
+    assert.deepStrictEqual(differ, []);
   });
 });

@@ -565,7 +565,9 @@ function cutLine(text: string, start: number, end: number, cuts: number[]): void
     whole.push([at, e]);
   }
   if (headings < 2) return;
-  for (const l of LANDMARKS) for (let i = line.indexOf(l); i >= 0; i = line.indexOf(l, i + l.length)) here.push(start + i);
+  // Labels are searched with full-width digits and points read as ASCII (１．属于国家秘密 is 1.属于国家秘密).
+  const seen = /[０-９．]/.test(line) ? line.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : line;
+  for (const l of LANDMARKS) for (let i = seen.indexOf(l); i >= 0; i = seen.indexOf(l, i + l.length)) here.push(start + i);
   const first = T4_HEADER_WORDS_LONGEST.find((w) => T4_GROUPS[0].startsWith(w))!;
   for (let i = line.indexOf(first); i >= 0; i = line.indexOf(first, i + 1)) {
     const e = t4HeaderEnd(text, start + i, end);

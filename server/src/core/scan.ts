@@ -94,9 +94,9 @@ function pushTok(toks: Tok[], kind: TokKind, start: number, raw: string, line: n
   toks.push({ kind, start, end: start + raw.length, raw, line });
 }
 
-/** An ASCII digit. */
+/** A digit, ASCII or full-width. */
 function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
 
 /**
@@ -107,9 +107,9 @@ const PROSE_AFTER = '件项个条次篇层起人余年月日号期批家份宗�
 
 /**
  * The numbers inside the word `s[from, to)` of a text written without separators, where a row's
- * numbers stand between its label and the next (`规章000规范性文件107`): each run of ASCII digits
+ * numbers stand between its label and the next (`规章000规范性文件107`): each run of digits
  * (with a decimal point between digits) that is neither a list marker (`2.` before text) nor a
- * figure of a sentence (`PROSE_AFTER`), as [start, end) pairs.
+ * figure of a sentence (`PROSE_AFTER`), as [start, end) pairs. Full-width digits count as digits.
  */
 function gluedNumbers(s: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];

@@ -6,7 +6,7 @@
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
 import { REPLACED_AT, T3_CORNER, T3_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
-import { allDigits, beyondExact, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
+import { beyondExact, digitsOnly, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
   table: TableModel;
@@ -537,7 +537,7 @@ const MAX_WAYS = 256;
 
 /**
  * The ways digits written together (`0000000`, `801000081`: a text without separators) make a
- * row of `width` cells: every cell of ASCII digits is split into one or more numbers, none with a
+ * row of `width` cells: every cell of digits (ASCII or full-width) is split into one or more numbers, none with a
  * leading zero, so that the row has `width` cells. One way: the count decides (seven digits, seven
  * cells). Several: only those on which the row's own identities hold (`ids`), for the table's
  * identities to confirm (`decideGlued`). Undefined when the cells are already as many as the
@@ -554,7 +554,7 @@ function gluedChoices(cells: CellModel[], width: number, ids: Identity[]): Ways 
   const ways: CellModel[][] = [];
   const part = (c: CellModel, from: number, to: number): CellModel => {
     const raw = c.raw.slice(from, to);
-    return { col: 0, span: { start: c.span.start + from, end: c.span.start + to }, raw, value: Number(raw), blank: false, invalid: false };
+    return { col: 0, span: { start: c.span.start + from, end: c.span.start + to }, raw, value: parseNumber(raw), blank: false, invalid: false };
   };
   const walk = (i: number, pos: number, acc: CellModel[]): void => {
     if (ways.length > MAX_WAYS) return;
@@ -565,13 +565,13 @@ function gluedChoices(cells: CellModel[], width: number, ids: Identity[]): Ways 
     }
     const c = cells[i];
     const later = cells.length - i - 1;
-    if (!allDigits(c.raw) || c.raw.length < 2) {
+    if (!digitsOnly(c.raw) || c.raw.length < 2) {
       if (left - 1 >= later) walk(i + 1, 0, [...acc, c]);
       return;
     }
     // The next number of cell `c` from `pos`: to the end of the cell, or shorter, leaving digits for more.
     for (let end = c.raw.length; end > pos; end--) {
-      if (end - pos > 1 && c.raw.charCodeAt(pos) === 48) continue;
+      if (end - pos > 1 && parseNumber(c.raw[pos]) === 0) continue;
       const next = [...acc, part(c, pos, end)];
       if (end === c.raw.length) {
         if (width - next.length >= later) walk(i + 1, 0, next);

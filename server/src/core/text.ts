@@ -305,6 +305,15 @@ export function allDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/** Whether `s` is digits only, ASCII or full-width (０-９), and not empty. */
+export function digitsOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 48 || c > 57) && (c < 0xff10 || c > 0xff19)) return false;
+  }
+  return s.length > 0;
+}
+
 export const NUMBER_RE = /^[+-]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?$/;
 
 /**

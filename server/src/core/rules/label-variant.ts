@@ -43,7 +43,7 @@ function withoutGroupPieces(label: string): string {
 }
 
 /** Text between two offsets as compared with a label: normalised, without white space and digits (the row's cells). */
-const squeezed = (text: string, from: number, to: number): string => norm(text.slice(from, to).replace(/[\s0-9]+/g, ''));
+const squeezed = (text: string, from: number, to: number): string => norm(text.slice(from, to).replace(/[\s0-9０-９]+/g, ''));
 
 /**
  * Whether row `i`'s label is the template's cut by a narrow cell: the label as read (less pieces

@@ -1,11 +1,12 @@
 import { msg } from '../messages';
 import type { TableModel } from '../model';
 import { lineBelow, type HeadingFound, type Parsed } from '../parse';
-import type { Line } from '../text';
+import { halfWidth, type Line } from '../text';
 import { SECTIONS, T3_CORNER_WORDS, TABLES, sectionHeading } from '../template';
 import type { Message, Span } from '../types';
 import type { Rule } from './context';
 
+/** A date on its own line (digits read half-width: ２０２６年１月２０日 too). */
 const DATE_LINE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/;
 
 /** Words of the lines a table's caption or header starts with (table 四's reading starts at its header). */
@@ -68,7 +69,7 @@ function signature(p: Parsed): { sig: number; lastBody: Line | undefined } {
   const nonEmpty: Line[] = [];
   for (let i = p.lines.length - 1; i >= 0 && nonEmpty.length < 3; i--) if (p.lines.at(i)!.text.trim()) nonEmpty.unshift(p.lines.at(i)!);
   let n = nonEmpty.length;
-  if (n && DATE_LINE.test(nonEmpty[n - 1].text)) n -= n >= 2 && !SENTENCE_MARKS.test(nonEmpty[n - 2].text) ? 2 : 1;
+  if (n && DATE_LINE.test(halfWidth(nonEmpty[n - 1].text))) n -= n >= 2 && !SENTENCE_MARKS.test(nonEmpty[n - 2].text) ? 2 : 1;
   return { sig: n < nonEmpty.length ? nonEmpty[n].n : p.lines.length, lastBody: nonEmpty[n - 1] };
 }
 
