@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { RULES, check, formatMessage } from '../../server/src/core';
+import { LineIndex, RULES, check, formatMessage } from '../../server/src/core';
 import { ORIGINALS, PASSING, REPORTS, TRUTH, compareAll, compareText, layoutFile, layoutsOf, matrix, type Outcome } from '../corpus/compare';
 
 describe('corpus (test/corpus): every layout of every real report gives its truth', () => {
@@ -65,6 +65,24 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
       const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
       // Every digit and point, prose, dates and list numbers (１．属于国家秘密) included; offsets stay the same.
       if (JSON.stringify(findings(fullWidth(text))) !== JSON.stringify(findings(text))) differ.push(pair);
+    }
+    assert.deepStrictEqual(differ, []);
+  });
+
+  it('characters that show nothing at the starts of lines (a byte-order mark, a zero-width space: pages copied from the web) change no finding', () => {
+    const findings = (text: string) => {
+      const lines = new LineIndex(text);
+      return check(text)
+        .problems.map((p) => `${p.rule} ${lines.positionAt(p.span.start).line} ${formatMessage(p.message, 'zh-CN')}`)
+        .sort();
+    };
+    const differ: string[] = [];
+    for (const pair of PASSING) {
+      const [report, layout] = pair.split('/');
+      const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
+      let n = 0;
+      const marked = text.replace(/^/gm, () => (n++ % 2 ? '\u200b' : '\ufeff'));
+      if (JSON.stringify(findings(marked)) !== JSON.stringify(findings(text))) differ.push(pair);
     }
     assert.deepStrictEqual(differ, []);
   });

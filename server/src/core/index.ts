@@ -10,7 +10,7 @@ export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding } from './rules/context';
 import { IDENTITY_KINDS, T3, T3_CORNER_WORDS, T4_GROUP_COLUMNS, T4_GROUPS, TABLES, columnName, rowDef } from './template';
-import { LineIndex, LineList } from './text';
+import { LineIndex, LineList, visible } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
@@ -279,9 +279,9 @@ const REPORT_HINTS = ['政府信息公开工作年度报告', '政府信息公�
 
 /** True when the start of a text looks like an annual report (title or template phrases). */
 export function looksLikeReport(text: string): boolean {
-  const head = text.length > 4000 ? text.slice(0, 4000) : text;
+  const head = visible(text.length > 4000 ? text.slice(0, 4000) : text);
   if (REPORT_HINTS.some((h) => head.includes(h))) return true;
-  // Phrases broken by spaces or line breaks (PDF extraction).
+  // Phrases broken by spaces or line breaks (PDF extraction), or by characters that show nothing.
   const squeezed = head.replace(/\s+/g, '');
   return REPORT_HINTS.some((h) => squeezed.includes(h));
 }
@@ -304,7 +304,7 @@ function head(text: string, n: number): string {
 
 /** The title of a report (body and year) from the start of its text, without checking it. */
 export function titleOf(text: string): { body?: string; year?: number } | undefined {
-  const t = findTitle(new LineList(head(text, TITLE_LINES)), -1);
+  const t = findTitle(new LineList(visible(head(text, TITLE_LINES))), -1);
   return t && { body: t.body, year: t.year };
 }
 

@@ -5,7 +5,7 @@ import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
 import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_CORNER_WORDS, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
 import { findOldTemplate } from './template2019';
-import { LineList, charFlags, closestPrefix, commonChars, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, type Line } from './text';
+import { LineList, charFlags, closestPrefix, commonChars, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, visible, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
@@ -720,7 +720,8 @@ function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anc
   return out;
 }
 
-export function parse(text: string): Parsed {
+export function parse(written: string): Parsed {
+  const text = visible(written);
   const lines = new LineList(text, cutsOf(text));
   const cache: (ScannedLine | undefined)[] = new Array(lines.length);
   const chars = textChars(text);

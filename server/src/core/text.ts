@@ -146,6 +146,23 @@ export class LineIndex {
   }
 }
 
+/**
+ * Characters that show nothing: the soft hyphen, zero-width spaces and joiners, direction marks,
+ * the word joiner, and the byte-order mark a web editor leaves at a paragraph's start. Pages
+ * copied from the web carry them at the starts of lines and inside words.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/**
+ * The text as it is read: each character that shows nothing (`INVISIBLE`) is read as a space, so it
+ * never hides a heading, a label or a number at the start of a line, and inside a word it is the
+ * white space PDF text has there too. One character for one: every offset is the text's own.
+ */
+export function visible(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, ' ') : text;
+}
+
 const STRIP_CHARS = ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=';
 /**
  * A table of flags by character code (UTF-16 code unit) for character tests on hot paths: each

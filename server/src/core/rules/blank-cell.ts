@@ -14,9 +14,10 @@ export const rule: Rule = {
   run(ctx) {
     eachOddCell(ctx, ({ cell, name }) => {
       if (!cell.blank) return;
+      const line = ctx.parsed.lines.at(ctx.lineOf(cell.span.start))!;
       ctx.report({
-        // The blank cell and the separators around it.
-        span: { start: Math.max(0, cell.span.start - 1), end: cell.span.end + 1 },
+        // The blank cell and the separators around it, on its line.
+        span: { start: Math.max(line.start, cell.span.start - 1), end: Math.min(line.end, cell.span.end + 1) },
         message: msg('blankCell', { cell: name }),
         fixes: [{ title: msg('fixBlank', { cell: name }), preferred: true, edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }] }],
       });
