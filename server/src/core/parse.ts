@@ -388,17 +388,32 @@ function makeTitle(parts: Line[]): TitleModel {
   };
 }
 
+/** A word with white space allowed between its characters (`spaced` in `nextLineWith`), by word. */
+const SPACED = new Map<string, RegExp>();
+
 /**
  * The first line from offset `from` on that holds `word` and may anchor a table (2 to 200
  * characters long), or undefined. Each word is searched for by itself: a plain search is cheaper
- * than one regular expression of all four, and stops at the first line that anchors.
+ * than one regular expression of all four, and stops at the first line that anchors. `spaced`:
+ * with white space allowed between the word's characters (a header cell set with its characters
+ * spread across it, as PDF text gives it: 行 政 复 议).
  */
-function nextLineWith(lines: LineList, word: string, from: number): Line | undefined {
+function nextLineWith(lines: LineList, word: string, from: number, spaced = false): Line | undefined {
   const text = lines.text;
-  for (let i = text.indexOf(word, from); i >= 0; ) {
+  let re: RegExp | undefined;
+  if (spaced) {
+    re = SPACED.get(word);
+    if (!re) SPACED.set(word, (re = new RegExp([...word].join('\\s*'), 'g')));
+  }
+  const find = (at: number): number => {
+    if (!re) return text.indexOf(word, at);
+    re.lastIndex = at;
+    return re.exec(text)?.index ?? -1;
+  };
+  for (let i = find(from); i >= 0; ) {
     const l = lines.at(lines.lineOf(i))!;
     if (l.text.length >= 2 && l.text.length <= 200) return l;
-    i = text.indexOf(word, l.end);
+    i = find(l.end);
   }
   return undefined;
 }
@@ -639,32 +654,45 @@ interface Anchors {
   t4: number;
 }
 
-/** Each table's anchor: the first line with its word that passes its test (`lineWith`: before a second report). */
-function findAnchors(lineWith: (word: string, from: number) => Line | undefined, headingLines: number[]): Anchors {
-  let t3Start = -1;
+/** Finds the next line with a word from an offset on (`nextLineWith`, before a second report). */
+type LineWith = (word: string, from: number, spaced: boolean) => Line | undefined;
+
+/**
+ * Each table's anchor: the first line with its word that passes its test. A word not found as
+ * written is looked for with white space between its characters.
+ */
+function findAnchors(lineWith: LineWith, headingLines: number[]): Anchors {
+  /** The anchor `search` finds with words as written, else with words spaced out (-1: none). */
+  const either = (search: (spaced: boolean) => number): number => {
+    const n = search(false);
+    return n >= 0 ? n : search(true);
+  };
   let t3Loose = -1;
-  for (let l = lineWith('新收', 0); l && t3Start < 0; l = lineWith('新收', l.end)) {
-    if (l.text.includes('。')) continue;
-    const n = stripMarker(norm(l.text));
-    if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) t3Start = l.n;
-    else if (t3Loose < 0 && n.startsWith('本年新收')) t3Loose = l.n;
-  }
-  const corners = T3_CORNER_WORDS.map((w) => lineWith(w, 0)?.n ?? -1).filter((n) => n >= 0);
-  const cornerLine = corners.length ? Math.min(...corners) : -1;
-  let t2Caption = -1;
-  for (let l = lineWith('第二十条', 0); l; l = lineWith('第二十条', l.end)) {
-    if (norm(l.text).includes('第二十条第一项')) {
-      t2Caption = l.n;
-      break;
+  let t3Start = either((spaced) => {
+    for (let l = lineWith('新收', 0, spaced); l; l = lineWith('新收', l.end, spaced)) {
+      if (l.text.includes('。')) continue;
+      const n = stripMarker(norm(l.text));
+      if (n.startsWith('本年新收政府信息公开申请') || n.startsWith('新收政府信息公开申请')) return l.n;
+      if (t3Loose < 0 && n.startsWith('本年新收')) t3Loose = l.n;
     }
-  }
-  let t4 = -1;
-  for (let l = lineWith('行政复议', 0); l; l = lineWith('行政复议', l.end)) {
-    if (!headingLines.includes(l.n) && isT4Header(l.text)) {
-      t4 = l.n;
-      break;
+    return -1;
+  });
+  const cornerLine = either((spaced) => {
+    const corners = T3_CORNER_WORDS.map((w) => lineWith(w, 0, spaced)?.n ?? -1).filter((n) => n >= 0);
+    return corners.length ? Math.min(...corners) : -1;
+  });
+  const t2Caption = either((spaced) => {
+    for (let l = lineWith('第二十条', 0, spaced); l; l = lineWith('第二十条', l.end, spaced)) {
+      if (norm(l.text).includes('第二十条第一项')) return l.n;
     }
-  }
+    return -1;
+  });
+  const t4 = either((spaced) => {
+    for (let l = lineWith('行政复议', 0, spaced); l; l = lineWith('行政复议', l.end, spaced)) {
+      if (!headingLines.includes(l.n) && isT4Header(l.text)) return l.n;
+    }
+    return -1;
+  });
   if (t3Start < 0) t3Start = t3Loose;
   if (t3Start < 0 && cornerLine >= 0) t3Start = cornerLine + 1;
   return { t2Caption, t3Start, corner: cornerLine, t4 };
@@ -747,8 +775,8 @@ export function parse(written: string): Parsed {
   };
   const title = findTitle(lines, headings.length ? headings[0].line : -1);
   const oldToken = findOldTemplate(other >= 0 ? text.slice(0, lines.starts[other]) : text);
-  const lineWith = (word: string, from: number): Line | undefined => {
-    const l = nextLineWith(lines, word, from);
+  const lineWith: LineWith = (word, from, spaced) => {
+    const l = nextLineWith(lines, word, from, spaced);
     return l && l.n < stop ? l : undefined;
   };
   const anchors = findAnchors(lineWith, headings.map((h) => h.line));
