@@ -153,8 +153,11 @@ function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok
       c = s.charCodeAt(++i);
     }
     const raw = digits || mayBeCell(s, st, i) ? s.slice(st, i) : '';
-    const kind = digits ? 'num' : raw ? classify(raw) : 'text';
-    const nums = glued && kind === 'text' ? gluedNumbers(s, st, i) : undefined;
+    const read = digits ? 'num' : raw ? classify(raw) : 'text';
+    // A number with its unit or a clause's punctuation after it is a figure of a sentence (`11 条，`).
+    const next = read === 'num' ? firstNonBlank(s, i, n) : n;
+    const kind = next < n && PROSE_AFTER.includes(s[next]) ? 'text' : read;
+    const nums = glued && read === 'text' ? gluedNumbers(s, st, i) : undefined;
     if (nums && nums.length) {
       let at = st;
       for (const [a, b] of nums) {
