@@ -154,9 +154,10 @@ function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok
     }
     const raw = digits || mayBeCell(s, st, i) ? s.slice(st, i) : '';
     const read = digits ? 'num' : raw ? classify(raw) : 'text';
-    // A number with its unit or a clause's punctuation after it is a figure of a sentence (`11 条，`).
+    // A number with its unit or a clause's punctuation after it is a figure of a sentence (`11 条，`);
+    // one with the next cell or the line's end after it, the commonest, is not looked at further.
     const next = read === 'num' ? firstNonBlank(s, i, n) : n;
-    const kind = next < n && PROSE_AFTER.includes(s[next]) ? 'text' : read;
+    const kind = next < n && !isDigit(s.charCodeAt(next)) && PROSE_AFTER.includes(s[next]) ? 'text' : read;
     const nums = glued && read === 'text' ? gluedNumbers(s, st, i) : undefined;
     if (nums && nums.length) {
       let at = st;
