@@ -109,4 +109,11 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
         .join('\n');
     assert.deepStrictEqual(changedBy(spaced), []);
   });
+
+  it('years written in Chinese numerals (二〇二五年度, in the title, the sentences and the date) change no finding', () => {
+    const chinese = (text: string) => text.replace(/(\d{4})(\s*年)/g, (_, y: string, rest: string) => [...y].map((d) => '〇一二三四五六七八九'[Number(d)]).join('') + rest);
+    // Messages quote titles as written.
+    const year = (m: string) => m.replace(/(?:\d|[〇一二三四五六七八九]){4}年/g, 'Y年');
+    assert.deepStrictEqual(changedBy(chinese, year), []);
+  });
 });

@@ -5,7 +5,7 @@
  * clause whose scope is unclear yields nothing.
  */
 import type { ReportModel } from './model';
-import { charFlags, halfWidth, isRegexSpace, lastAtOrBefore } from './text';
+import { arabicYears, charFlags, halfWidth, isRegexSpace, lastAtOrBefore } from './text';
 import type { Span } from './types';
 
 export type FigureKind =
@@ -276,9 +276,10 @@ const YEAR = /((?:19|20)\d\d)年/g;
 
 function mentionsOtherYear(sentence: string, year: number): boolean {
   if (!sentence.includes('年')) return false;
+  const s = arabicYears(sentence);
   YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = YEAR.exec(sentence))) if (Number(m[1]) !== year && Number(m[1]) !== year + 1) return true;
+  while ((m = YEAR.exec(s))) if (Number(m[1]) !== year && Number(m[1]) !== year + 1) return true;
   return false;
 }
 

@@ -5,7 +5,7 @@ import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
 import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_CORNER_WORDS, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
 import { findOldTemplate } from './template2019';
-import { LineList, charFlags, closestPrefix, commonChars, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, visible, type Line } from './text';
+import { LineList, arabicYears, charFlags, closestPrefix, commonChars, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, visible, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
@@ -312,12 +312,12 @@ function otherReportLines(lines: LineList, found: HeadingFound[]): { first: numb
     for (let n = found[i - 1].line + 1; n < found[i].line; n++) {
       const l = lines.at(n)!;
       if (l.text.length > 120) continue;
-      const c = halfWidth(innerSpan(l).clean);
+      const c = titleText(l);
       // A title ends with 报告 (a sentence about the report goes on after the word).
       if (c.length > 80 || c.includes('。') || !c.trimEnd().endsWith('报告') || !namesReport(c)) continue;
       let prev = n - 1;
       while (prev > found[i - 1].line && !lines.at(prev)!.text.trim()) prev--;
-      const before = prev > found[i - 1].line ? halfWidth(innerSpan(lines.at(prev)!).clean) : '';
+      const before = prev > found[i - 1].line ? titleText(lines.at(prev)!) : '';
       const broken = before.length > 0 && before.length < 40 && !before.includes('。') && (YEAR_AT_END.test(before) || /^\d{4}/.test(c));
       if (broken) return { first: prev, last: n };
       // Broken after the year: the rest of the title is on the next line with text.
@@ -327,6 +327,11 @@ function otherReportLines(lines: LineList, found: HeadingFound[]): { first: numb
     }
   }
   return undefined;
+}
+
+/** A line as a title is read: its text without marks, half-width, a year in Chinese numerals in digits. */
+function titleText(l: Line): string {
+  return arabicYears(halfWidth(innerSpan(l).clean));
 }
 
 export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel | undefined {
@@ -343,12 +348,12 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     const l = lines.at(i)!;
     if (!l.text.trim()) continue;
     seen++;
-    const c = halfWidth(innerSpan(l).clean);
+    const c = titleText(l);
     if (c.length > 80 || c.includes('。')) continue;
     if (!namesReport(c)) {
       const next = nonEmpty(i + 1, 1, 2);
       if (next) {
-        const nc = halfWidth(innerSpan(next).clean);
+        const nc = titleText(next);
         // A title broken after the year: "…乡2024年" / "政府信息公开工作报告".
         if (YEAR_AT_END.test(c) && nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle([l, next]);
         // A title wrapped elsewhere (a narrow column): "…2024年度政府信息公开工作年" / "度报告".
@@ -375,7 +380,7 @@ export function bodyKey(body: string): string {
 function makeTitle(parts: Line[]): TitleModel {
   const first = innerSpan(parts[0]).inner;
   const last = innerSpan(parts[parts.length - 1]).inner;
-  const joined = parts.map((p) => halfWidth(innerSpan(p).clean).replace(/\s+/g, '')).join('');
+  const joined = parts.map((p) => titleText(p).replace(/\s+/g, '')).join('');
   const m = TITLE_RE.exec(joined);
   const span = { start: first.start, end: last.end };
   if (!m) return { span, text: joined, standard: false };

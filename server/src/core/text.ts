@@ -190,6 +190,15 @@ const CHAR_KIND = charFlags([
   ['一二三四五六七八九十', MARKER],
 ]);
 
+/** The digits of a year written in Chinese numerals (二〇二四年; ○, a circle, often stands for 〇). */
+const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_YEAR = /[〇零○一二三四五六七八九]{4}(?=\s*年)/g;
+
+/** `s` with each year written in Chinese numerals (二〇二四年) in Arabic digits, one character for one. */
+export function arabicYears(s: string): string {
+  return s.includes('年') ? s.replace(CN_YEAR, (y) => [...y].map((d) => CN_YEAR_DIGIT[d]).join('')) : s;
+}
+
 /** Full-width ASCII → half-width (digits, letters, punctuation). */
 export function halfWidth(s: string): string {
   let i = 0;

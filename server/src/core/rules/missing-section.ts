@@ -1,13 +1,13 @@
 import { msg } from '../messages';
 import type { TableModel } from '../model';
 import { lineBelow, type HeadingFound, type Parsed } from '../parse';
-import { halfWidth, type Line } from '../text';
+import { arabicYears, halfWidth, type Line } from '../text';
 import { SECTIONS, T3_CORNER_WORDS, TABLES, sectionHeading } from '../template';
 import type { Message, Span } from '../types';
 import type { Rule } from './context';
 
-/** A date on its own line (digits read half-width: ２０２６年１月２０日 too). */
-const DATE_LINE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/;
+/** A date on its own line, its year read in digits (２０２６年１月２０日 and 二〇二六年一月二十日 too). */
+const DATE_LINE = /^\s*\d{4}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
 
 /** Words of the lines a table's caption or header starts with (table 四's reading starts at its header). */
 const TOP_WORDS = { t2: ['第二十条'], t3: [...T3_CORNER_WORDS, '申请人情况'], t4: [] as string[] };
@@ -69,7 +69,7 @@ function signature(p: Parsed): { sig: number; lastBody: Line | undefined } {
   const nonEmpty: Line[] = [];
   for (let i = p.lines.length - 1; i >= 0 && nonEmpty.length < 3; i--) if (p.lines.at(i)!.text.trim()) nonEmpty.unshift(p.lines.at(i)!);
   let n = nonEmpty.length;
-  if (n && DATE_LINE.test(halfWidth(nonEmpty[n - 1].text))) n -= n >= 2 && !SENTENCE_MARKS.test(nonEmpty[n - 2].text) ? 2 : 1;
+  if (n && DATE_LINE.test(arabicYears(halfWidth(nonEmpty[n - 1].text)))) n -= n >= 2 && !SENTENCE_MARKS.test(nonEmpty[n - 2].text) ? 2 : 1;
   return { sig: n < nonEmpty.length ? nonEmpty[n].n : p.lines.length, lastBody: nonEmpty[n - 1] };
 }
 

@@ -1,6 +1,6 @@
 import { msg } from '../messages';
 import { STANDARD_REST } from '../parse';
-import { halfWidth } from '../text';
+import { arabicYears, halfWidth } from '../text';
 import type { Fix } from '../types';
 import type { Rule, RuleContext } from './context';
 
@@ -11,7 +11,7 @@ function titleFix(ctx: RuleContext, expected: string): Fix | undefined {
   const text = line.text;
   const end = text.lastIndexOf('报告');
   if (end < 0) return undefined;
-  const y = /\d{4}\s*年\s*度?/.exec(halfWidth(text));
+  const y = /\d{4}\s*年\s*度?/.exec(arabicYears(halfWidth(text)));
   let start = y ? y.index + y[0].length : /^[\s#*]*/.exec(text)![0].length;
   while (start < end && /\s/.test(text[start])) start++;
   if (start >= end) return undefined;
