@@ -54,6 +54,8 @@ describe('narrative-mismatch', () => {
     ['Chinese numerals agreeing', '本年度共收到政府信息公开申请三十件，办结二十九件。', []],
     ['Chinese numerals disagreeing', '本年度共收到政府信息公开申请十二件。', ['十二']],
     ['full-width digits and a space before 件', '本年度共收到政府信息公开申请 ３１ 件。', ['３１']],
+    ['thousands separators: the whole number, not the digits after the comma', '本年度共收到政府信息公开申请1,030件，办结29件。', ['1,030']],
+    ['a comma between figures is not a thousands separator', '本年度共收到政府信息公开申请30,29件。', []],
     ['a sentence broken across lines', '本年度共收到政府信息\n\n公开申请 31\n件。', ['31']],
     ['办结 / 答复 → （七）总计', '全年答复申请 28 件。', ['28']],
     ['结转 → 四', '另有 2 件结转下年度继续办理。', ['2']],

@@ -48,6 +48,7 @@ const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 function parseChineseNumber(s: string): number {
   if (/^[0-9０-９]+$/.test(s)) return Number(halfWidth(s));
+  if (THOUSANDS.test(s)) return Number(s.replace(/,/g, ''));
   let total = 0;
   let digit = 0;
   for (const ch of s) {
@@ -72,8 +73,10 @@ function offsetAt(st: Stream, i: number): number {
   return st.runO[run] + (i - st.runS[run]);
 }
 
-/** A count: Arabic (also full-width) or Chinese numerals, then 件. */
-const COUNT = /([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)(?:个)?件/g;
+/** A number written with thousands separators (1,295). */
+const THOUSANDS = /^[0-9]{1,3}(?:,[0-9]{3})+$/;
+/** A count: Arabic (also full-width, or with thousands separators) or Chinese numerals, then 件. */
+const COUNT = /([0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9０-９]+|[零〇一二两三四五六七八九十百千]+)(?:个)?件/g;
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;
 /** Words of a body's name (局, 委, 办公室, 中心 …; not the 办 of 办结 / 办理, the 所 of 所有). */
 const ORG_SCOPE = /[局委院站队厅]|办(?![结理])|所(?!有)|中心|部门|单位|街道|社区|村/;
@@ -117,12 +120,18 @@ interface Clause {
   at: number;
 }
 
-/** The clauses of a sentence that start at or before `last`: its non-empty runs between ， , ： and :. */
+/** Whether the comma at `i` separates the thousands of a number (1,295), not two clauses. */
+function isThousandsComma(s: string, i: number): boolean {
+  const digit = (k: number) => k >= 0 && k < s.length && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57;
+  return s.charCodeAt(i) === 44 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+}
+
+/** The clauses of a sentence that start at or before `last`: its non-empty runs between ， , ： and : (not a number's 1,295). */
 function clauseSplit(sentence: string, last: number): Clause[] {
   const out: Clause[] = [];
   let from = 0;
   for (let i = 0; i <= sentence.length && from <= last; i++) {
-    if (i === sentence.length || isClauseBreak(sentence.charCodeAt(i))) {
+    if (i === sentence.length || (isClauseBreak(sentence.charCodeAt(i)) && !isThousandsComma(sentence, i))) {
       if (i > from) out.push({ text: sentence.slice(from, i), at: from });
       from = i + 1;
     }
