@@ -241,13 +241,13 @@ function fixesFor(ev: Evaluation, e: Evaluated): CellFix[] {
   const total = e.id.lhs[0];
   // A single part that explains this and at least one other broken identity is the culprit.
   const culprits: CellFix[] = [];
-  e.id.rhs.forEach((part, k) => {
+  for (let k = 0; k < e.id.rhs.length; k++) {
     const no = noOf(c, c.nLhs + k);
     const was = valueAt(ev, no);
     const v = e.lhs - (e.rhs - was);
-    if (v < 0 || v === was || brokenAt(ev, no) < 2) return;
-    if (allHoldWith(ev, no, v)) culprits.push({ ref: part, value: v, recompute: false, preferred: true });
-  });
+    if (v < 0 || v === was || brokenAt(ev, no) < 2) continue;
+    if (allHoldWith(ev, no, v)) culprits.push({ ref: e.id.rhs[k], value: v, recompute: false, preferred: true });
+  }
   const totalOk = recomputeKeepsHolding(ev, noOf(c, 0), e.rhs);
   const setTotal = (preferred: boolean): CellFix => ({ ref: total, value: e.rhs, recompute: true, preferred });
   if (culprits.length === 1) {

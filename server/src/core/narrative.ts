@@ -5,7 +5,7 @@
  * clause whose scope is unclear yields nothing.
  */
 import type { ReportModel } from './model';
-import { arabicYears, charFlags, halfWidth, isRegexSpace, lastAtOrBefore } from './text';
+import { NUMBER_RE, arabicYears, charFlags, isRegexSpace, lastAtOrBefore, parseNumber } from './text';
 import type { Span } from './types';
 
 export type FigureKind =
@@ -47,8 +47,7 @@ const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两:
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 function parseChineseNumber(s: string): number {
-  if (/^[0-9０-９]+$/.test(s)) return Number(halfWidth(s));
-  if (THOUSANDS.test(s)) return Number(s.replace(/,/g, ''));
+  if (NUMBER_RE.test(s)) return parseNumber(s);
   let total = 0;
   let digit = 0;
   for (const ch of s) {
@@ -73,8 +72,6 @@ function offsetAt(st: Stream, i: number): number {
   return st.runO[run] + (i - st.runS[run]);
 }
 
-/** A number written with thousands separators (1,295). */
-const THOUSANDS = /^[0-9]{1,3}(?:,[0-9]{3})+$/;
 /** A count: Arabic (also full-width, or with thousands separators) or Chinese numerals, then 件. */
 const COUNT = /([0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9０-９]+|[零〇一二两三四五六七八九十百千]+)(?:个)?件/g;
 const UNCLEAR = /信件|留言|来信|来电|热线|咨询|12345|去年|上一年度|上年度|上一年|举报|投诉|人大建议|政协提案|依申请公开目录/;

@@ -5,7 +5,7 @@
  * silently lost.
  */
 import type { TableShape } from './model';
-import { NUMBER_RE, allDigits, isRegexSpace } from './text';
+import { NUMBER_RE, allDigits, isDigitCode, isRegexSpace } from './text';
 
 export type TokKind = 'text' | 'num' | 'bad' | 'empty';
 
@@ -94,11 +94,6 @@ function pushTok(toks: Tok[], kind: TokKind, start: number, raw: string, line: n
   toks.push({ kind, start, end: start + raw.length, raw, line });
 }
 
-/** A digit, ASCII or full-width. */
-function isDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-}
-
 /**
  * What follows a figure of a sentence, never a cell: its unit (件, 条, 年, %, …), a clause's
  * punctuation or a closing bracket (`制作、获取政府信息11条，`, `2014年度`).
@@ -114,15 +109,15 @@ const PROSE_AFTER = '件项个条次篇层起人余年月日号期批家份宗�
 function gluedNumbers(s: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = from; i < to; ) {
-    if (!isDigit(s.charCodeAt(i))) {
+    if (!isDigitCode(s.charCodeAt(i))) {
       i++;
       continue;
     }
     const a = i;
-    while (i < to && isDigit(s.charCodeAt(i))) i++;
-    if (i + 1 < to && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 0xff0e) && isDigit(s.charCodeAt(i + 1))) {
+    while (i < to && isDigitCode(s.charCodeAt(i))) i++;
+    if (i + 1 < to && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 0xff0e) && isDigitCode(s.charCodeAt(i + 1))) {
       i++;
-      while (i < to && isDigit(s.charCodeAt(i))) i++;
+      while (i < to && isDigitCode(s.charCodeAt(i))) i++;
     }
     const after = s.charCodeAt(i);
     const marker = i < to && (after === 46 || after === 0xff0e || after === 0x3001);
@@ -157,7 +152,7 @@ function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok
     // A number with its unit or a clause's punctuation after it is a figure of a sentence (`11 条，`);
     // one with the next cell or the line's end after it, the commonest, is not looked at further.
     const next = read === 'num' ? firstNonBlank(s, i, n) : n;
-    const kind = next < n && !isDigit(s.charCodeAt(next)) && PROSE_AFTER.includes(s[next]) ? 'text' : read;
+    const kind = next < n && !isDigitCode(s.charCodeAt(next)) && PROSE_AFTER.includes(s[next]) ? 'text' : read;
     const nums = glued && read === 'text' ? gluedNumbers(s, st, i) : undefined;
     if (nums && nums.length) {
       let at = st;

@@ -331,12 +331,14 @@ export function allDigits(s: string): boolean {
   return s.length > 0;
 }
 
-/** Whether `s` is digits only, ASCII or full-width (０-９), and not empty. */
+/** A digit, ASCII or full-width (０-９). */
+export function isDigitCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** Whether `s` is digits only, ASCII or full-width, and not empty. */
 export function digitsOnly(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 48 || c > 57) && (c < 0xff10 || c > 0xff19)) return false;
-  }
+  for (let i = 0; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
   return s.length > 0;
 }
 
