@@ -104,7 +104,8 @@ export const rule: Rule = {
       if (f.kind === 'allConcluded' || f.kind === 'allUpheld' || f.kind === 'noRequests') {
         const target = f.kind === 'noRequests' ? { cells: TARGETS.noRequests.readings[0], where: TARGETS.noRequests.where } : statementCells(f);
         const table = tableValue(ctx, target.cells);
-        if (!table) continue;
+        // Unreadable cells, or none pending / not upheld: the statement stands.
+        if (table === undefined || table === 0) continue;
         const stated = ctx.parsed.model.text.slice(f.span.start, f.span.end);
         ctx.report({ span: f.span, message: msg('narrativeStatement', { stated, where: target.where, table }), related: relatedOf(ctx, target.cells) });
         continue;
