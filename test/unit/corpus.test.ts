@@ -116,4 +116,17 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     const year = (m: string) => m.replace(/(?:\d|[〇一二三四五六七八九]){4}年/g, 'Y年');
     assert.deepStrictEqual(changedBy(chinese, year), []);
   });
+
+  it('a tab after a heading\'s numeral (一、⇥总体情况: Word\'s and WPS\'s numbered headings, pasted as text) changes no finding', () => {
+    // The section headings the checker finds in the text as it is (table 三's rows are numbered so too).
+    const listNumbered = (text: string) => {
+      const starts = new Set(check(text).model.sections.map((s) => s.span.start));
+      return text.replace(/^(\s*[一二三四五六七八]、)(?=\S)/gm, (m: string, head: string, at: number) => (starts.has(at) || starts.has(at + m.length - m.trimStart().length) ? `${head}\t` : m));
+    };
+    // Messages quote headings as written: compared without white space.
+    assert.deepStrictEqual(
+      changedBy(listNumbered, (m) => m.replace(/\s/g, '')),
+      [],
+    );
+  });
 });

@@ -195,8 +195,10 @@ function findHeading(lines: LineList, n: number): HeadingFound | null {
   const { inner, clean } = innerSpan(line);
   const half = halfWidth(clean);
   const h = half.includes('**') ? half.replace(/\*\*/g, '') : half;
-  if (h.includes('\t')) return null;
   const bodyAt = numberedBody(h);
+  // A tab inside a line's words parts cells (a table's row); after a heading's numeral it is the
+  // list number's own (Word and WPS number headings so: 一、⇥总体情况).
+  if (h.includes('\t', Math.max(bodyAt, 0))) return null;
   const body = headingKey(bodyAt >= 0 ? h.slice(bodyAt) : h);
   const exactIndex = EXACT.get(body);
   if (bodyAt >= 0 && !exactIndex) {
