@@ -93,6 +93,22 @@ describe('shapes', () => {
     assert.deepStrictEqual(furniture.filter((n) => cellLines.includes(n)), []);
   });
 
+  it('text between table 四’s numbers that is not the table’s (a PDF page’s running header) is passed over; the row must then be whole', () => {
+    const text = loadFixture('shape-spaces.txt').text;
+    const row = '6 0 4 1 11 1 0 0 0 1 0 1 0 0 1';
+    const header = '\n2025/1/20 10:30    某某市2024年政府信息公开工作年度报告\n';
+    const broken = replaceOnce(text, row, `6 0 4 1 11 1 0 0${header}0 1 0 1 0 0 1`);
+    assert.deepStrictEqual(check(broken, OPTIONS).model.tables.t4!.rows[0].cells.map((c) => c.raw), row.split(' '));
+    expectNoFindings(broken);
+    // Fourteen numbers on either side of it: which cell is missing is not known.
+    const short = replaceOnce(text, row, `6 0 4 1 11 1 0 0${header}0 1 0 1 0 0`);
+    assert.strictEqual(check(short, OPTIONS).model.tables.t4, undefined);
+    expectFindings(short, [{ rule: 'table-layout', line: lineOf(short, '行政复议 行政诉讼'), message: 'tableLayoutInterrupted(table=@table.t4)' }]);
+    // Text after the numbers, and none after it: the row ends there, a cell short.
+    const ended = replaceOnce(text, row, '6 0 4 1 11 1 0 0 0 1 0 1 0 0\n注：本表数据截至2024年12月31日。');
+    expectFindings(ended, [{ rule: 'missing-cell', line: lineOf(ended, '6 0 4 1 11') }]);
+  });
+
   it('a sentence that starts with a section’s words is not a heading', () => {
     const text = loadFixture('shape-section-name-in-sentence.txt').text;
     const sections = check(text, OPTIONS).model.sections;

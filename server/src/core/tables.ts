@@ -27,6 +27,8 @@ export type LayoutDoubt =
   | { kind: 'widths'; count: number }
   /** Numbers interleaved with header text, so that their order is not known. */
   | { kind: 'order' }
+  /** Numbers with other text between them (a page's running header in PDF text) that do not make a whole row. */
+  | { kind: 'interrupted' }
   /** Rows whose digits are written together, in more than one way (or none) to make its cells. */
   | { kind: 'glued'; count: number };
 
@@ -875,6 +877,9 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   const line = new LineCells();
   /** A number came from a piece of a longer line: its digits may be several cells. */
   let glued = false;
+  /** Other text came before the row was whole (`foreign`), and numbers after it (`interrupted`). */
+  let foreign = false;
+  let interrupted = false;
   for (; n < lines.length && !stop; n++) {
     if (n === stopAt) break;
     // Before the numbers, a line without cells (the header: its text and blank fields are passed
@@ -888,9 +893,15 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
         // Pieces of the header are passed over until the row is complete (before the numbers, and
         // between them: the table split in three groups, each under its own header, in PDF text
         // and converters' output); before the numbers other text too, within the table's region
-        // (up to the next heading). Any other text ends the row.
+        // (up to the next heading). Other text ends a whole row; before the row is whole it is
+        // passed over (a page's running header or footer in PDF text), but the row must then come
+        // out whole to be read. (Digits written together are not counted as cells yet: their text ends them.)
         const header = !numbersStarted || (cells.length < T4_WIDTH && isT4HeaderPiece(tok.raw));
         if (!header) {
+          if (cells.length < T4_WIDTH && !glued) {
+            foreign = true;
+            continue;
+          }
           stop = true;
           break;
         }
@@ -908,6 +919,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
         continue;
       }
       if (sl.piece) glued = true;
+      if (foreign) interrupted = true;
       line.number(tok, cells);
       if (tok.line !== lastCellLine) {
         cellLineCount++;
@@ -941,7 +953,10 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
   return {
     table: { id: 't4', span: { start: labelSpan.start, end }, rows, shape: rows[0]?.shape ?? 'spaces', inSection: inSection(labelSpan.start) },
     orphans: [],
-    doubt: gluedDoubt ?? (apart && !inGroups(breaks, breakTexts, cells.length) ? { kind: 'order' } : undefined),
+    doubt:
+      gluedDoubt ??
+      (interrupted && cells.length !== T4_WIDTH ? { kind: 'interrupted' } : undefined) ??
+      (apart && !inGroups(breaks, breakTexts, cells.length) ? { kind: 'order' } : undefined),
   };
 }
 
