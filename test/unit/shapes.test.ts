@@ -109,6 +109,20 @@ describe('shapes', () => {
     expectFindings(ended, [{ rule: 'missing-cell', line: lineOf(ended, '6 0 4 1 11') }]);
   });
 
+  it('a row of table 三 written one cell a line, a page’s running header between its cells, is one row (the last row too)', () => {
+    const text = loadFixture('shape-cell-per-line.txt').text;
+    const header = '\t2025/1/20 10:30    某某市2024年政府信息公开工作年度报告\n';
+    const middle = replaceOnce(text, '\t3\n\t0\n\t1\n\t0\n', `\t3\n\t0\n${header}\t1\n\t0\n`);
+    const last = replaceOnce(text, '\t四、结转下年度继续办理\n\t1\n\t0\n\t0\n', `\t四、结转下年度继续办理\n\t1\n\t0\n${header}\t0\n`);
+    for (const broken of [middle, last]) {
+      assert.deepStrictEqual(numbers(check(broken, OPTIONS).model), EXPECTED);
+      expectNoFindings(broken);
+    }
+    // Text after a short last row with no numbers after it ends the table, a cell short.
+    const ended = replaceOnce(text, '\t0\n\t0\n\t1\n\n\n四、政府信息公开行政复议', '\t0\n\t1\n\t注：本表数据截至年底。\n\n\n四、政府信息公开行政复议');
+    expectFindings(ended, [{ rule: 'missing-cell', line: lineOf(ended, '\t四、结转下年度继续办理') }]);
+  });
+
   it('a sentence that starts with a section’s words is not a heading', () => {
     const text = loadFixture('shape-section-name-in-sentence.txt').text;
     const sections = check(text, OPTIONS).model.sections;

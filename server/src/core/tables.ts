@@ -345,6 +345,11 @@ class RowReader {
   private expect = 0;
   /** The last row was read while template rows were still unread (a moved row): only rows of the template are read on. */
   private pastLast = false;
+  /**
+   * The last row was read short of its cells: one group of numbers after other text may be the
+   * rest of it (written one cell a line over a page break, the page's running header between).
+   */
+  private lastShort = false;
   private sawAny = false;
   private readonly line = new LineCells();
 
@@ -381,8 +386,10 @@ class RowReader {
       this.used[cur.index] = 1;
       this.expect = cur.index + 1;
       if (cur.def.key === this.lastKey) {
-        // The last row ends the table unless template rows are still unread (a moved row).
+        // The last row ends the table unless template rows are still unread (a moved row), or
+        // it is short of its cells (its rest may follow).
         if (this.remaining(-1)) this.pastLast = true;
+        else if (r.cells.length < colsOf(table, cur.def)) this.pastLast = this.lastShort = true;
         else this.done = true;
       }
     } else this.orphans.push(r);
@@ -440,9 +447,13 @@ class RowReader {
     if (!cur) {
       const m = junkMatch ?? this.match();
       if (!m && this.pastLast) {
-        // Past the last row only rows of the template are read on; anything else ends the table.
-        this.done = true;
-        return;
+        // Past the last row only rows of the template are read on, and the rest of a short last
+        // row; anything else ends the table.
+        if (!this.lastShort) {
+          this.done = true;
+          return;
+        }
+        this.lastShort = false;
       }
       // The label is the whole pending list when it takes all of it (a fresh list follows).
       const pending = this.pending;
@@ -504,6 +515,12 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
  * that row when the two together are as many as the row's columns and no two of their cells stand
  * in the same place on their lines; the cells are then taken in the order of their places.
  */
+/** Whether `text` is a piece of row `def`'s label (the rest of a label wrapped in PDF text): at least half of it is in the label. */
+function pieceOfLabel(text: string, def: RowDef): boolean {
+  const piece = norm(text);
+  return piece.length > 0 && 2 * lcs(piece, norm(def.label)) >= piece.length;
+}
+
 function joinSplitRows(def: TableDef, r: ReadResult, lines: LineList): ReadResult {
   if (!r.orphans.some((o) => o.cells.length)) return r;
   const place = (c: CellModel) => c.span.start - lines.starts[lines.lineOf(c.span.start)];
@@ -521,8 +538,12 @@ function joinSplitRows(def: TableDef, r: ReadResult, lines: LineList): ReadResul
       orphans.push(o);
       continue;
     }
-    const cells = [...row.cells, ...o.cells].sort((a, b) => place(a) - place(b));
-    const apart = cells.every((c, k) => k === 0 || place(cells[k - 1]) + (cells[k - 1].span.end - cells[k - 1].span.start) <= place(c));
+    // Written one cell a line with other text between its cells (a row over a page break, the
+    // page's running header between), the cells are in the order of the text; laid out in columns,
+    // or with a piece of its own label between (wrapped in PDF text), in the order of their places.
+    const perLine = row.shape === 'cell-per-line' && o.shape === 'cell-per-line' && !pieceOfLabel(o.label, rowDef(row.key)!);
+    const cells = perLine ? [...row.cells, ...o.cells] : [...row.cells, ...o.cells].sort((a, b) => place(a) - place(b));
+    const apart = perLine || cells.every((c, k) => k === 0 || place(cells[k - 1]) + (cells[k - 1].span.end - cells[k - 1].span.start) <= place(c));
     if (!apart) {
       orphans.push(o);
       continue;
