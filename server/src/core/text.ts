@@ -152,15 +152,22 @@ export class LineIndex {
  * copied from the web carry them at the starts of lines and inside words.
  */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/**
+ * HTML's references to white space (`&nbsp;`, `&#160;`, `&emsp;` …), left in text taken from a
+ * page's source by a script that strips its tags.
+ */
+const SPACE_REFERENCE = /&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);/;
+const UNSEEN = new RegExp(`${INVISIBLE.source}|${SPACE_REFERENCE.source}`);
+const UNSEEN_ALL = new RegExp(UNSEEN.source, 'g');
 
 /**
  * The text as it is read: each character that shows nothing (`INVISIBLE`) is read as a space, so it
  * never hides a heading, a label or a number at the start of a line, and inside a word it is the
- * white space PDF text has there too. One character for one: every offset is the text's own.
+ * white space PDF text has there too; a reference to white space (`SPACE_REFERENCE`) is read as
+ * spaces. One character for one: every offset is the text's own.
  */
 export function visible(text: string): string {
-  return INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, ' ') : text;
+  return UNSEEN.test(text) ? text.replace(UNSEEN_ALL, (m) => (m.length === 1 ? ' ' : ' '.repeat(m.length))) : text;
 }
 
 const STRIP_CHARS = ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=';
