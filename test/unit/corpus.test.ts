@@ -147,6 +147,13 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     assert.deepStrictEqual(pairs, []);
   });
 
+  it('every line quoted (> : a Markdown block quote, a reply in a plain-text mail) changes no finding', () => {
+    assert.deepStrictEqual(
+      changedBy((text) => text.replace(/^/gm, '> ')),
+      [],
+    );
+  });
+
   it('a tab after a heading\'s numeral (一、⇥总体情况: Word\'s and WPS\'s numbered headings, pasted as text) changes no finding', () => {
     // The section headings the checker finds in the text as it is (table 三's rows are numbered so too).
     const listNumbered = (text: string) => {

@@ -157,17 +157,24 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
  * page's source by a script that strips its tags.
  */
 const SPACE_REFERENCE = /&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);/;
-const UNSEEN = new RegExp(`${INVISIBLE.source}|${SPACE_REFERENCE.source}`);
-const UNSEEN_ALL = new RegExp(UNSEEN.source, 'g');
+/** The marks that quote a line (`> `, `> > `: a Markdown block quote, a reply in a plain-text mail). */
+const QUOTED = /^(?:[ \t]*>)+/;
+const UNSEEN = new RegExp(`${INVISIBLE.source}|${SPACE_REFERENCE.source}|${QUOTED.source}`, 'm');
+const UNSEEN_ALL = new RegExp(UNSEEN.source, 'gm');
+
+/** A match of `UNSEEN` as white space: its quote marks and each of its other characters a space, its tabs kept. */
+function blank(m: string): string {
+  return m.length === 1 ? ' ' : m.replace(/[^\t]/g, ' ');
+}
 
 /**
  * The text as it is read: each character that shows nothing (`INVISIBLE`) is read as a space, so it
  * never hides a heading, a label or a number at the start of a line, and inside a word it is the
- * white space PDF text has there too; a reference to white space (`SPACE_REFERENCE`) is read as
- * spaces. One character for one: every offset is the text's own.
+ * white space PDF text has there too; a reference to white space (`SPACE_REFERENCE`) and the marks
+ * that quote a line (`QUOTED`) are read as spaces. One character for one: every offset is the text's own.
  */
 export function visible(text: string): string {
-  return UNSEEN.test(text) ? text.replace(UNSEEN_ALL, (m) => (m.length === 1 ? ' ' : ' '.repeat(m.length))) : text;
+  return UNSEEN.test(text) ? text.replace(UNSEEN_ALL, blank) : text;
 }
 
 const STRIP_CHARS = ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=';
