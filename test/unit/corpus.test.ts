@@ -154,6 +154,33 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     );
   });
 
+  it('a heading with its section\'s first paragraph on its line (六、其他需要报告的事项：无。, a page\'s bold heading) still gives the truth', () => {
+    // The section headings the checker finds, each joined to the paragraph after it.
+    const inline = (text: string, between: string) => {
+      const starts = new Set(check(text).model.sections.map((s) => new LineIndex(text).positionAt(s.span.start).line));
+      const lines = text.split('\n');
+      const out: string[] = [];
+      for (let n = 0; n < lines.length; n++) {
+        let next = n + 1;
+        while (next < lines.length && !lines[next].trim()) next++;
+        if (starts.has(n) && next < lines.length && lines[next].includes('。')) {
+          out.push(lines[n].trimEnd() + between + lines[next].trim());
+          n = next;
+        } else out.push(lines[n]);
+      }
+      return out.join('\n');
+    };
+    const failing = (between: string) =>
+      PASSING.filter((pair) => {
+        const [report, layout] = pair.split('/');
+        // A text on one line has its headings on the line of everything else already.
+        if (layout === 'textcontent.txt') return false;
+        const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
+        return !compareText(report, inline(text, between), layout).pass;
+      });
+    for (const between of ['：', '　', ' ', '。']) assert.deepStrictEqual(failing(between), [], `joined by ${JSON.stringify(between)}`);
+  });
+
   it('a tab after a heading\'s numeral (一、⇥总体情况: Word\'s and WPS\'s numbered headings, pasted as text) changes no finding', () => {
     // The section headings the checker finds in the text as it is (table 三's rows are numbered so too).
     const listNumbered = (text: string) => {

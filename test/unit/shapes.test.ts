@@ -123,6 +123,24 @@ describe('shapes', () => {
     expectFindings(ended, [{ rule: 'missing-cell', line: lineOf(ended, '\t四、结转下年度继续办理') }]);
   });
 
+  it('a heading with its first paragraph on its line is a heading, up to its wording; a sentence numbered so is not', () => {
+    const text = loadFixture('shape-spaces.txt').text;
+    const inline = replaceOnce(
+      replaceOnce(text, '一、总体情况\n\n（一）主动公开。', '一、总体情况2024年，（一）主动公开。'),
+      '六、其他需要报告的事项\n\n本机关',
+      '六、其他需要报告的事项：本机关',
+    );
+    const sections = check(inline, OPTIONS).model.sections;
+    assert.deepStrictEqual([sections[0].text, sections[5].text], ['一、总体情况', '六、其他需要报告的事项']);
+    expectNoFindings(inline);
+    // A comma or a semicolon before the heading's end makes it a sentence.
+    for (const sentence of ['一、总体情况良好，（一）主动公开。', '一、总体情况稳中向好；（一）主动公开。']) {
+      const read = replaceOnce(text, '一、总体情况\n\n（一）主动公开。', sentence);
+      // Reported where section 一 is due: after the preamble.
+      expectFindings(read, [{ rule: 'missing-section', line: lineOf(read, '根据《中华人民共和国政府信息公开条例》') }]);
+    }
+  });
+
   it('a sentence that starts with a section’s words is not a heading', () => {
     const text = loadFixture('shape-section-name-in-sentence.txt').text;
     const sections = check(text, OPTIONS).model.sections;

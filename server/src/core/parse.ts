@@ -5,7 +5,7 @@ import { scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
 import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_CORNER_WORDS, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
 import { findOldTemplate } from './template2019';
-import { LineList, arabicYears, charFlags, closestPrefix, commonChars, halfWidth, isRegexSpace, norm, similarityAtLeast, stripMarker, visible, type Line } from './text';
+import { LineList, arabicYears, charFlags, closestPrefix, commonChars, halfWidth, isDigitCode, isRegexSpace, norm, similarityAtLeast, stripMarker, visible, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
@@ -18,6 +18,8 @@ export interface HeadingFound {
   canonical: boolean;
   /** Span of the heading text without Markdown marks (what a fix replaces). */
   inner: Span;
+  /** The section's first paragraph follows on the heading's line (`inlineHeading`). */
+  inline?: boolean;
 }
 
 /** The line below a heading (a heading may be wrapped onto a second line). */
@@ -623,16 +625,77 @@ function findHeadings(lines: LineList): HeadingFound[] {
     let end = lines.endOf(n);
     // A copied page may pad a heading with white space (no-break spaces) to the right margin.
     while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
-    if (end - start > LONGEST_HEADING_LINE || !mayBeHeading(text, start, end)) continue;
-    const h = findHeading(lines, n);
-    if (h) found.push(h);
+    const h = end - start <= LONGEST_HEADING_LINE && mayBeHeading(text, start, end) ? findHeading(lines, n) : null;
+    const found1 = h ?? inlineHeading(lines, n, end);
+    if (found1) found.push(found1);
   }
   return found;
 }
 
+/** What ends a heading on its line before its section's first paragraph: a stop, a colon or white space. */
+function endsHeading(c: number): boolean {
+  return c === 0x3002 || c === 0xff1a || c === 58 || isRegexSpace(c);
+}
+
+/** What a sentence has and a heading has not: a comma or a semicolon (a wording may have 、). */
+function partsClauses(c: number): boolean {
+  return c === 0xff0c || c === 44 || c === 0xff1b || c === 59;
+}
+
 /**
- * The best heading of each section (a canonical one over the first) before line `stop`, in
- * order; others are ordinary lines. The first heading of a section only the 2008 outline has.
+ * A numbered heading with its section's first paragraph on its line (a page that sets its headings
+ * in bold at the start of a paragraph: 一、总体情况2024年，…; 六、其他需要报告的事项：无。). Up to the
+ * first stop, colon, white space or figure, the line begins with a wording of the template (the
+ * heading ends there), or, ended by a stop, a colon or white space, is a near miss of one. A comma
+ * or a semicolon before that makes it a sentence (一、总体情况良好，…; 一、总体情况；二、…). Such a
+ * heading is taken only for a section no line of its own heads (`rank`).
+ */
+function inlineHeading(lines: LineList, n: number, end: number): HeadingFound | null {
+  const text = lines.text;
+  let i = lines.starts[n];
+  while (i < end && isMark(text.charCodeAt(i))) i++;
+  if (!(HEADING_CHAR[text.charCodeAt(i)] & NUMERAL_1_6)) return null;
+  let j = i + 1;
+  while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
+  if (j >= end || !(HEADING_CHAR[text.charCodeAt(j)] & SEPARATOR)) return null;
+  j++;
+  while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
+  let e = j;
+  while (e < end && e - j <= LONGEST_BODY && !endsHeading(text.charCodeAt(e)) && !isDigitCode(text.charCodeAt(e))) {
+    if (partsClauses(text.charCodeAt(e))) return null;
+    e++;
+  }
+  if (e >= end || e - j > LONGEST_BODY) return null;
+  const numeral = text[i];
+  const heading = (index: number, to: number, canonical: boolean): HeadingFound => ({
+    index,
+    line: n,
+    span: { start: lines.starts[n], end: to },
+    text: text.slice(i, to),
+    canonical,
+    inner: { start: i, end: to },
+    inline: true,
+  });
+  const w = wordingEnd(keyFrom(text, j, e));
+  const exact = w >= 0 ? EXACT.get(headingKey(text.slice(j, w))) : undefined;
+  if (exact) return heading(exact, w, NUMERAL_OF.get(numeral) === exact);
+  if (isDigitCode(text.charCodeAt(e))) return null;
+  // The ** closing a bold heading.
+  let to = e;
+  while (to > j && text.charCodeAt(to - 1) === 42) to--;
+  const key = headingKey(text.slice(j, to));
+  const near = key.length >= 2 ? nearestSection(key, numeral) : -1;
+  return near > 0 ? heading(near, to, false) : null;
+}
+
+/** How a heading of a section is preferred to another: one on a line of its own, a canonical one over a near miss. */
+function rank(h: HeadingFound): number {
+  return h.inline ? 0 : h.canonical ? 2 : 1;
+}
+
+/**
+ * The best heading of each section (by `rank`, else the first) before line `stop`, in order;
+ * others are ordinary lines. The first heading of a section only the 2008 outline has.
  */
 function chooseHeadings(found: HeadingFound[], stop: number): { headings: HeadingFound[]; outline2008?: HeadingFound } {
   const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
@@ -644,7 +707,7 @@ function chooseHeadings(found: HeadingFound[], stop: number): { headings: Headin
       continue;
     }
     const cur = best[h.index];
-    if (!cur || (!cur.canonical && h.canonical)) best[h.index] = h;
+    if (!cur || rank(h) > rank(cur)) best[h.index] = h;
   }
   return { headings: best.filter((h): h is HeadingFound => !!h).sort((a, b) => a.line - b.line), outline2008 };
 }
