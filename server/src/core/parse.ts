@@ -625,9 +625,9 @@ function findHeadings(lines: LineList): HeadingFound[] {
     let end = lines.endOf(n);
     // A copied page may pad a heading with white space (no-break spaces) to the right margin.
     while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
-    const h = end - start <= LONGEST_HEADING_LINE && mayBeHeading(text, start, end) ? findHeading(lines, n) : null;
-    const found1 = h ?? inlineHeading(lines, n, end);
-    if (found1) found.push(found1);
+    if (!mayBeHeading(text, start, end)) continue;
+    const h = (end - start <= LONGEST_HEADING_LINE ? findHeading(lines, n) : null) ?? inlineHeading(lines, n, end);
+    if (h) found.push(h);
   }
   return found;
 }
@@ -826,7 +826,8 @@ export function parse(written: string): Parsed {
   const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(text, lines.starts[n], lines.endOf(n), n, chars, lines.isPiece(n)));
 
   const found = findHeadings(lines);
-  const otherLines = otherReportLines(lines, found);
+  // A second report starts at a heading of its own line (a heading inline is not sure enough).
+  const otherLines = otherReportLines(lines, found.filter((h) => !h.inline));
   const other = otherLines ? otherLines.first : -1;
   /** The line nothing is read from: a second report's title, or the end. */
   const stop = other >= 0 ? other : lines.length;
