@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
-import { check, type ReportModel } from '../../server/src/core';
+import { applyEdits, check, type ReportModel } from '../../server/src/core';
 import { CLI_OFF, expectFindings, expectNoFindings, findings, lineAt, lineOf, loadFixture, OPTIONS, replaceOnce, rowNumbers, runCli, seedPath } from './helpers';
 
 
@@ -138,6 +138,25 @@ describe('shapes', () => {
       const read = replaceOnce(text, '一、总体情况\n\n（一）主动公开。', sentence);
       // Reported where section 一 is due: after the preamble.
       expectFindings(read, [{ rule: 'missing-section', line: lineOf(read, '根据《中华人民共和国政府信息公开条例》') }]);
+    }
+  });
+
+  it('a row whose cells are left out is there: blank fields are its blank cells, a label alone is the row without numbers', () => {
+    const blanks = replaceOnce(loadFixture('shape-tabs.txt').text, '1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0', '1.属于国家秘密\t\t\t\t\t\t\t');
+    const columns = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+    const line = lineOf(blanks, '1.属于国家秘密');
+    expectFindings(blanks, columns.map((c) => ({ rule: 'blank-cell', line, message: `blankCell(cell=（三）1.属于国家秘密·${c})` })));
+    const pipes = replaceOnce(loadFixture('shape-pipes.md').text, '| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 1.属于国家秘密 |  |  |  |  |  |  |  |');
+    expectFindings(pipes, columns.map((c) => ({ rule: 'blank-cell', line: lineOf(pipes, '| 1.属于国家秘密'), message: `blankCell(cell=（三）1.属于国家秘密·${c})` })));
+    // The label alone (PDF text, where blank cells leave nothing): its numbers are missing, not its
+    // row. Zeros are offered, not applied by Fix All.
+    for (const [name, row, alone] of [
+      ['shape-spaces.txt', '1.属于国家秘密 0 0 0 0 0 0 0', '1.属于国家秘密'],
+      ['shape-tabs.txt', '1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0', '1.属于国家秘密'],
+    ]) {
+      const text = replaceOnce(loadFixture(name).text, row, alone);
+      const [f] = expectFindings(text, [{ rule: 'missing-cell', line: lineOf(text, alone), message: 'missingCell(actual=0, expected=7, row=（三）1.属于国家秘密)' }]);
+      assert.deepStrictEqual(f.problem.fixes.map((x) => [x.preferred, applyEdits(text, x.edits) === loadFixture(name).text]), [[false, true]]);
     }
   });
 

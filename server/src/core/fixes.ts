@@ -67,7 +67,7 @@ export function cellSeparator(row: RowModel, lines: LineList): string {
       return ' | ';
     case 'cell-per-line': {
       const last = row.cells[row.cells.length - 1];
-      const l = lines.at(lines.lineOf(last.span.start))!;
+      const l = lines.at(lines.lineOf(last ? last.span.start : row.labelSpan.start))!;
       return '\n' + indentOf(l);
     }
     default:

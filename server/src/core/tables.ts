@@ -408,17 +408,39 @@ class RowReader {
   /** Read a line's tokens; true when the table's last row is complete at the end of the line. */
   readLine(sl: ScannedLine): boolean {
     this.line.startLine();
+    /** The blank fields after the line's last label text, while no row is being read. */
+    let blanks: Tok[] | undefined;
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
       // The row it starts is the one the label names, so the match is kept for that.
       const pending = this.pending;
       const junkMatch = tok.kind === 'bad' && !this.cur && pending.length > 0 && pending[pending.length - 1].line === tok.line ? this.match() : null;
-      if (tok.kind === 'text' || (tok.kind === 'bad' && !this.cur && !junkMatch)) this.text(tok);
-      else if (tok.kind === 'empty') {
+      if (tok.kind === 'text' || (tok.kind === 'bad' && !this.cur && !junkMatch)) {
+        this.text(tok);
+        blanks = [];
+      } else if (tok.kind === 'empty') {
         if (sl.oneField && this.cur) this.cur.gaps.push({ at: this.cur.cells.length, tok, lines: 0 });
         else this.line.blank(tok);
-      } else this.number(tok, sl, junkMatch);
+        if (!this.cur) blanks?.push(tok);
+      } else {
+        this.number(tok, sl, junkMatch);
+        blanks = undefined;
+      }
       if (this.done) return false;
+    }
+    // A label with nothing but blank fields after it (a delimited row left blank): that row, its
+    // cells blank, when the fields are as many as its columns (or one more: a merged label column).
+    // Not a row that may be a group's label instead (the old single （六）其他处理).
+    if (blanks && blanks.length && !this.cur) {
+      const m = this.match();
+      const width = m && !this.table.rows[m.index].optional ? colsOf(this.table, this.table.rows[m.index]) : 0;
+      if (m && width && (blanks.length === width || blanks.length === width + 1)) {
+        const cur = this.start(m);
+        for (const e of blanks.slice(blanks.length - width)) cur.cells.push(toCell(e, cur.cells.length));
+        cur.cellLineCount = 1;
+        cur.lastCellLine = blanks[0].line;
+        cur.shape = sl.shape;
+      }
     }
     const c = this.cur;
     if (c && sl.shape === 'pipes' && c.def) this.line.endPipeRow(c.cells, colsOf(this.table, c.def));
@@ -441,6 +463,43 @@ class RowReader {
     if (this.pendingChars > this.info.maxPending && this.sawAny) this.done = true;
   }
 
+  /**
+   * Start the row `m` names (or, for null, a group of numbers under no row label) with the last
+   * pending fragments as its label. Fragments before those that are a whole row's label on a line
+   * before a row written on one line (`1.属于国家秘密` alone, its cells left out) are that row, without cells.
+   */
+  private start(m: RowMatch | null, at?: Tok): RowBuild {
+    const pending = this.pending;
+    const take = m ? m.take : Math.min(pending.length, 1);
+    const label = take === pending.length ? pending : pending.slice(pending.length - take);
+    if (m && at && label[0].line === at.line) for (const f of pending.slice(0, pending.length - take)) this.rowWithoutCells(f, m.index);
+    const cur: RowBuild = { def: m ? this.table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false };
+    this.cur = cur;
+    this.pending = [];
+    this.pendingChars = 0;
+    this.sawAny = true;
+    return cur;
+  }
+
+  /**
+   * A label fragment that is the whole label of a row not read yet, before row `before`: that row,
+   * read without cells. Not a row that may be a group's label instead (the old single （六）其他处理).
+   */
+  private rowWithoutCells(f: Tok, before: number): void {
+    const joined = norm(f.raw);
+    const core = stripMarker(joined);
+    const rows = this.table.rows;
+    for (let i = this.expect; i < before; i++) {
+      if (this.used[i] || rows[i].optional || !(stripMarker(norm(rows[i].label)) === core || rows[i].exact?.includes(core))) continue;
+      const r = finish({ def: rows[i], index: i, label: [f], cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false });
+      validate(r, rows[i], this.table);
+      this.rows.push(r);
+      this.used[i] = 1;
+      this.expect = i + 1;
+      return;
+    }
+  }
+
   /** A cell: the next of the row being read, or the first of the row the waiting label names. */
   private number(tok: Tok, sl: ScannedLine, junkMatch: RowMatch | null): void {
     let cur = this.cur;
@@ -455,14 +514,8 @@ class RowReader {
         }
         this.lastShort = false;
       }
-      // The label is the whole pending list when it takes all of it (a fresh list follows).
-      const pending = this.pending;
-      const take = m ? m.take : Math.min(pending.length, 1);
-      const label = take === pending.length ? pending : pending.slice(pending.length - take);
-      cur = this.cur = { def: m ? this.table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false };
-      this.pending = [];
-      this.pendingChars = 0;
-      this.sawAny = true;
+      // A text written on one line has its labels and numbers in pieces: not lines to tell rows by.
+      cur = this.start(m, sl.piece ? undefined : tok);
     }
     if (tok.line !== cur.lastCellLine && cur.cells.length) cur.between.push({ at: cur.cells.length, tok: cur.runTok ?? tok, lines: cur.runTok ? cur.run : 0 });
     cur.run = 0;

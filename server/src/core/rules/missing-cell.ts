@@ -13,6 +13,12 @@ import type { Rule, RuleContext } from './context';
  */
 function missingFix(ctx: RuleContext, table: TableModel, row: RowModel, want: number): { fix?: Fix; ambiguous: boolean } {
   const cells = row.cells;
+  if (!cells.length) {
+    // A label without numbers: zeros after it are offered, not applied by Fix All (that they are 0 is not known).
+    const sep = cellSeparator({ ...row, shape: table.shape }, ctx.parsed.lines);
+    const at = row.labelSpan.end;
+    return { fix: { title: msg('fixZeros', { row: rowName(row.key) }), preferred: false, edits: [{ start: at, end: at, newText: (sep + '0').repeat(want) }] }, ambiguous: false };
+  }
   const missing = want - cells.length;
   const sep = cellSeparator(row, ctx.parsed.lines);
   const last = cells[cells.length - 1];
@@ -49,12 +55,12 @@ export const rule: Rule = {
   // A report without dropped cells reads no number.
   run(ctx) {
     eachRowWidth(ctx, (table, row, want) => {
-      if (!row.cells.length || row.cells.length >= want) return;
+      if (row.cells.length >= want) return;
       const { fix, ambiguous } = missingFix(ctx, table, row, want);
       const args = { row: rowName(row.key), expected: want, actual: row.cells.length };
       ctx.report({
         // Table 四's label is its header, far from the numbers: the problem sits on the numbers.
-        span: { start: row.key === 't4.row' || row.labelSpan.start === row.labelSpan.end ? row.cells[0].span.start : row.labelSpan.start, end: row.span.end },
+        span: { start: (row.key === 't4.row' || row.labelSpan.start === row.labelSpan.end) && row.cells.length ? row.cells[0].span.start : row.labelSpan.start, end: row.span.end },
         message: msg(ambiguous ? 'missingCellAmbiguous' : 'missingCell', args),
         fixes: fix ? [fix] : [],
       });
