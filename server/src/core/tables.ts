@@ -350,6 +350,11 @@ class RowReader {
    * rest of it (written one cell a line over a page break, the page's running header between).
    */
   private lastShort = false;
+  /**
+   * How many blank fields stood between the label and the numbers of the last whole delimited row
+   * (label columns merged across several: a page's table copied with its spans), or -1 before one.
+   */
+  private labelColumns = -1;
   private sawAny = false;
   private readonly line = new LineCells();
 
@@ -369,6 +374,26 @@ class RowReader {
       if (i !== except && !rows[i].optional && !this.used[i] && !(replacer[i] >= 0 && this.used[replacer[i]])) return true;
     }
     return false;
+  }
+
+  /**
+   * A delimited row's blank fields between its label and its first number (`lead`): past as many
+   * label columns as the whole rows had, its first cells when they make the row whole. Before a
+   * whole row, a row short by as many blanks as it has (or one fewer: a label column merged across
+   * two) takes them. A whole row tells how many label columns the table has.
+   */
+  private leadingBlanks(c: RowBuild, lead: Tok[]): void {
+    const width = colsOf(this.table, c.def!);
+    const short = width - c.cells.length;
+    if (short <= 0) {
+      this.labelColumns = lead.length;
+      return;
+    }
+    const skip = this.labelColumns >= 0 ? this.labelColumns : lead.length - short;
+    if (lead.length - skip !== short || skip < 0 || (this.labelColumns < 0 && skip > 1)) return;
+    const blank = lead.slice(skip).map((e) => toCell(e, 0));
+    c.cells.unshift(...blank);
+    c.cells.forEach((cell, col) => (cell.col = col));
   }
 
   /** Close the row being read, if any. */
@@ -410,6 +435,8 @@ class RowReader {
     this.line.startLine();
     /** The blank fields after the line's last label text, while no row is being read. */
     let blanks: Tok[] | undefined;
+    /** Those before the first number of a row that starts on this line. */
+    let lead: Tok[] | undefined;
     for (const tok of sl.toks) {
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
       // The row it starts is the one the label names, so the match is kept for that.
@@ -423,20 +450,23 @@ class RowReader {
         else this.line.blank(tok);
         if (!this.cur) blanks?.push(tok);
       } else {
+        if (!this.cur) lead = blanks;
         this.number(tok, sl, junkMatch);
         blanks = undefined;
       }
       if (this.done) return false;
     }
     // A label with nothing but blank fields after it (a delimited row left blank): that row, its
-    // cells blank, when the fields are as many as its columns (or one more: a merged label column).
-    // Not a row that may be a group's label instead (the old single （六）其他处理).
+    // cells blank, after as many label columns as the whole rows had (or, before one, when the
+    // fields are as many as its columns or one more). Not a row that may be a group's label
+    // instead (the old single （六）其他处理).
     if (blanks && blanks.length && !this.cur) {
       const m = this.match();
       const width = m && !this.table.rows[m.index].optional ? colsOf(this.table, this.table.rows[m.index]) : 0;
-      if (m && width && (blanks.length === width || blanks.length === width + 1)) {
+      const skip = this.labelColumns >= 0 ? this.labelColumns : blanks.length - width;
+      if (m && width && skip >= 0 && (this.labelColumns >= 0 ? blanks.length >= skip + width : skip <= 1)) {
         const cur = this.start(m);
-        for (const e of blanks.slice(blanks.length - width)) cur.cells.push(toCell(e, cur.cells.length));
+        for (const e of blanks.slice(skip, skip + width)) cur.cells.push(toCell(e, cur.cells.length));
         cur.cellLineCount = 1;
         cur.lastCellLine = blanks[0].line;
         cur.shape = sl.shape;
@@ -444,6 +474,7 @@ class RowReader {
     }
     const c = this.cur;
     if (c && sl.shape === 'pipes' && c.def) this.line.endPipeRow(c.cells, colsOf(this.table, c.def));
+    if (c?.def && lead && (sl.shape === 'tabs' || sl.shape === 'pipes')) this.leadingBlanks(c, lead);
     return !!c && !!c.def && c.def.key === this.lastKey && c.cells.length >= colsOf(this.table, c.def) && !this.remaining(c.index);
   }
 
