@@ -174,6 +174,17 @@ describe('shapes', () => {
     expectFindings(mergedLead, blanks);
   });
 
+  it('table 四 with its zeros left blank (a tab row) has every cell, the blanks blank', () => {
+    // The last group all zeros: its blank fields end the line.
+    const fixture = replaceOnce(loadFixture('shape-tabs.txt').text, '6\t0\t4\t1\t11\t1\t0\t0\t0\t1\t0\t1\t0\t0\t1', '6\t0\t4\t1\t11\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0');
+    const text = replaceOnce(fixture, '6\t0\t4\t1\t11\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0', '6\t\t4\t1\t11\t1\t\t\t\t1\t\t\t\t\t');
+    const cells = check(text, OPTIONS).model.tables.t4!.rows[0].cells;
+    assert.deepStrictEqual(cells.map((c) => (c.blank ? '_' : c.raw)).join(' '), '6 _ 4 1 11 1 _ _ _ 1 _ _ _ _ _');
+    const found = findings(text).map((f) => f.rule);
+    assert.deepStrictEqual([...new Set(found)], ['blank-cell']);
+    assert.strictEqual(found.length, 9);
+  });
+
   it('a sentence that starts with a section’s words is not a heading', () => {
     const text = loadFixture('shape-section-name-in-sentence.txt').text;
     const sections = check(text, OPTIONS).model.sections;

@@ -306,8 +306,8 @@ class LineCells {
     this.hasNumber = true;
   }
 
-  /** End of a `|` row: its trailing blank fields, up to `width` cells. */
-  endPipeRow(cells: CellModel[], width: number): void {
+  /** End of a delimited row (`|` or tabs): its trailing blank fields, up to `width` cells. */
+  endDelimitedRow(cells: CellModel[], width: number): void {
     for (const e of this.blanks) if (cells.length < width) cells.push(toCell(e, cells.length));
   }
 }
@@ -473,7 +473,7 @@ class RowReader {
       }
     }
     const c = this.cur;
-    if (c && sl.shape === 'pipes' && c.def) this.line.endPipeRow(c.cells, colsOf(this.table, c.def));
+    if (c?.def && sl.shape === 'pipes') this.line.endDelimitedRow(c.cells, colsOf(this.table, c.def));
     if (c?.def && lead && (sl.shape === 'tabs' || sl.shape === 'pipes')) this.leadingBlanks(c, lead);
     return !!c && !!c.def && c.def.key === this.lastKey && c.cells.length >= colsOf(this.table, c.def) && !this.remaining(c.index);
   }
@@ -1034,7 +1034,8 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
       numbersStarted = true;
     }
     if (stop) break;
-    if (sl.shape === 'pipes' && numbersStarted) line.endPipeRow(cells, T4_WIDTH);
+    // Blank fields after a line's last number (a delimited line's) are cells too: the row has no label to be taken for.
+    if (numbersStarted) line.endDelimitedRow(cells, T4_WIDTH);
   }
   const head = lines.at(anchor)!;
   const labelSpan = { start: head.start, end: head.end };
