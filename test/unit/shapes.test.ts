@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
-import { applyEdits, check, type ReportModel } from '../../server/src/core';
+import { applyEdits, check, fixAll, type ReportModel } from '../../server/src/core';
 import { CLI_OFF, expectFindings, expectNoFindings, findings, lineAt, lineOf, loadFixture, OPTIONS, replaceOnce, rowNumbers, runCli, seedPath } from './helpers';
 
 
@@ -183,6 +183,24 @@ describe('shapes', () => {
     const found = findings(text).map((f) => f.rule);
     assert.deepStrictEqual([...new Set(found)], ['blank-cell']);
     assert.strictEqual(found.length, 9);
+  });
+
+  it('Fix All fills the zeros left blank in exactly their fields, and converges', () => {
+    const tabs = loadFixture('shape-tabs.txt').text;
+    const pipes = loadFixture('shape-pipes.md').text;
+    const t4 = '6\t0\t4\t1\t11\t1\t0\t0\t0\t1\t0\t1\t0\t0\t1';
+    const t4Zeros = replaceOnce(tabs, t4, '6\t0\t4\t1\t11\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0');
+    const cases: [whole: string, blank: string][] = [
+      [tabs, replaceOnce(tabs, '1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0', '1.属于国家秘密\t\t\t\t\t\t\t')],
+      [pipes, replaceOnce(pipes, '| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 1.属于国家秘密 |  |  |  |  |  |  |  |')],
+      [replaceOnce(tabs, '行政规范性文件\t8\t5\t26', '行政规范性文件\t0\t0\t26'), replaceOnce(tabs, '行政规范性文件\t8\t5\t26', '行政规范性文件\t\t\t26')],
+      [t4Zeros, replaceOnce(t4Zeros, '6\t0\t4\t1\t11\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0', '6\t\t4\t1\t11\t1\t\t\t\t1\t\t\t\t\t')],
+    ];
+    for (const [whole, blank] of cases) {
+      const fixed = fixAll(blank, OPTIONS);
+      assert.strictEqual(fixed, whole);
+      assert.strictEqual(fixAll(fixed, OPTIONS), fixed);
+    }
   });
 
   it('a sentence that starts with a section’s words is not a heading', () => {
