@@ -44,6 +44,17 @@ describe('rule blank-cell (RPT013)', () => {
     assert.deepStrictEqual(problemsOf(text, 'extra-cell'), []);
   });
 
+  it('a table written mostly in blank cells (its zeros left blank) is said once, and Fix All fills every blank', () => {
+    const tabs = loadFixture('shape-tabs.txt').text;
+    const start = tabs.indexOf('一、本年新收');
+    const end = tabs.indexOf('四、政府信息公开行政复议');
+    const blank = tabs.slice(0, start) + tabs.slice(start, end).replace(/\t0(?=\t|\n)/g, '\t') + tabs.slice(end);
+    const line = lineOf(blank, '一、本年新收');
+    const [f] = expectFindings(blank, [{ rule: 'blank-cell', line, message: 'blankCells(count=141, table=@table.t3)' }]);
+    assert.deepStrictEqual(f.problem.fixes.map((x) => [said(x.title), x.preferred, x.edits.length]), [['fixBlanks(count=141, table=@table.t3)', true, 141]]);
+    assert.strictEqual(fixAll(blank, OPTIONS), tabs);
+  });
+
   it('table 四 in tabs', () => {
     const bad = replaceOnce(loadFixture('shape-tabs.txt').text, '6\t0\t4\t1\t11', '6\t\t4\t1\t11');
     expectFindings(bad, [{ rule: 'blank-cell', line: lineOf(bad, '6\t\t4'), message: 'blankCell(cell=表四·行政复议·结果纠正)' }]);

@@ -1,6 +1,13 @@
 import { msg } from '../messages';
-import { eachOddCell } from './cells';
-import type { Rule } from './context';
+import type { CellModel } from '../model';
+import { cellLabel } from './cells';
+import type { Rule, RuleContext } from './context';
+
+/** The span of a blank cell's finding: the cell and the separators around it, on its line. */
+function around(ctx: RuleContext, cell: CellModel) {
+  const line = ctx.parsed.lines.at(ctx.lineOf(cell.span.start))!;
+  return { start: Math.max(line.start, cell.span.start - 1), end: Math.min(line.end, cell.span.end + 1) };
+}
 
 export const rule: Rule = {
   meta: {
@@ -12,15 +19,33 @@ export const rule: Rule = {
     description: { 'zh-CN': '单元格为空（按 0 计算）', en: 'A cell is blank (counted as 0)' },
   },
   run(ctx) {
-    eachOddCell(ctx, ({ cell, name }) => {
-      if (!cell.blank) return;
-      const line = ctx.parsed.lines.at(ctx.lineOf(cell.span.start))!;
-      ctx.report({
-        // The blank cell and the separators around it, on its line.
-        span: { start: Math.max(line.start, cell.span.start - 1), end: Math.min(line.end, cell.span.end + 1) },
-        message: msg('blankCell', { cell: name }),
-        fixes: [{ title: msg('fixBlank', { cell: name }), preferred: true, edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }] }],
-      });
-    });
+    const { t2, t3, t4 } = ctx.parsed.model.tables;
+    for (const table of [t2, t3, t4]) {
+      if (!table) continue;
+      let cells = 0;
+      const blanks: { cell: CellModel; name: string }[] = [];
+      for (const row of table.rows) {
+        cells += row.cells.length;
+        for (const cell of row.cells) if (cell.blank) blanks.push({ cell, name: cellLabel(row.key, cell.col) });
+      }
+      // Most of a table blank: blank is how it writes 0, said once for the table. A few blank
+      // cells may each be a number lost in copying: each is said.
+      if (blanks.length > 1 && blanks.length * 2 > cells) {
+        const args = { table: `@table.${table.id}`, count: blanks.length };
+        ctx.report({
+          span: around(ctx, blanks[0].cell),
+          message: msg('blankCells', args),
+          fixes: [{ title: msg('fixBlanks', args), preferred: true, edits: blanks.map(({ cell }) => ({ start: cell.span.start, end: cell.span.end, newText: '0' })) }],
+        });
+        continue;
+      }
+      for (const { cell, name } of blanks) {
+        ctx.report({
+          span: around(ctx, cell),
+          message: msg('blankCell', { cell: name }),
+          fixes: [{ title: msg('fixBlank', { cell: name }), preferred: true, edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }] }],
+        });
+      }
+    }
   },
 };
