@@ -377,6 +377,24 @@ class RowReader {
   }
 
   /**
+   * A label with nothing but blank fields after it (a delimited row left blank): that row, its
+   * cells blank, after as many label columns as the whole rows had (or, before one, when the
+   * fields are as many as its columns or one more). Not a row that may be a group's label
+   * instead (the old single （六）其他处理).
+   */
+  private blankRow(blanks: Tok[], shape: TableShape): void {
+    const m = this.match();
+    const width = m && !this.table.rows[m.index].optional ? colsOf(this.table, this.table.rows[m.index]) : 0;
+    const skip = this.labelColumns >= 0 ? this.labelColumns : blanks.length - width;
+    if (!m || !width || skip < 0 || (this.labelColumns >= 0 ? blanks.length < skip + width : skip > 1)) return;
+    const cur = this.start(m);
+    for (const e of blanks.slice(skip, skip + width)) cur.cells.push(toCell(e, cur.cells.length));
+    cur.cellLineCount = 1;
+    cur.lastCellLine = blanks[0].line;
+    cur.shape = shape;
+  }
+
+  /**
    * A delimited row's blank fields between its label and its first number (`lead`): past as many
    * label columns as the whole rows had, its first cells when they make the row whole. Before a
    * whole row, a row short by as many blanks as it has (or one fewer: a label column merged across
@@ -456,22 +474,7 @@ class RowReader {
       }
       if (this.done) return false;
     }
-    // A label with nothing but blank fields after it (a delimited row left blank): that row, its
-    // cells blank, after as many label columns as the whole rows had (or, before one, when the
-    // fields are as many as its columns or one more). Not a row that may be a group's label
-    // instead (the old single （六）其他处理).
-    if (blanks && blanks.length && !this.cur) {
-      const m = this.match();
-      const width = m && !this.table.rows[m.index].optional ? colsOf(this.table, this.table.rows[m.index]) : 0;
-      const skip = this.labelColumns >= 0 ? this.labelColumns : blanks.length - width;
-      if (m && width && skip >= 0 && (this.labelColumns >= 0 ? blanks.length >= skip + width : skip <= 1)) {
-        const cur = this.start(m);
-        for (const e of blanks.slice(skip, skip + width)) cur.cells.push(toCell(e, cur.cells.length));
-        cur.cellLineCount = 1;
-        cur.lastCellLine = blanks[0].line;
-        cur.shape = sl.shape;
-      }
-    }
+    if (blanks?.length && !this.cur) this.blankRow(blanks, sl.shape);
     const c = this.cur;
     if (c?.def && sl.shape === 'pipes') this.line.endDelimitedRow(c.cells, colsOf(this.table, c.def));
     if (c?.def && lead && (sl.shape === 'tabs' || sl.shape === 'pipes')) this.leadingBlanks(c, lead);
