@@ -57,6 +57,11 @@ interface RowBuild {
   glued: boolean;
 }
 
+/** A row about to be read: its template row (`def`, at `index`; null and -1 for numbers under no row label) and its label. */
+function newRow(def: RowDef | null, index: number, label: Tok[]): RowBuild {
+  return { def, index, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false };
+}
+
 interface Gap {
   at: number;
   tok: Tok;
@@ -136,6 +141,8 @@ interface RowInfo {
   replacedBy: Int16Array;
   /** The row has keys and `norm` leaves each as it is, so a label holding one as written names the row. */
   plainKeys: Uint8Array;
+  /** Each row's label normalised, without its list marker. */
+  wholeLabels: string[];
 }
 
 const ROW_INFO = new Map<TableDef, RowInfo>();
@@ -145,7 +152,12 @@ function rowInfo(table: TableDef): RowInfo {
   if (!info) {
     const rows = table.rows;
     const words = [...rows.flatMap((r) => [r.label, r.caption ?? '', ...(r.header ?? [])]), ...table.columns, ...(table.id === 't3' ? [...Object.values(T3_GROUPS), T3_CORNER] : [])];
-    info = { replacedBy: new Int16Array(rows.length).fill(-1), plainKeys: new Uint8Array(rows.length), maxPending: words.reduce((n, w) => n + w.length, 0) };
+    info = {
+      replacedBy: new Int16Array(rows.length).fill(-1),
+      plainKeys: new Uint8Array(rows.length),
+      maxPending: words.reduce((n, w) => n + w.length, 0),
+      wholeLabels: rows.map((r) => stripMarker(norm(r.label))),
+    };
     for (let i = 0; i < rows.length; i++) {
       for (const j of REPLACED_AT[table.id][i]) if (j >= 0) info.replacedBy[j] = i;
       const keys = rows[i].keys;
@@ -382,35 +394,43 @@ class RowReader {
    * fields are as many as its columns or one more). Not a row that may be a group's label
    * instead (the old single （六）其他处理).
    */
-  private blankRow(blanks: Tok[], shape: TableShape): void {
+  private blankRow(toks: Tok[], from: number, shape: TableShape): void {
     const m = this.match();
     const width = m && !this.table.rows[m.index].optional ? colsOf(this.table, this.table.rows[m.index]) : 0;
-    const skip = this.labelColumns >= 0 ? this.labelColumns : blanks.length - width;
-    if (!m || !width || skip < 0 || (this.labelColumns >= 0 ? blanks.length < skip + width : skip > 1)) return;
+    const skip = this.labelColumnsOf(toks.length - from, width);
+    if (!m || !width || skip < 0 || toks.length - from < skip + width) return;
     const cur = this.start(m);
-    for (const e of blanks.slice(skip, skip + width)) cur.cells.push(toCell(e, cur.cells.length));
+    for (let k = from + skip; k < from + skip + width; k++) cur.cells.push(toCell(toks[k], cur.cells.length));
     cur.cellLineCount = 1;
-    cur.lastCellLine = blanks[0].line;
+    cur.lastCellLine = toks[from].line;
     cur.shape = shape;
   }
 
   /**
-   * A delimited row's blank fields between its label and its first number (`lead`): past as many
-   * label columns as the whole rows had, its first cells when they make the row whole. Before a
-   * whole row, a row short by as many blanks as it has (or one fewer: a label column merged across
-   * two) takes them. A whole row tells how many label columns the table has.
+   * How many of `fields` blank fields after a label are label columns when `cells` of them are to
+   * be the row's: as many as the whole rows had; before one, the fields beyond the cells, at most
+   * one (-1: none fits).
    */
-  private leadingBlanks(c: RowBuild, lead: Tok[]): void {
-    const width = colsOf(this.table, c.def!);
-    const short = width - c.cells.length;
+  private labelColumnsOf(fields: number, cells: number): number {
+    if (this.labelColumns >= 0) return this.labelColumns;
+    const skip = fields - cells;
+    return skip >= 0 && skip <= 1 ? skip : -1;
+  }
+
+  /**
+   * A delimited row's blank fields between its label and its first number (`toks[from, to)`): past
+   * the label columns (`labelColumnsOf`), its first cells when they make the row whole. A whole row
+   * tells how many label columns the table has.
+   */
+  private leadingBlanks(c: RowBuild, toks: Tok[], from: number, to: number): void {
+    const short = colsOf(this.table, c.def!) - c.cells.length;
     if (short <= 0) {
-      this.labelColumns = lead.length;
+      this.labelColumns = to - from;
       return;
     }
-    const skip = this.labelColumns >= 0 ? this.labelColumns : lead.length - short;
-    if (lead.length - skip !== short || skip < 0 || (this.labelColumns < 0 && skip > 1)) return;
-    const blank = lead.slice(skip).map((e) => toCell(e, 0));
-    c.cells.unshift(...blank);
+    const skip = this.labelColumnsOf(to - from, short);
+    if (skip < 0 || to - from - skip !== short) return;
+    c.cells.unshift(...toks.slice(from + skip, to).map((e) => toCell(e, 0)));
     c.cells.forEach((cell, col) => (cell.col = col));
   }
 
@@ -451,33 +471,36 @@ class RowReader {
   /** Read a line's tokens; true when the table's last row is complete at the end of the line. */
   readLine(sl: ScannedLine): boolean {
     this.line.startLine();
-    /** The blank fields after the line's last label text, while no row is being read. */
-    let blanks: Tok[] | undefined;
-    /** Those before the first number of a row that starts on this line. */
-    let lead: Tok[] | undefined;
-    for (const tok of sl.toks) {
+    const toks = sl.toks;
+    /** Where the blank fields after the line's last label text start (-1: no label on the line, or a row since). */
+    let blanksFrom = -1;
+    /** Those before the first number of a row that starts on this line: `toks[leadFrom, leadTo)`. */
+    let leadFrom = -1;
+    let leadTo = -1;
+    for (let i = 0; i < toks.length; i++) {
+      const tok = toks[i];
       // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
       // The row it starts is the one the label names, so the match is kept for that.
       const pending = this.pending;
       const junkMatch = tok.kind === 'bad' && !this.cur && pending.length > 0 && pending[pending.length - 1].line === tok.line ? this.match() : null;
       if (tok.kind === 'text' || (tok.kind === 'bad' && !this.cur && !junkMatch)) {
         this.text(tok);
-        blanks = [];
+        blanksFrom = i + 1;
       } else if (tok.kind === 'empty') {
         if (sl.oneField && this.cur) this.cur.gaps.push({ at: this.cur.cells.length, tok, lines: 0 });
         else this.line.blank(tok);
-        if (!this.cur) blanks?.push(tok);
       } else {
-        if (!this.cur) lead = blanks;
+        if (!this.cur && blanksFrom >= 0) [leadFrom, leadTo] = [blanksFrom, i];
         this.number(tok, sl, junkMatch);
-        blanks = undefined;
+        blanksFrom = -1;
       }
       if (this.done) return false;
     }
-    if (blanks?.length && !this.cur) this.blankRow(blanks, sl.shape);
+    // After the line's last label only blank fields (no row since: the label closed the one before).
+    if (blanksFrom >= 0 && blanksFrom < toks.length && !this.cur) this.blankRow(toks, blanksFrom, sl.shape);
     const c = this.cur;
     if (c?.def && sl.shape === 'pipes') this.line.endDelimitedRow(c.cells, colsOf(this.table, c.def));
-    if (c?.def && lead && (sl.shape === 'tabs' || sl.shape === 'pipes')) this.leadingBlanks(c, lead);
+    if (c?.def && leadFrom >= 0 && (sl.shape === 'tabs' || sl.shape === 'pipes')) this.leadingBlanks(c, toks, leadFrom, leadTo);
     return !!c && !!c.def && c.def.key === this.lastKey && c.cells.length >= colsOf(this.table, c.def) && !this.remaining(c.index);
   }
 
@@ -506,8 +529,8 @@ class RowReader {
     const pending = this.pending;
     const take = m ? m.take : Math.min(pending.length, 1);
     const label = take === pending.length ? pending : pending.slice(pending.length - take);
-    if (m && at && label[0].line === at.line) for (const f of pending.slice(0, pending.length - take)) this.rowWithoutCells(f, m.index);
-    const cur: RowBuild = { def: m ? this.table.rows[m.index] : null, index: m ? m.index : -1, label, cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false };
+    if (m && at && label[0].line === at.line) for (let k = 0; k < pending.length - take; k++) this.rowWithoutCells(pending[k], m.index);
+    const cur = newRow(m ? this.table.rows[m.index] : null, m ? m.index : -1, label);
     this.cur = cur;
     this.pending = [];
     this.pendingChars = 0;
@@ -520,12 +543,12 @@ class RowReader {
    * read without cells. Not a row that may be a group's label instead (the old single （六）其他处理).
    */
   private rowWithoutCells(f: Tok, before: number): void {
-    const joined = norm(f.raw);
-    const core = stripMarker(joined);
     const rows = this.table.rows;
+    if (this.expect >= before) return;
+    const core = stripMarker(norm(f.raw));
     for (let i = this.expect; i < before; i++) {
-      if (this.used[i] || rows[i].optional || !(stripMarker(norm(rows[i].label)) === core || rows[i].exact?.includes(core))) continue;
-      const r = finish({ def: rows[i], index: i, label: [f], cells: [], cellLineCount: 0, lastCellLine: -1, shape: undefined, gaps: [], between: [], run: 0, runTok: null, glued: false });
+      if (this.used[i] || rows[i].optional || !(this.info.wholeLabels[i] === core || rows[i].exact?.includes(core))) continue;
+      const r = finish(newRow(rows[i], i, [f]));
       validate(r, rows[i], this.table);
       this.rows.push(r);
       this.used[i] = 1;
@@ -595,6 +618,12 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
   return settle(table, joinSplitRows(table, decided, lines), reader.texts);
 }
 
+/** Whether `text` is a piece of row `def`'s label (the rest of a label wrapped in PDF text): at least half of it is in the label. */
+function pieceOfLabel(text: string, def: RowDef): boolean {
+  const piece = norm(text);
+  return piece.length > 0 && 2 * lcs(piece, norm(def.label)) >= piece.length;
+}
+
 /**
  * A row of text laid out in columns (PDF text with its layout) may have its numbers on two lines
  * with a wrapped piece of its label between them: its total on the label's first line, the other
@@ -602,12 +631,6 @@ export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, f
  * that row when the two together are as many as the row's columns and no two of their cells stand
  * in the same place on their lines; the cells are then taken in the order of their places.
  */
-/** Whether `text` is a piece of row `def`'s label (the rest of a label wrapped in PDF text): at least half of it is in the label. */
-function pieceOfLabel(text: string, def: RowDef): boolean {
-  const piece = norm(text);
-  return piece.length > 0 && 2 * lcs(piece, norm(def.label)) >= piece.length;
-}
-
 function joinSplitRows(def: TableDef, r: ReadResult, lines: LineList): ReadResult {
   if (!r.orphans.some((o) => o.cells.length)) return r;
   const place = (c: CellModel) => c.span.start - lines.starts[lines.lineOf(c.span.start)];

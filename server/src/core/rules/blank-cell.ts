@@ -23,10 +23,10 @@ export const rule: Rule = {
     for (const table of [t2, t3, t4]) {
       if (!table) continue;
       let cells = 0;
-      const blanks: { cell: CellModel; name: string }[] = [];
+      const blanks: { cell: CellModel; row: string }[] = [];
       for (const row of table.rows) {
         cells += row.cells.length;
-        for (const cell of row.cells) if (cell.blank) blanks.push({ cell, name: cellLabel(row.key, cell.col) });
+        for (const cell of row.cells) if (cell.blank) blanks.push({ cell, row: row.key });
       }
       // Most of a table blank: blank is how it writes 0, said once for the table. A few blank
       // cells may each be a number lost in copying: each is said.
@@ -39,7 +39,8 @@ export const rule: Rule = {
         });
         continue;
       }
-      for (const { cell, name } of blanks) {
+      for (const { cell, row } of blanks) {
+        const name = cellLabel(row, cell.col);
         ctx.report({
           span: around(ctx, cell),
           message: msg('blankCell', { cell: name }),
