@@ -163,7 +163,7 @@ const LONGEST_HEADING_LINE = 4 * LONGEST_BODY;
 function hasDigitOrStop(t: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = t.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x3002) return true;
+    if (isDigitCode(c) || c === 0x3002) return true;
   }
   return false;
 }
@@ -443,7 +443,7 @@ function keyFrom(text: string, from: number, to: number): { key: string; ends: n
   const ends: number[] = [];
   for (let i = from; i < to && key.length < LONGEST_NEAR_MISS; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x3002) break;
+    if (isDigitCode(c) || c === 0x3002) break;
     const k = keyOfChar(text, i);
     if (!k) continue;
     key += k;
@@ -654,12 +654,9 @@ function inlineHeading(lines: LineList, n: number, end: number): HeadingFound | 
   const text = lines.text;
   let i = lines.starts[n];
   while (i < end && isMark(text.charCodeAt(i))) i++;
-  if (!(HEADING_CHAR[text.charCodeAt(i)] & NUMERAL_1_6)) return null;
-  let j = i + 1;
-  while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
-  if (j >= end || !(HEADING_CHAR[text.charCodeAt(j)] & SEPARATOR)) return null;
-  j++;
-  while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
+  const bodyAt = i < end ? numberedBody(text.slice(i, end)) : -1;
+  if (bodyAt < 0) return null;
+  const j = i + bodyAt;
   let e = j;
   while (e < end && e - j <= LONGEST_BODY && !endsHeading(text.charCodeAt(e)) && !isDigitCode(text.charCodeAt(e))) {
     if (partsClauses(text.charCodeAt(e))) return null;
