@@ -2,8 +2,8 @@
  * Regressions found by property runs and review.
  */
 import * as assert from 'assert';
-import { check, fixAll } from '../../server/src/core';
-import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce, said } from './helpers';
+import { check, fixAll, looksLikeReport } from '../../server/src/core';
+import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce, said, seed } from './helpers';
 
 describe('regressions: moved rows, table 四 spans, recomputes that would break a sum', () => {
   it('a row moved above its place (四、结转下年度 right after （一）) does not make the rows below “missing”', () => {
@@ -37,5 +37,21 @@ describe('regressions: moved rows, table 四 spans, recomputes that would break 
     assert.ok(row, 'row 6.属于四类过程性信息 not read');
     assert.strictEqual(row.cells.length, 7);
     assert.deepStrictEqual(problemsOf(indented, 'missing-row'), []);
+  });
+});
+
+describe('regressions: what makes a text a report', () => {
+  it('a report whose first section runs past the start stays a report while its title is being retyped', () => {
+    const text = seed('001');
+    const one = text.indexOf('一、总体情况');
+    const two = text.indexOf('二、主动公开政府信息情况');
+    // The first section written out at length: the template's own phrases come only after 4,000 characters.
+    const long = text.slice(0, two) + text.slice(one + '一、总体情况'.length, two).repeat(3) + text.slice(two);
+    assert.ok(long.indexOf('二、主动公开政府信息情况') > 4000);
+    // The title (the first line) with a word typed into it.
+    const retyped = long.replace('政府信息公开工作年度报告', '政府信息公政府开工作年度报告');
+    assert.ok(looksLikeReport(long));
+    assert.ok(looksLikeReport(retyped), 'the title half-typed');
+    assert.ok(!looksLikeReport('会议纪要\n' + '今天讨论了明年的工作安排。\n'.repeat(400)), 'a long text that is no report');
   });
 });

@@ -277,13 +277,17 @@ export function summarize(result: CheckResult): Summary {
 
 const REPORT_HINTS = ['政府信息公开工作年度报告', '政府信息公开工作报告', '信息公开工作年度报告', '政务公开工作年度报告', ...T3_CORNER_WORDS, '主动公开政府信息情况', '收到和处理政府信息公开申请情况'];
 
-/** True when the start of a text looks like an annual report (title or template phrases). */
+/**
+ * True when a text looks like an annual report: its start has the title or a template phrase, or
+ * the rest has a template phrase as written (a long first section puts the section headings past
+ * the start, and a title being retyped must not make a report stop being checked).
+ */
 export function looksLikeReport(text: string): boolean {
   const head = visible(text.length > 4000 ? text.slice(0, 4000) : text);
   if (REPORT_HINTS.some((h) => head.includes(h))) return true;
   // Phrases broken by spaces or line breaks (PDF extraction), or by characters that show nothing.
   const squeezed = head.replace(/\s+/g, '');
-  return REPORT_HINTS.some((h) => squeezed.includes(h));
+  return REPORT_HINTS.some((h) => squeezed.includes(h)) || (text.length > 4000 && REPORT_HINTS.some((h) => text.includes(h)));
 }
 
 /** `findTitle` reads at most the first 12 non-empty lines and the one after; 16 leaves room. */
