@@ -193,4 +193,15 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
       [],
     );
   });
+
+  it('white space in place of 、 after a numeral (一 总体情况, 一　本年新收: a converter or a typist leaving the mark out) changes no finding', () => {
+    // Messages quote headings as written: compared without white space and 、.
+    for (const space of [' ', '\u3000']) {
+      assert.deepStrictEqual(
+        changedBy((text) => text.replace(/^(\s*[一二三四五六七八])、/gm, `$1${space}`), (m) => m.replace(/[\s、]/g, '')),
+        [],
+        `a ${JSON.stringify(space)} for 、`,
+      );
+    }
+  });
 });

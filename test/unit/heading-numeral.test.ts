@@ -5,8 +5,8 @@ import { OUTLINE_2008, SECTIONS, T3, T3_GROUPS } from '../../server/src/core/tem
 import { similarityAtLeast } from '../../server/src/core/text';
 import { FC_SEED } from './helpers';
 
-/** The numbered-heading pattern `numberedBody` reads: numeral, separator, then the body. */
-const NUMBERED = /^([一二三四五六])\s*[、.．,，]\s*(.*)$/;
+/** The numbered-heading pattern `numberedBody` reads: numeral, a separator or white space, then the body. */
+const NUMBERED = /^([一二三四五六])(?:\s*[、.．,，]|\s)\s*(.*)$/;
 
 describe('numberedBody', () => {
   it('finds the body where the numbered-heading pattern does', () => {
@@ -24,6 +24,9 @@ describe('numberedBody', () => {
   it('reads the usual forms', () => {
     assert.strictEqual(numberedBody('一、总体情况'), 2);
     assert.strictEqual(numberedBody('三 ， 收到和处理'), 4);
+    assert.strictEqual(numberedBody('一 总体情况'), 2);
+    assert.strictEqual(numberedBody('一　总体情况'), 2);
+    assert.strictEqual(numberedBody('一总体情况'), -1);
     assert.strictEqual(numberedBody('七、其他'), -1);
     assert.strictEqual(numberedBody('总体情况'), -1);
   });

@@ -170,15 +170,17 @@ function hasDigitOrStop(t: string, from: number, to: number): boolean {
 
 /**
  * Where the body of a numbered heading ("一、…") starts in `h`: after a numeral 一 … 六 and a
- * separator (、 . ． , ，), white space allowed after each. -1 when `h` is not numbered so, or
- * when its body has a line break (\n, \r, U+2028, U+2029): a heading is one line.
+ * separator (、 . ． , ，) or white space alone (一 总体情况, 一　总体情况), white space allowed
+ * after each. -1 when `h` is not numbered so, or when its body has a line break (\n, \r, U+2028,
+ * U+2029): a heading is one line.
  */
 export function numberedBody(h: string): number {
   if (!h.length || !(HEADING_CHAR[h.charCodeAt(0)] & NUMERAL_1_6)) return -1;
   let i = 1;
   while (i < h.length && isRegexSpace(h.charCodeAt(i))) i++;
-  if (i >= h.length || !(HEADING_CHAR[h.charCodeAt(i)] & SEPARATOR)) return -1;
-  i++;
+  if (i >= h.length) return i > 1 ? i : -1;
+  if (HEADING_CHAR[h.charCodeAt(i)] & SEPARATOR) i++;
+  else if (i === 1) return -1;
   while (i < h.length && isRegexSpace(h.charCodeAt(i))) i++;
   for (let j = i; j < h.length; j++) {
     const c = h.charCodeAt(j);
@@ -884,7 +886,7 @@ function isHeadingIndent(c: number): boolean {
 }
 
 /**
- * Cheap pre-test on the line `text[start, end)`: a numeral and separator, Markdown marks, or a
+ * Cheap pre-test on the line `text[start, end)`: a numeral and a separator or white space, Markdown marks, or a
  * short line that may be a bare heading (as long as a wording at least: normalising only drops
  * characters).
  */
@@ -897,7 +899,7 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
   if (HEADING_CHAR[c] & NUMERAL_1_6) {
     let j = i + 1;
     while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
-    return j < end && (HEADING_CHAR[text.charCodeAt(j)] & SEPARATOR) !== 0;
+    return j < end && (j > i + 1 || (HEADING_CHAR[text.charCodeAt(j)] & SEPARATOR) !== 0);
   }
   return end - i <= LONGEST_BARE && end - i >= SHORTEST_WORDING && (HEADING_CHAR[c] & BODY_START) !== 0;
 }
