@@ -204,4 +204,21 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
       );
     }
   });
+
+  it('white space inside the title (a large title\'s characters set apart in PDF text, or one stray space) changes no finding', () => {
+    const inTitle = (text: string, change: (title: string) => string) => {
+      const title = check(text).model.title;
+      return title ? text.slice(0, title.span.start) + change(text.slice(title.span.start, title.span.end)) + text.slice(title.span.end) : text;
+    };
+    assert.deepStrictEqual(
+      changedBy((text) => inTitle(text, (t) => t.replace(/(\S)(?=\S)/g, '$1 '))),
+      [],
+      'every character set apart',
+    );
+    assert.deepStrictEqual(
+      changedBy((text) => inTitle(text, (t) => t.replace('公开', '公 开'))),
+      [],
+      'one stray space',
+    );
+  });
 });

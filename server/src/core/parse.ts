@@ -335,9 +335,12 @@ function otherReportLines(lines: LineList, found: HeadingFound[]): { first: numb
   return undefined;
 }
 
-/** A line as a title is read: its text without marks, half-width, a year in Chinese numerals in digits. */
+/**
+ * A line as a title is read: its text without marks and white space (PDF text sets a large title's
+ * characters apart, or leaves a space anywhere in it), half-width, a year in Chinese numerals in digits.
+ */
 function titleText(l: Line): string {
-  return arabicYears(halfWidth(innerSpan(l).clean));
+  return arabicYears(halfWidth(innerSpan(l).clean).replace(/\s+/g, ''));
 }
 
 export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel | undefined {
@@ -386,7 +389,7 @@ export function bodyKey(body: string): string {
 function makeTitle(parts: Line[]): TitleModel {
   const first = innerSpan(parts[0]).inner;
   const last = innerSpan(parts[parts.length - 1]).inner;
-  const joined = parts.map((p) => titleText(p).replace(/\s+/g, '')).join('');
+  const joined = parts.map(titleText).join('');
   const m = TITLE_RE.exec(joined);
   const span = { start: first.start, end: last.end };
   if (!m) return { span, text: joined, standard: false };
