@@ -63,6 +63,8 @@ describe('narrative-mismatch', () => {
     ['含上年结转 compares with 一 + 二', '共受理政府信息公开申请 30 件（含上年结转 0 件）。', []],
     ['行政复议 agreeing', '被申请行政复议 11 件。', []],
     ['行政诉讼 agreeing', '发生政府信息公开行政诉讼 2 件。', []],
+    ['行政复议案件 contradicted', '本年度共发生行政复议案件 12 件。', ['12']],
+    ['行政复议申请 contradicted', '行政复议申请 10 件。', ['10']],
     ['均已审结 contradicted by 尚未审结 1', '行政复议案件均已审结。', ['均已审结']],
     ['均获维持 contradicted by 纠正 and 其他', '行政复议案件均获维持。', ['均获维持']],
     ['未收到申请 contradicted by 一 = 30', '本年度未收到政府信息公开申请。', ['未收到']],
@@ -85,6 +87,20 @@ describe('narrative-mismatch', () => {
     ['numbers that are not counts', '按照“一件一审”原则，20个工作日内答复。'],
     ['复议 and 诉讼 together', '行政复议、行政诉讼共 7 件。'],
     ['a figure about documents, not requests', '主动公开政策文件 47 件。'],
+    // Table 四: 复议 6 0 4 1 | 11, 诉讼 1 0 0 0 | 1, 0 1 0 0 | 1. A word between 行政复议 / 行政诉讼 and its
+    // count names a part or a change, not the total.
+    ['a result of 行政复议 (维持 6)', '本年度行政复议维持6件。'],
+    ['行政复议 corrected (纠错 0)', '本年度行政复议被纠错0件。'],
+    ['行政复议 not concluded (尚未审结 1)', '行政复议尚未审结1件。'],
+    ['a part of 行政复议 after 中', '行政复议案件中被纠错的0件。'],
+    ['a change of 行政复议', '行政复议同比下降2件。'],
+    ['行政复议 withdrawn', '行政复议申请人撤回1件。'],
+    ['a result of 行政诉讼 (败诉 0)', '行政诉讼败诉0件。'],
+    // A change, a time or a channel makes a count a part or a change of what it names.
+    ['a change of 收到', '收到申请同比增加5件。'],
+    ['late answers (逾期答复 0)', '答复申请人29件，逾期答复0件。'],
+    ['overdue among 办结 (超期办结 0)', '办结申请中，超期办结0件。'],
+    ['a channel (网上收到 28)', '全年通过网上收到申请28件。'],
   ];
   for (const [name, sentence] of falseAlarms) {
     it(`says nothing: ${name}`, () => assert.deepStrictEqual(found(withNarrative(sentence), 'narrative-mismatch'), []));

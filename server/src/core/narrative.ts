@@ -293,11 +293,17 @@ function spanOf(st: Stream, at: number, len: number): Span {
   return { start: offsetAt(st, at), end: offsetAt(st, at + len - 1) + 1 };
 }
 
-/** The first count in clause `c` from `after` on, as a figure of `kind`. */
-function pushCount(kind: FigureKind, c: Clause, after: number, map: Stream, out: Figure[]): void {
-  COUNT.lastIndex = after;
+/**
+ * What may stand between 行政复议 / 行政诉讼 and a count of all of them (行政复议案件共 11 件): any
+ * other word names a part or a change (被纠错 0 件, 尚未审结 1 件, 维持 6 件, 同比下降 2 件, 申请人撤回 1 件).
+ */
+const TOTAL_HEAD = /^(?:案件|案|申请|数量|总数|数|共计|合计|总计|累计|共|计|为|有|是|的|发生|收到|受理|涉及)*$/;
+
+/** The first count in clause `c` after the word at `after` (`word` long), as a figure of `kind`, when it counts them all (`TOTAL_HEAD`). */
+function pushCount(kind: FigureKind, c: Clause, after: number, word: number, map: Stream, out: Figure[]): void {
+  COUNT.lastIndex = after + word;
   const m = COUNT.exec(c.text);
-  if (!m) return;
+  if (!m || !TOTAL_HEAD.test(c.text.slice(after + word, m.index))) return;
   const value = parseChineseNumber(m[1]);
   if (!Number.isFinite(value)) return;
   out.push({ kind, value, span: spanOf(map, c.at + m.index, m[1].length), phrase: c.text });
@@ -308,6 +314,7 @@ function pushCount(kind: FigureKind, c: Clause, after: number, map: Stream, out:
  * (or the clause's start) and before it. A small grammar:
  *
  *   head   = [subject] [scope "中"] referent            count = numeral [个] 件
+ *   a head with a change, a time or a channel (`QUALIFIED`) → a part or a change: no figure
  *   note   = "（"? ("含" | "包括") … count "）"?  → about the figure before it, not a figure
  *   scope  = "其中" | "…申请中" | "…件中"               → a part: only result rows are read after it
  *   referent, first that applies:
@@ -434,10 +441,17 @@ interface SentenceState {
   listing: boolean;
 }
 
+/**
+ * Words that make a count a part or a change of what its head names, never the figure the tables
+ * hold: a change (同比增加 5 件), a time (逾期答复 0 件, 超期办结), a channel (网上申请 28 件).
+ */
+const QUALIFIED = /同比|环比|增加|减少|增长|下降|上升|增多|持平|逾期|超期|按期|按时|如期|延期|平均|网上|网络|在线|信函|当面|现场|电话|邮寄|传真|电子邮件/;
+
 /** What the count after `head` refers to (several result rows: their sum), or undefined. */
 function referent(head: string, clause: string, st: SentenceState): FigureKind[] | undefined {
   const scope = SCOPE.exec(head);
   const h = scope ? head.slice(scope.index + scope[0].length) : head;
+  if (QUALIFIED.test(h)) return undefined;
   const results = resultsOf(h);
   if (!results) return undefined;
   if (results.kinds.length) return otherBody(h.slice(0, results.at), st.body) ? undefined : results.kinds;
@@ -491,10 +505,10 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
     if (review && litigation) continue;
     if (review) {
       const k = t.indexOf('行政复议');
-      if (k >= 0) pushCount('review', c, k, map, out);
+      if (k >= 0) pushCount('review', c, k, '行政复议'.length, map, out);
     } else if (litigation) {
       const k = t.indexOf('行政诉讼');
-      if (k >= 0) pushCount('litigation', c, k, map, out);
+      if (k >= 0) pushCount('litigation', c, k, '行政诉讼'.length, map, out);
     } else readCounts(c, st);
     const concluded = /均已审结|全部已审结/.exec(t);
     if (concluded) {
