@@ -359,24 +359,25 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     seen++;
     const c = titleText(l);
     if (c.length > 80 || c.includes('。')) continue;
+    // The body's name on the line before a line that starts with the year ("…乡" / "2024年…").
+    const withBody = (parts: Line[]): Line[] => {
+      if (!/^\d{4}/.test(c)) return parts;
+      const prev = nonEmpty(i - 1, -1, i);
+      return prev && innerSpan(prev).clean.length < 40 && !prev.text.includes('。') ? [prev, ...parts] : parts;
+    };
     if (!namesReport(c)) {
       const next = nonEmpty(i + 1, 1, 2);
       if (next) {
         const nc = titleText(next);
-        // A title broken after the year: "…乡2024年" / "政府信息公开工作报告".
-        if (YEAR_AT_END.test(c) && nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle([l, next]);
+        // A title broken after the year: "…乡2024年" / "政府信息公开工作报告", or "…乡" / "2024年" / "政府信息公开工作报告".
+        if (YEAR_AT_END.test(c) && nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle(withBody([l, next]));
         // A title wrapped elsewhere (a narrow column): "…2024年度政府信息公开工作年" / "度报告".
         const joined = c + nc;
         if (YEAR_IN.test(c) && nc.length < 40 && !SENTENCE_MARKS.test(nc) && joined.trimEnd().endsWith('报告') && namesReport(joined)) return makeTitle([l, next]);
       }
       continue;
     }
-    const parts = [l];
-    if (/^\s*\d{4}/.test(c)) {
-      const prev = nonEmpty(i - 1, -1, i);
-      if (prev && innerSpan(prev).clean.length < 40 && !prev.text.includes('。')) parts.unshift(prev);
-    }
-    return makeTitle(parts);
+    return makeTitle(withBody([l]));
   }
   return undefined;
 }

@@ -47,6 +47,19 @@ describe('rule title (RPT016)', () => {
     assert.deepStrictEqual(problemsOf(sentence, 'title').map((p) => said(p.message)), ['titleMissing']);
   });
 
+  it('a title set on three lines (body / year / the rest, as a PDF cover gives it) is read over all three', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const text = replaceOnce(base, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局\n2024年\n政府信息公开工作年度报告');
+    assert.deepStrictEqual(problemsOf(text, 'title'), []);
+    const t = check(text, OPTIONS).model.title!;
+    assert.deepStrictEqual([t.body, t.year, t.standard, text.slice(t.span.start, t.span.end)], ['示例县民政局', 2024, true, '示例县民政局\n2024年\n政府信息公开工作年度报告']);
+    // Without 年度: the body's name is in the message, and the fix puts 年度 back where it belongs.
+    const short = replaceOnce(text, '政府信息公开工作年度报告\n', '政府信息公开工作报告\n');
+    const [p] = problemsOf(short, 'title');
+    assert.strictEqual(said(p.message), 'titleNonStandard(expected=示例县民政局2024年政府信息公开工作年度报告, found=示例县民政局2024年政府信息公开工作报告)');
+    assert.strictEqual(applyEdits(short, p.fixes[0].edits), text);
+  });
+
   it('no finding on standard titles (seed 003 writes 2024 年度…年度报告)', () => {
     for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md']) assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'title'), [], name);
     assert.deepStrictEqual(problemsOf(seed('003'), 'title'), []);
