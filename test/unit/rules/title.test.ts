@@ -36,23 +36,24 @@ describe('rule title (RPT016)', () => {
     assert.strictEqual(applyEdits(s4, q.fixes[0].edits).split('\n')[2], '# 西堡镇人民政府 2024年政府信息公开工作年度报告');
   });
 
-  it('a title wrapped in a narrow column (…工作年 / 度报告) is read over both lines', () => {
-    const base = loadFixture('shape-spaces.txt').text;
-    const text = replaceOnce(base, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局2024年政府信息公开工作年\n度报告');
+  /** The standard fixture with its title written as `title`: no finding, and the whole title read. */
+  function readWhole(title: string): string {
+    const text = replaceOnce(loadFixture('shape-spaces.txt').text, '示例县民政局2024年政府信息公开工作年度报告', title);
     assert.deepStrictEqual(problemsOf(text, 'title'), []);
     const t = check(text, OPTIONS).model.title!;
-    assert.deepStrictEqual([t.body, t.year, t.standard, text.slice(t.span.start, t.span.end)], ['示例县民政局', 2024, true, '示例县民政局2024年政府信息公开工作年\n度报告']);
+    assert.deepStrictEqual([t.body, t.year, t.standard, text.slice(t.span.start, t.span.end)], ['示例县民政局', 2024, true, title]);
+    return text;
+  }
+
+  it('a title wrapped in a narrow column (…工作年 / 度报告) is read over both lines', () => {
+    const text = readWhole('示例县民政局2024年政府信息公开工作年\n度报告');
     // A sentence going on after the line is no title's end.
-    const sentence = replaceOnce(base, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局2024年政府信息公开工作年\n度报告，现予公布');
+    const sentence = replaceOnce(text, '年\n度报告', '年\n度报告，现予公布');
     assert.deepStrictEqual(problemsOf(sentence, 'title').map((p) => said(p.message)), ['titleMissing']);
   });
 
   it('a title set on three lines (body / year / the rest, as a PDF cover gives it) is read over all three', () => {
-    const base = loadFixture('shape-spaces.txt').text;
-    const text = replaceOnce(base, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局\n2024年\n政府信息公开工作年度报告');
-    assert.deepStrictEqual(problemsOf(text, 'title'), []);
-    const t = check(text, OPTIONS).model.title!;
-    assert.deepStrictEqual([t.body, t.year, t.standard, text.slice(t.span.start, t.span.end)], ['示例县民政局', 2024, true, '示例县民政局\n2024年\n政府信息公开工作年度报告']);
+    const text = readWhole('示例县民政局\n2024年\n政府信息公开工作年度报告');
     // Without 年度: the body's name is in the message, and the fix puts 年度 back where it belongs.
     const short = replaceOnce(text, '政府信息公开工作年度报告\n', '政府信息公开工作报告\n');
     const [p] = problemsOf(short, 'title');
