@@ -221,4 +221,32 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
       'one stray space',
     );
   });
+
+  it('a row written one cell a line with its numbers left out (its label, then the next row\'s) is a row with no numbers, not a missing row', () => {
+    const cellPerLine = /^(cell-lines|cell-lines-blank|cell-bar|browser)\.txt$/;
+    const findings = (text: string) =>
+      check(text)
+        .problems.filter((p) => p.severity === 'error' || p.severity === 'warning')
+        .map((p) => `${p.rule} ${formatMessage(p.message, 'zh-CN')}`);
+    const outcomes = new Set<string>();
+    let tried = 0;
+    for (const pair of PASSING) {
+      const [report, layout] = pair.split('/');
+      if (!cellPerLine.test(layout)) continue;
+      const lines = fs.readFileSync(layoutFile(report, layout), 'utf8').split('\n');
+      for (const label of ['5.属于三类内部事务信息', '2.重复申请']) {
+        const at = lines.findIndex((l) => l.trim().replace(/\s*\|$/, '') === label);
+        if (at < 0) continue;
+        // The numbers' lines (and the blank lines among them) after the label go.
+        let next = at + 1;
+        while (next < lines.length && /^[\s|]*[0-9]*[\s|]*$/.test(lines[next])) next++;
+        const before = findings(lines.join('\n'));
+        const after = findings([...lines.slice(0, at + 1), ...lines.slice(next)].join('\n'));
+        outcomes.add(JSON.stringify(after.filter((f) => !before.includes(f)).map((f) => f.replace(/^missing-cell \S+ /, 'missing-cell '))));
+        tried++;
+      }
+    }
+    assert.ok(tried > 100, `${tried} rows tried`);
+    assert.deepStrictEqual([...outcomes], [JSON.stringify(['missing-cell 应有 7 个数，实有 0 个'])]);
+  });
 });

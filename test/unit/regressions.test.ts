@@ -2,7 +2,9 @@
  * Regressions found by property runs and review.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import { check, fixAll, looksLikeReport } from '../../server/src/core';
+import { layoutFile } from '../corpus/compare';
 import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce, said, seed } from './helpers';
 
 describe('regressions: moved rows, table 四 spans, recomputes that would break a sum', () => {
@@ -53,5 +55,24 @@ describe('regressions: what makes a text a report', () => {
     assert.ok(looksLikeReport(long));
     assert.ok(looksLikeReport(retyped), 'the title half-typed');
     assert.ok(!looksLikeReport('会议纪要\n' + '今天讨论了明年的工作安排。\n'.repeat(400)), 'a long text that is no report');
+  });
+});
+
+describe('regressions: a row that holds another row\'s numbers', () => {
+  it('PDF text whose numbers follow their labels in a block: a row left without numbers makes the table unsure, not an extra-cell cascade', () => {
+    // 002's PDF text (without layout) sets the last rows' numbers in one block after their labels;
+    // with 1.属于国家秘密's seven numbers gone, 35 numbers were read into one row (extra-cell 42) and
+    // five rows after it were reported missing.
+    const lines = fs.readFileSync(layoutFile('002_pingtan_zone_2025', 'pdf-raw.txt'), 'utf8').split('\n');
+    const at = lines.indexOf('1.属于国家秘密');
+    let next = at + 1;
+    while (/^\s*\d*\s*$/.test(lines[next])) next++;
+    const text = [...lines.slice(0, at + 1), ...lines.slice(next)].join('\n');
+    assert.deepStrictEqual(
+      check(text)
+        .problems.filter((p) => p.severity === 'error' || p.severity === 'warning')
+        .map((p) => [p.rule, said(p.message)]),
+      [['table-layout', 'tableLayoutWidths(count=2, table=@table.t3)']],
+    );
   });
 });

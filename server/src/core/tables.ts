@@ -143,6 +143,8 @@ interface RowInfo {
   plainKeys: Uint8Array;
   /** Each row's label normalised, without its list marker. */
   wholeLabels: string[];
+  /** The table's words that are no row's label (captions, column headers, group labels, corner), normalised, longest first. */
+  headerWords: string[];
 }
 
 const ROW_INFO = new Map<TableDef, RowInfo>();
@@ -151,12 +153,13 @@ function rowInfo(table: TableDef): RowInfo {
   let info = ROW_INFO.get(table);
   if (!info) {
     const rows = table.rows;
-    const words = [...rows.flatMap((r) => [r.label, r.caption ?? '', ...(r.header ?? [])]), ...table.columns, ...(table.id === 't3' ? [...Object.values(T3_GROUPS), T3_CORNER] : [])];
+    const headers = [...rows.flatMap((r) => [r.caption ?? '', ...(r.header ?? [])]), ...table.columns, ...(table.id === 't3' ? [...Object.values(T3_GROUPS), T3_CORNER] : [])];
     info = {
       replacedBy: new Int16Array(rows.length).fill(-1),
       plainKeys: new Uint8Array(rows.length),
-      maxPending: words.reduce((n, w) => n + w.length, 0),
+      maxPending: [...rows.map((r) => r.label), ...headers].reduce((n, w) => n + w.length, 0),
       wholeLabels: rows.map((r) => stripMarker(norm(r.label))),
+      headerWords: [...new Set(headers.map(norm).filter((w) => w.length > 0))].sort((a, b) => b.length - a.length),
     };
     for (let i = 0; i < rows.length; i++) {
       for (const j of REPLACED_AT[table.id][i]) if (j >= 0) info.replacedBy[j] = i;
@@ -522,14 +525,20 @@ class RowReader {
 
   /**
    * Start the row `m` names (or, for null, a group of numbers under no row label) with the last
-   * pending fragments as its label. Fragments before those that are a whole row's label on a line
-   * before a row written on one line (`1.属于国家秘密` alone, its cells left out) are that row, without cells.
+   * pending fragments as its label. The fragments right before those that are each a whole row's
+   * label (`1.属于国家秘密` alone, its cells left out, the next row's label after it, or a caption and
+   * header between them) are those rows, without cells.
    */
   private start(m: RowMatch | null, at?: Tok): RowBuild {
     const pending = this.pending;
     const take = m ? m.take : Math.min(pending.length, 1);
     const label = take === pending.length ? pending : pending.slice(pending.length - take);
-    if (m && at && label[0].line === at.line) for (let k = 0; k < pending.length - take; k++) this.rowWithoutCells(pending[k], m.index);
+    if (m && at) {
+      // Back over whole labels and the table's own captions and headers (table 二's sub-tables).
+      let first = pending.length - take;
+      while (first > 0 && (this.wholeRowOf(pending[first - 1], m.index) >= 0 || this.onlyHeaderWords(pending[first - 1]))) first--;
+      for (let k = first; k < pending.length - take; k++) this.rowWithoutCells(pending[k], m.index);
+    }
     const cur = newRow(m ? this.table.rows[m.index] : null, m ? m.index : -1, label);
     this.cur = cur;
     this.pending = [];
@@ -543,18 +552,31 @@ class RowReader {
    * read without cells. Not a row that may be a group's label instead (the old single （六）其他处理).
    */
   private rowWithoutCells(f: Tok, before: number): void {
+    const i = this.wholeRowOf(f, before);
+    if (i < 0) return;
+    const row = this.table.rows[i];
+    const r = finish(newRow(row, i, [f]));
+    validate(r, row, this.table);
+    this.rows.push(r);
+    this.used[i] = 1;
+    this.expect = i + 1;
+  }
+
+  /** Whether fragment `f` is made of nothing but the table's captions and column headers (`headerWords`). */
+  private onlyHeaderWords(f: Tok): boolean {
+    let rest = norm(f.raw);
+    for (const w of this.info.headerWords) if (rest.includes(w)) rest = rest.split(w).join('');
+    return rest.length === 0;
+  }
+
+  /** The row not read yet, before row `before`, whose whole label fragment `f` is (not an optional row), or -1. */
+  private wholeRowOf(f: Tok, before: number): number {
     const rows = this.table.rows;
-    if (this.expect >= before) return;
     const core = stripMarker(norm(f.raw));
     for (let i = this.expect; i < before; i++) {
-      if (this.used[i] || rows[i].optional || !(this.info.wholeLabels[i] === core || rows[i].exact?.includes(core))) continue;
-      const r = finish(newRow(rows[i], i, [f]));
-      validate(r, rows[i], this.table);
-      this.rows.push(r);
-      this.used[i] = 1;
-      this.expect = i + 1;
-      return;
+      if (!this.used[i] && !rows[i].optional && (this.info.wholeLabels[i] === core || rows[i].exact?.includes(core))) return i;
     }
+    return -1;
   }
 
   /** A cell: the next of the row being read, or the first of the row the waiting label names. */
@@ -778,11 +800,21 @@ function allCells(r: ReadResult): CellModel[] {
 }
 
 /**
+ * Whether a row holds another whole row's numbers besides its own (twice its width, and at least two
+ * more): numbers of other rows read into it, never an extra cell typed.
+ */
+function overfull(def: TableDef, row: RowModel): boolean {
+  const width = colsOf(def, rowDef(row.key)!);
+  return row.cells.length >= width + Math.max(2, width);
+}
+
+/**
  * A reading as the checker will use it. A reading whose rows all have their template widths is
  * kept. Otherwise the numbers are lined up with the template's rows in order, when they are
  * exactly as many as the rows present need (labels and numbers apart, as converters write them:
  * the numbers are all there and in order). Failing that, a reading with a few odd rows is kept
- * (a dropped or extra cell is a real finding), and any other is doubted.
+ * (a dropped or extra cell is a real finding) unless one holds another row's numbers (`overfull`),
+ * and any other is doubted.
  */
 function settle(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult {
   const orphanGroups = r.orphans.filter((o) => o.cells.length > 0).length;
@@ -791,7 +823,7 @@ function settle(def: TableDef, r: ReadResult, texts: Tok[]): ReadResult {
   const lined = lineUp(def, r, texts);
   if (lined) return lined;
   if (orphanGroups) return { ...r, doubt: { kind: 'orphans', count: orphanGroups } };
-  if (odd > MAX_ODD_ROWS) return { ...r, doubt: { kind: 'widths', count: odd } };
+  if (odd > MAX_ODD_ROWS || r.table.rows.some((row) => overfull(def, row))) return { ...r, doubt: { kind: 'widths', count: odd } };
   return r;
 }
 
