@@ -533,8 +533,8 @@ class RowReader {
     const pending = this.pending;
     const take = m ? m.take : Math.min(pending.length, 1);
     const label = take === pending.length ? pending : pending.slice(pending.length - take);
-    if (m && at) {
-      // Back over whole labels and the table's own captions and headers (table 二's sub-tables).
+    if (m && at && m.index > this.expect) {
+      // Rows were skipped: back over whole labels and the table's own captions and headers (table 二's sub-tables).
       let first = pending.length - take;
       while (first > 0 && (this.wholeRowOf(pending[first - 1], m.index) >= 0 || this.onlyHeaderWords(pending[first - 1]))) first--;
       for (let k = first; k < pending.length - take; k++) this.rowWithoutCells(pending[k], m.index);
