@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { check, fixAll, looksLikeReport } from '../../server/src/core';
 import { layoutFile } from '../corpus/compare';
-import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce, said, seed } from './helpers';
+import { FIXTURES, OPTIONS, checkFixture, loadFixture, problemsOf, replaceOnce, said, seed, seed001Complete } from './helpers';
 
 describe('regressions: moved rows, table 四 spans, recomputes that would break a sum', () => {
   it('a row moved above its place (四、结转下年度 right after （一）) does not make the rows below “missing”', () => {
@@ -73,6 +73,30 @@ describe('regressions: a row that holds another row\'s numbers', () => {
         .problems.filter((p) => p.severity === 'error' || p.severity === 'warning')
         .map((p) => [p.rule, said(p.message)]),
       [['table-layout', 'tableLayoutWidths(count=2, table=@table.t3)']],
+    );
+  });
+});
+
+describe('regressions: table 四 set out a group a row', () => {
+  const text = seed001Complete();
+  const at = text.indexOf('四、政府信息公开行政复议');
+  const end = text.indexOf('五、', at);
+  const header = '四、政府信息公开行政复议、行政诉讼情况\n\n\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n';
+  const withT4 = (rows: string) => text.slice(0, at) + header + rows + '\n' + text.slice(end);
+  const findings = (t: string) => check(t).problems.map((p) => `${p.rule} ${said(p.message)}`);
+
+  it('is read as the one row of the template: the same findings as the table as printed', () => {
+    const rows = '行政复议\t6\t0\t4\t1\t11\n行政诉讼（未经复议直接起诉）\t1\t0\t0\t0\t1\n行政诉讼（复议后起诉）\t0\t1\t0\t0\t1\n';
+    assert.deepStrictEqual(findings(withT4(rows)), findings(text));
+    const broken = findings(withT4(rows.replace('1\t11', '1\t12')));
+    assert.ok(broken.includes('review-total reviewTotal(actual=12, expected=11, group=行政复议, parts=（6+4+1）)'), broken.join('\n'));
+  });
+
+  it('with the two kinds of 行政诉讼 in the other order, it is not read', () => {
+    const rows = '行政复议\t6\t0\t4\t1\t11\n行政诉讼（复议后起诉）\t0\t1\t0\t0\t1\n行政诉讼（未经复议直接起诉）\t1\t0\t0\t0\t1\n';
+    assert.deepStrictEqual(
+      findings(withT4(rows)).filter((f) => /^(table-layout|review-total|narrative-mismatch)/.test(f)),
+      ['table-layout tableLayoutOrder(table=@table.t4)'],
     );
   });
 });

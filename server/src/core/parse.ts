@@ -760,11 +760,16 @@ function findAnchors(lineWith: LineWith, headingLines: number[]): Anchors {
     }
     return -1;
   });
+  // Table 四 starts at its header, or, set out a group a row (行政复议 6 0 4 1 11 / 行政诉讼（未经复议直接起诉）…),
+  // at its first group's row: header words and numbers only.
   const t4 = either((spaced) => {
+    let groupRow = -1;
     for (let l = lineWith('行政复议', 0, spaced); l; l = lineWith('行政复议', l.end, spaced)) {
-      if (!headingLines.includes(l.n) && isT4Header(l.text)) return l.n;
+      if (headingLines.includes(l.n)) continue;
+      if (isT4Header(l.text)) return l.n;
+      if (groupRow < 0 && isT4Header(l.text.replace(/[0-9０-９]+/g, ''))) groupRow = l.n;
     }
-    return -1;
+    return groupRow;
   });
   if (t3Start < 0) t3Start = t3Loose;
   if (t3Start < 0 && cornerLine >= 0) t3Start = cornerLine + 1;

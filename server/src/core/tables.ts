@@ -1142,8 +1142,16 @@ function inGroups(breaks: number[], texts: string[], count: number): boolean {
     const next = k + 1 < breaks.length && breaks[k + 1] < count ? breaks[k + 1] : count;
     const results = T4_GROUP - 1;
     if (b % T4_GROUP !== 0 && !(b - from === results && b % T4_GROUP === results && texts[k] === T4_TOTAL_HEADER && next === b + 1)) return false;
+    // A group's own label before its numbers (a group a row) must be the group that stands there.
+    const named = groupNamed(texts[k]);
+    if (b % T4_GROUP === 0 && named >= 0 && named !== b / T4_GROUP) return false;
     from = b;
   }
   return count % T4_GROUP === 0;
 }
 
+/** The 行政诉讼 group (1 未经复议直接起诉, 2 复议后起诉) a normalised header text is the label of, alone, or -1. */
+function groupNamed(text: string): number {
+  const label = text.replace('行政诉讼', '');
+  return label === '未经复议直接起诉' ? 1 : label === '复议后起诉' ? 2 : -1;
+}
