@@ -100,3 +100,17 @@ describe('regressions: table 四 set out a group a row', () => {
     );
   });
 });
+
+describe('regressions: a list of contents (目录) before the sections', () => {
+  it('is not taken for the sections: the findings and the sections are those of the body', () => {
+    const text = seed('001');
+    const at = text.indexOf('一、总体情况');
+    const contents = '目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n\n';
+    const listed = text.slice(0, at) + contents + text.slice(at);
+    const said_ = (t: string) => check(t).problems.map((p) => `${p.rule} ${said(p.message)}`);
+    assert.deepStrictEqual(said_(listed), said_(text));
+    // The sections start where they did, past the list.
+    const starts = (t: string) => check(t).model.sections.map((s) => s.span.start);
+    assert.deepStrictEqual(starts(listed), starts(text).map((o) => o + contents.length));
+  });
+});

@@ -691,26 +691,59 @@ function inlineHeading(lines: LineList, n: number, end: number): HeadingFound | 
   return near > 0 ? heading(near, to, false) : null;
 }
 
-/** How a heading of a section is preferred to another: one on a line of its own, a canonical one over a near miss. */
-function rank(h: HeadingFound): number {
-  return h.inline ? 0 : h.canonical ? 2 : 1;
+/**
+ * How a heading of a section is preferred to another: one in the body over one in a list of
+ * contents, one on a line of its own, a canonical one over a near miss.
+ */
+function rank(h: HeadingFound, listed: boolean): number {
+  return listed ? -1 : h.inline ? 0 : h.canonical ? 2 : 1;
+}
+
+/** How many headings in a row, nothing but blank lines between them, make a list of contents (目录) rather than sections. */
+const CONTENTS_RUN = 3;
+
+/**
+ * Which of `found` stand in a list of contents: a run of `CONTENTS_RUN` or more headings of
+ * different sections with nothing but blank lines between them (the section after the list may
+ * follow it directly).
+ */
+function listedHeadings(lines: LineList, found: HeadingFound[]): boolean[] {
+  const listed = found.map(() => false);
+  const adjacent = (a: HeadingFound, b: HeadingFound): boolean => {
+    for (let n = lineBelow(lines, a); n < b.line; n++) if (lines.at(n)!.text.trim()) return false;
+    return !a.inline && !b.inline;
+  };
+  for (let k = 0; k < found.length; ) {
+    let end = k + 1;
+    const sections = new Set([found[k].index]);
+    while (end < found.length && !sections.has(found[end].index) && adjacent(found[end - 1], found[end])) sections.add(found[end++].index);
+    if (end - k >= CONTENTS_RUN) for (let j = k; j < end; j++) listed[j] = true;
+    k = end;
+  }
+  return listed;
 }
 
 /**
  * The best heading of each section (by `rank`, else the first) before line `stop`, in order;
  * others are ordinary lines. The first heading of a section only the 2008 outline has.
  */
-function chooseHeadings(found: HeadingFound[], stop: number): { headings: HeadingFound[]; outline2008?: HeadingFound } {
+function chooseHeadings(lines: LineList, found: HeadingFound[], stop: number): { headings: HeadingFound[]; outline2008?: HeadingFound } {
   const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
+  const bestListed: boolean[] = [];
   let outline2008: HeadingFound | undefined;
-  for (const h of found) {
+  const listed = listedHeadings(lines, found);
+  for (let k = 0; k < found.length; k++) {
+    const h = found[k];
     if (h.line >= stop) break;
     if (h.index === 0) {
       outline2008 ??= h;
       continue;
     }
     const cur = best[h.index];
-    if (!cur || rank(h) > rank(cur)) best[h.index] = h;
+    if (!cur || rank(h, listed[k]) > rank(cur, bestListed[h.index])) {
+      best[h.index] = h;
+      bestListed[h.index] = listed[k];
+    }
   }
   return { headings: best.filter((h): h is HeadingFound => !!h).sort((a, b) => a.line - b.line), outline2008 };
 }
@@ -839,7 +872,7 @@ export function parse(written: string): Parsed {
   const other = otherLines ? otherLines.first : -1;
   /** The line nothing is read from: a second report's title, or the end. */
   const stop = other >= 0 ? other : lines.length;
-  const { headings, outline2008 } = chooseHeadings(found, stop);
+  const { headings, outline2008 } = chooseHeadings(lines, found, stop);
   const sections: SectionModel[] = headings.map((h, i) => ({
     index: h.index,
     text: h.text,
