@@ -387,6 +387,9 @@ export function bodyKey(body: string): string {
   return norm(body).replace(/人民政府$|政府$/, '');
 }
 
+/** What a title reports on, after the body's name (`makeTitle`). */
+const REPORT_NAME = /政府信息公开|政务公开|信息公开/;
+
 function makeTitle(parts: Line[]): TitleModel {
   const first = innerSpan(parts[0]).inner;
   const last = innerSpan(parts[parts.length - 1]).inner;
@@ -394,10 +397,12 @@ function makeTitle(parts: Line[]): TitleModel {
   const m = TITLE_RE.exec(joined);
   const span = { start: first.start, end: last.end };
   if (!m) return { span, text: joined, standard: false };
+  // The body's name before the year, or after it (2024年某县人民政府政府信息公开工作年度报告: not the standard order).
+  const after = m[1] ? 0 : m[3].search(REPORT_NAME);
   return {
     span,
     text: joined,
-    body: m[1] || undefined,
+    body: m[1] || (after > 0 ? m[3].slice(0, after) : undefined),
     year: Number(m[2]),
     standard: m[3] === STANDARD_REST && m[1].length > 0,
   };

@@ -61,6 +61,21 @@ describe('rule title (RPT016)', () => {
     assert.strictEqual(applyEdits(short, p.fixes[0].edits), text);
   });
 
+  it('the body\'s name after the year (2024年某县…政府信息公开…): named in the message, and the fix puts it first', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const text = replaceOnce(base, '示例县民政局2024年政府信息公开工作年度报告', '# 2024年度示例县人民政府政府信息公开工作年度报告');
+    const [p] = problemsOf(text, 'title');
+    assert.strictEqual(said(p.message), 'titleNonStandard(expected=示例县人民政府2024年政府信息公开工作年度报告, found=2024年度示例县人民政府政府信息公开工作年度报告)');
+    const fixed = applyEdits(text, p.fixes[0].edits);
+    assert.strictEqual(fixed.split('\n')[0], '# 示例县人民政府2024年政府信息公开工作年度报告');
+    assert.deepStrictEqual(problemsOf(fixed, 'title'), []);
+    // Over two lines the title is not rewritten.
+    const two = replaceOnce(base, '示例县民政局2024年政府信息公开工作年度报告', '2024年\n示例县民政局政府信息公开工作年度报告');
+    assert.deepStrictEqual(problemsOf(two, 'title').map((q) => [said(q.message), q.fixes.length]), [
+      ['titleNonStandard(expected=示例县民政局2024年政府信息公开工作年度报告, found=2024年示例县民政局政府信息公开工作年度报告)', 0],
+    ]);
+  });
+
   it('no finding on standard titles (seed 003 writes 2024 年度…年度报告)', () => {
     for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md']) assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'title'), [], name);
     assert.deepStrictEqual(problemsOf(seed('003'), 'title'), []);
