@@ -32,6 +32,23 @@ describe('numberedBody', () => {
   });
 });
 
+describe('headings numbered 1 … 6', () => {
+  const headingsOf = (line: string) => parse(`${line}\n`).headings.map((h) => [h.index, h.canonical]);
+
+  it('an exact wording under its own number is that section, not canonical (the template numbers them 一、)', () => {
+    assert.deepStrictEqual(headingsOf('1．总体情况'), [[1, false]]);
+    assert.deepStrictEqual(headingsOf('## 2. 主动公开政府信息情况'), [[2, false]]);
+    assert.deepStrictEqual(headingsOf('5、存在的主要问题及改进措施'), [[5, false]]);
+  });
+
+  it('a wording under another number, a near miss, or a table row numbered so is none', () => {
+    assert.deepStrictEqual(headingsOf('2．总体情况'), []);
+    assert.deepStrictEqual(headingsOf('6．他需要报告的事项'), []);
+    assert.deepStrictEqual(headingsOf('1.属于国家秘密'), []);
+    assert.deepStrictEqual(headingsOf('3.其他 0 0 0 0 0 0 0'), []);
+  });
+});
+
 describe('heading similarity: the numbers and the real lines on either side of them', () => {
   const wordings = [
     ...SECTIONS.flatMap((s) => [s.canonical, ...s.variants].map((w) => ({ index: s.index, n: headingKey(w) }))),

@@ -190,10 +190,35 @@ export function numberedBody(h: string): number {
 }
 
 /** The heading line `n` is, if any. */
+/** A heading numbered with an Arabic numeral 1 … 6 (1．总体情况): its numeral, and its body's start, in `h`. */
+const ARABIC_NUMBERED = /^([1-6])\s*[、.．]\s*/;
+
+/** Whether the line `t[start, end)` starts, past Markdown marks and white space, with a numeral 1 … 6 (ASCII or full-width). */
+function startsArabic(t: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isMark(t.charCodeAt(i))) i++;
+  const c = t.charCodeAt(i);
+  return (c >= 49 && c <= 54) || (c >= 0xff11 && c <= 0xff16);
+}
+
+/**
+ * A heading numbered 1 … 6 instead of 一 … 六: an exact wording under its own number, never a near
+ * miss (a table's numbered rows are numbered so). Not canonical: the template numbers sections 一、.
+ */
+function arabicHeading(line: Line): HeadingFound | null {
+  const { inner, clean } = innerSpan(line);
+  const h = halfWidth(clean);
+  const m = ARABIC_NUMBERED.exec(h);
+  if (!m || hasDigitOrStop(h, m[0].length, h.length)) return null;
+  const index = EXACT.get(headingKey(h.slice(m[0].length)));
+  if (index !== Number(m[1])) return null;
+  return { index, line: line.n, span: span(line), text: line.text.trim(), canonical: false, inner };
+}
+
 function findHeading(lines: LineList, n: number): HeadingFound | null {
   // A sentence is not a heading (marks stripped below never include 。), nor is a line with a
   // digit: no wording of the template has one, and a numbered table row has its numbers.
-  if (hasDigitOrStop(lines.text, lines.starts[n], lines.endOf(n))) return null;
+  if (hasDigitOrStop(lines.text, lines.starts[n], lines.endOf(n))) return startsArabic(lines.text, lines.starts[n], lines.endOf(n)) ? arabicHeading(lines.at(n)!) : null;
   const line = lines.at(n)!;
   const t = line.text;
   const { inner, clean } = innerSpan(line);
@@ -943,6 +968,14 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
   if (i >= end) return false;
   const c = text.charCodeAt(i);
   if (c === 35 || c === 42) return true; // # *
+  if (c >= 49 && c <= 54) {
+    // 1 … 6, a separator and the start of a wording (`arabicHeading`).
+    let j = i + 1;
+    while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
+    const d = text.charCodeAt(j++);
+    while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
+    return end - i <= LONGEST_HEADING_LINE && (d === 0x3001 || d === 46 || d === 0xff0e) && (HEADING_CHAR[text.charCodeAt(j)] & BODY_START) !== 0;
+  }
   if (HEADING_CHAR[c] & NUMERAL_1_6) {
     let j = i + 1;
     while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
