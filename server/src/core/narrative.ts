@@ -299,11 +299,13 @@ function spanOf(st: Stream, at: number, len: number): Span {
  */
 const TOTAL_HEAD = /^(?:案件|案|申请|数量|总数|数|共计|合计|总计|累计|共|计|为|有|是|的|发生|收到|受理|涉及)*$/;
 
-/** The first count in clause `c` after the word at `after` (`word` long), as a figure of `kind`, when it counts them all (`TOTAL_HEAD`). */
-function pushCount(kind: FigureKind, c: Clause, after: number, word: number, map: Stream, out: Figure[]): void {
-  COUNT.lastIndex = after + word;
+/** The first count in clause `c` after `word`, as a figure of `kind`, when it counts them all (`TOTAL_HEAD`). */
+function pushCount(kind: FigureKind, word: string, c: Clause, map: Stream, out: Figure[]): void {
+  const k = c.text.indexOf(word);
+  if (k < 0) return;
+  COUNT.lastIndex = k + word.length;
   const m = COUNT.exec(c.text);
-  if (!m || !TOTAL_HEAD.test(c.text.slice(after + word, m.index))) return;
+  if (!m || !TOTAL_HEAD.test(c.text.slice(k + word.length, m.index))) return;
   const value = parseChineseNumber(m[1]);
   if (!Number.isFinite(value)) return;
   out.push({ kind, value, span: spanOf(map, c.at + m.index, m[1].length), phrase: c.text });
@@ -503,13 +505,9 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
     // Without a count, 审结 or 维持 a clause yields nothing.
     if (!mayCount(t)) continue;
     if (review && litigation) continue;
-    if (review) {
-      const k = t.indexOf('行政复议');
-      if (k >= 0) pushCount('review', c, k, '行政复议'.length, map, out);
-    } else if (litigation) {
-      const k = t.indexOf('行政诉讼');
-      if (k >= 0) pushCount('litigation', c, k, '行政诉讼'.length, map, out);
-    } else readCounts(c, st);
+    if (review) pushCount('review', '行政复议', c, map, out);
+    else if (litigation) pushCount('litigation', '行政诉讼', c, map, out);
+    else readCounts(c, st);
     const concluded = /均已审结|全部已审结/.exec(t);
     if (concluded) {
       const scope = lastScope ?? sentenceScope;

@@ -189,9 +189,10 @@ export function numberedBody(h: string): number {
   return i;
 }
 
-/** The heading line `n` is, if any. */
-/** A heading numbered with an Arabic numeral 1 … 6 (1．总体情况): its numeral, and its body's start, in `h`. */
-const ARABIC_NUMBERED = /^([1-6])\s*[、.．]\s*/;
+/** What may follow an Arabic numeral 1 … 6 that numbers a heading (1．总体情况). */
+const ARABIC_SEPARATORS = '、.．';
+/** A heading numbered with an Arabic numeral 1 … 6: its numeral, and its body's start, in `h`. */
+const ARABIC_NUMBERED = new RegExp(`^([1-6])\\s*[${ARABIC_SEPARATORS}]\\s*`);
 
 /** Whether the line `t[start, end)` starts, past Markdown marks and white space, with a numeral 1 … 6 (ASCII or full-width). */
 function startsArabic(t: string, start: number, end: number): boolean {
@@ -215,6 +216,7 @@ function arabicHeading(line: Line): HeadingFound | null {
   return { index, line: line.n, span: span(line), text: line.text.trim(), canonical: false, inner };
 }
 
+/** The heading line `n` is, if any. */
 function findHeading(lines: LineList, n: number): HeadingFound | null {
   // A sentence is not a heading (marks stripped below never include 。), nor is a line with a
   // digit: no wording of the template has one, and a numbered table row has its numbers.
@@ -740,8 +742,9 @@ const CONTENTS_RUN = 3;
 function listedHeadings(lines: LineList, found: HeadingFound[]): boolean[] {
   const listed = found.map(() => false);
   const adjacent = (a: HeadingFound, b: HeadingFound): boolean => {
+    if (a.inline || b.inline) return false;
     for (let n = lineBelow(lines, a); n < b.line; n++) if (lines.at(n)!.text.trim()) return false;
-    return !a.inline && !b.inline;
+    return true;
   };
   for (let k = 0; k < found.length; ) {
     let end = k + 1;
@@ -972,9 +975,9 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
     // 1 … 6, a separator and the start of a wording (`arabicHeading`).
     let j = i + 1;
     while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
-    const d = text.charCodeAt(j++);
+    const d = text[j++];
     while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
-    return end - i <= LONGEST_HEADING_LINE && (d === 0x3001 || d === 46 || d === 0xff0e) && (HEADING_CHAR[text.charCodeAt(j)] & BODY_START) !== 0;
+    return end - i <= LONGEST_HEADING_LINE && j <= end && ARABIC_SEPARATORS.includes(d) && (HEADING_CHAR[text.charCodeAt(j)] & BODY_START) !== 0;
   }
   if (HEADING_CHAR[c] & NUMERAL_1_6) {
     let j = i + 1;

@@ -5,7 +5,7 @@
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
 import { noCellsIn, type ScannedLine, type Tok } from './scan';
-import { REPLACED_AT, T3_CORNER, T3_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
+import { REPLACED_AT, T3_CORNER, T3_GROUPS, T4_GROUP_COLUMNS, T4_GROUPS, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
 import { beyondExact, digitsOnly, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
 export interface ReadResult {
@@ -565,7 +565,7 @@ class RowReader {
   /** Whether fragment `f` is made of nothing but the table's captions and column headers (`headerWords`). */
   private onlyHeaderWords(f: Tok): boolean {
     let rest = norm(f.raw);
-    for (const w of this.info.headerWords) if (rest.includes(w)) rest = rest.split(w).join('');
+    for (const w of this.info.headerWords) rest = rest.replaceAll(w, '');
     return rest.length === 0;
   }
 
@@ -1150,8 +1150,10 @@ function inGroups(breaks: number[], texts: string[], count: number): boolean {
   return count % T4_GROUP === 0;
 }
 
-/** The 行政诉讼 group (1 未经复议直接起诉, 2 复议后起诉) a normalised header text is the label of, alone, or -1. */
+/** Each kind of 行政诉讼 by its own words (未经复议直接起诉, 复议后起诉), and the words of the kind they are of (行政诉讼). */
+const LITIGATION_KINDS = T4_GROUPS.map((g) => g.split('·'));
+
+/** The 行政诉讼 group (1, 2) a normalised header text is the label of, alone (with or without 行政诉讼), or -1. */
 function groupNamed(text: string): number {
-  const label = text.replace('行政诉讼', '');
-  return label === '未经复议直接起诉' ? 1 : label === '复议后起诉' ? 2 : -1;
+  return LITIGATION_KINDS.findIndex((words) => words.length === 2 && (text === words[1] || text === words.join('')));
 }

@@ -11,12 +11,11 @@ function titleFix(ctx: RuleContext, expected: string): Fix | undefined {
   const text = line.text;
   const end = text.lastIndexOf('报告');
   if (end < 0) return undefined;
-  const marks = /^[\s#*]*/.exec(text)![0].length;
   // The body's name after the year (2024年某县…): the whole title is written again, when it is on one line.
   const bodyAfterYear = !!t.body && !t.text.startsWith(t.body);
   if (bodyAfterYear && ctx.lineOf(t.span.start) !== line.n) return undefined;
   const y = bodyAfterYear ? null : /\d{4}\s*年\s*度?/.exec(arabicYears(halfWidth(text)));
-  let start = y ? y.index + y[0].length : marks;
+  let start = y ? y.index + y[0].length : /^[\s#*]*/.exec(text)![0].length;
   while (start < end && /\s/.test(text[start])) start++;
   if (start >= end) return undefined;
   return {
