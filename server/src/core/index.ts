@@ -275,6 +275,12 @@ export function summarize(result: CheckResult): Summary {
   return { template: result.template, title: m.title?.text, tables, counts };
 }
 
+/**
+ * How far into a text a template phrase is looked for past its start (`looksLikeReport`): well past
+ * any report's first section, while a large text that is no report costs little on each keystroke.
+ */
+const HINT_REACH = 200_000;
+
 const REPORT_HINTS = ['政府信息公开工作年度报告', '政府信息公开工作报告', '信息公开工作年度报告', '政务公开工作年度报告', ...T3_CORNER_WORDS, '主动公开政府信息情况', '收到和处理政府信息公开申请情况'];
 
 /**
@@ -287,7 +293,9 @@ export function looksLikeReport(text: string): boolean {
   if (REPORT_HINTS.some((h) => head.includes(h))) return true;
   // Phrases broken by spaces or line breaks (PDF extraction), or by characters that show nothing.
   const squeezed = head.replace(/\s+/g, '');
-  return REPORT_HINTS.some((h) => squeezed.includes(h)) || (text.length > 4000 && REPORT_HINTS.some((h) => text.includes(h)));
+  if (REPORT_HINTS.some((h) => squeezed.includes(h))) return true;
+  const reach = text.length > HINT_REACH ? text.slice(0, HINT_REACH) : text;
+  return text.length > 4000 && REPORT_HINTS.some((h) => reach.includes(h));
 }
 
 /** `findTitle` reads at most the first 12 non-empty lines and the one after; 16 leaves room. */
