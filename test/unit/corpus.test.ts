@@ -249,4 +249,35 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     assert.ok(tried > 100, `${tried} rows tried`);
     assert.deepStrictEqual([...outcomes], [JSON.stringify(['missing-cell 应有 7 个数，实有 0 个'])]);
   });
+
+  it('zeros written as 「—」 or 「无」 (every zero of tables 三 and 四, or every third) are read as cells holding no number: the same findings, besides blank-cell', function () {
+    this.timeout(30000);
+    // Text written on one line runs the marks together (「———」): no layout to read them by.
+    const readable = PASSING.filter((pair) => !pair.endsWith('/textcontent.txt'));
+    const others = (text: string) =>
+      JSON.stringify(
+        check(text)
+          .problems.filter((p) => p.rule !== 'blank-cell')
+          // A total written as a mark is quoted as written (实为 —).
+          .map((p) => `${p.rule} ${formatMessage(p.message, 'zh-CN').replace(/实为 \S+$/, '实为 0')}`)
+          .sort(),
+      );
+    const differ: string[] = [];
+    for (const pair of readable) {
+      const [report, layout] = pair.split('/');
+      const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
+      const { t3, t4 } = check(text).model.tables;
+      const zeros = [t3, t4].flatMap((t) => t?.rows.flatMap((r) => r.cells) ?? []).filter((c) => c.raw === '0');
+      const before = others(text);
+      for (const mark of ['—', '无']) {
+        for (const every of [1, 3]) {
+          let marked = text;
+          for (const c of zeros.filter((_, k) => k % every === 0).reverse()) marked = marked.slice(0, c.span.start) + mark + marked.slice(c.span.end);
+          if (others(marked) !== before) differ.push(`${mark} 1/${every} ${pair}`);
+        }
+      }
+    }
+    assert.ok(readable.length > 150, `${readable.length} pairs`);
+    assert.deepStrictEqual(differ, []);
+  });
 });

@@ -32,11 +32,11 @@ export interface GridCell {
   /** The column's label in the template. */
   column: string;
   state: GridCellState;
-  /** The text as written ('' for a blank or missing cell). */
+  /** The text as written ('' for a missing cell or an empty field, a placeholder such as 「—」 for a blank one). */
   raw: string;
   /** The number read (blank: 0); absent for a missing or invalid cell. */
   value?: number;
-  /** Where the cell is in the text (blank: an empty span where it stands); absent for a missing cell. */
+  /** Where the cell is in the text (an empty field: an empty span where it stands); absent for a missing cell. */
   span?: Span;
   lines?: GridLines;
   /** The value the cell should have: a wrong cell's, or a missing cell's when the identities determine it. */
@@ -251,7 +251,7 @@ function cellOf(ctx: Context, c: CellModel, column: string): GridCell {
     };
   }
   if (c.invalid) return { column, state: 'invalid', raw: c.raw, ...where };
-  if (c.blank) return { column, state: 'blank', raw: '', value: 0, ...where };
+  if (c.blank) return { column, state: 'blank', raw: c.raw, value: 0, ...where };
   return { column, state: 'ok', raw: c.raw, value: c.value, ...where };
 }
 

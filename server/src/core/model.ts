@@ -13,6 +13,7 @@ export interface CellModel {
   raw: string;
   /** Numeric value; blank cells count as 0; NaN for invalid cells. */
   value: number;
+  /** No number written: an empty field, or only a placeholder such as 「—」「/」「无」 (`raw`). */
   blank: boolean;
   invalid: boolean;
 }

@@ -285,11 +285,18 @@ function validate(r: RowModel, def: RowDef, table: TableDef): void {
   r.aligned = r.cells.length === colsOf(table, def) && valid;
 }
 
+/** Whether nothing but cells (numbers, junk, empty fields) follows `toks[i]` on its line. */
+function cellsToEnd(toks: Tok[], i: number): boolean {
+  for (let k = i + 1; k < toks.length; k++) if (toks[k].kind === 'text') return false;
+  return true;
+}
+
 function toCell(t: Tok, col: number): CellModel {
-  const blank = t.kind === 'empty';
+  // A cell holding only a placeholder (「—」「/」「无」) has no number written, as a blank field.
+  const blank = t.kind === 'empty' || t.kind === 'bad';
   const value = t.kind === 'num' ? parseNumber(t.raw) : NaN;
   // A number beyond what is held exactly is invalid too (the commonest cell, a few digits, is not tested).
-  const invalid = t.kind === 'bad' || (t.kind === 'num' && (!Number.isFinite(value) || value < 0 || (t.raw.length > 15 && beyondExact(t.raw))));
+  const invalid = t.kind === 'num' && (!Number.isFinite(value) || value < 0 || (t.raw.length > 15 && beyondExact(t.raw)));
   return { col, span: { start: t.start, end: t.end }, raw: t.raw, value: blank ? 0 : invalid ? NaN : value, blank, invalid };
 }
 
@@ -482,11 +489,9 @@ class RowReader {
     let leadTo = -1;
     for (let i = 0; i < toks.length; i++) {
       const tok = toks[i];
-      // A junk cell ("—", "无") right after a label starts that row; anywhere else it is label text.
-      // The row it starts is the one the label names, so the match is kept for that.
-      const pending = this.pending;
-      const junkMatch = tok.kind === 'bad' && !this.cur && pending.length > 0 && pending[pending.length - 1].line === tok.line ? this.match() : null;
-      if (tok.kind === 'text' || (tok.kind === 'bad' && !this.cur && !junkMatch)) {
+      // A junk cell ("—", "无") stands where a number would: in a row being read, or with nothing
+      // but cells after it on its line. Anywhere else it is label text.
+      if (tok.kind === 'text' || (tok.kind === 'bad' && !this.cur && !cellsToEnd(toks, i))) {
         this.text(tok);
         blanksFrom = i + 1;
       } else if (tok.kind === 'empty') {
@@ -494,7 +499,7 @@ class RowReader {
         else this.line.blank(tok);
       } else {
         if (!this.cur && blanksFrom >= 0) [leadFrom, leadTo] = [blanksFrom, i];
-        this.number(tok, sl, junkMatch);
+        this.number(tok, sl);
         blanksFrom = -1;
       }
       if (this.done) return false;
@@ -580,10 +585,10 @@ class RowReader {
   }
 
   /** A cell: the next of the row being read, or the first of the row the waiting label names. */
-  private number(tok: Tok, sl: ScannedLine, junkMatch: RowMatch | null): void {
+  private number(tok: Tok, sl: ScannedLine): void {
     let cur = this.cur;
     if (!cur) {
-      const m = junkMatch ?? this.match();
+      const m = this.match();
       if (!m && this.pastLast) {
         // Past the last row only rows of the template are read on, and the rest of a short last
         // row; anything else ends the table.

@@ -44,15 +44,40 @@ describe('rule blank-cell (RPT013)', () => {
     assert.deepStrictEqual(problemsOf(text, 'extra-cell'), []);
   });
 
-  it('a table written mostly in blank cells (its zeros left blank) is said once, and Fix All fills every blank', () => {
+  /** shape-tabs.txt with every zero of table 三 written as `zero`; said once for the table with `message`, and fixed back. */
+  function zerosOfTable3As(zero: string, message: string): string {
     const tabs = loadFixture('shape-tabs.txt').text;
     const start = tabs.indexOf('一、本年新收');
     const end = tabs.indexOf('四、政府信息公开行政复议');
-    const blank = tabs.slice(0, start) + tabs.slice(start, end).replace(/\t0(?=\t|\n)/g, '\t') + tabs.slice(end);
-    const line = lineOf(blank, '一、本年新收');
-    const [f] = expectFindings(blank, [{ rule: 'blank-cell', line, message: 'blankCells(count=141, table=@table.t3)' }]);
+    const text = tabs.slice(0, start) + tabs.slice(start, end).replace(/\t0(?=\t|\n)/g, `\t${zero}`) + tabs.slice(end);
+    const [f] = expectFindings(text, [{ rule: 'blank-cell', line: lineOf(text, '一、本年新收'), message }]);
     assert.deepStrictEqual(f.problem.fixes.map((x) => [said(x.title), x.preferred, x.edits.length]), [['fixBlanks(count=141, table=@table.t3)', true, 141]]);
-    assert.strictEqual(fixAll(blank, OPTIONS), tabs);
+    assert.strictEqual(fixAll(text, OPTIONS), tabs);
+    return text;
+  }
+
+  it('a table written mostly in blank cells (its zeros left blank) is said once, and Fix All fills every blank', () => {
+    zerosOfTable3As('', 'blankCells(count=141, table=@table.t3)');
+  });
+
+  it('a cell of only 「—」 or 「无」 holds no number: said as such, counted as 0, filled with 0', () => {
+    const said1 = (name: string) => problemsOf(checkFixture(name).text, 'blank-cell').map((p) => [said(p.message), p.severity, said(p.fixes[0].title)]);
+    assert.deepStrictEqual(said1('blank-cell-dash.txt'), [['placeholderCell(cell=（五）2.重复申请·商业企业, raw=—)', 'warning', 'fixBlank(cell=（五）2.重复申请·商业企业)']]);
+    assert.deepStrictEqual(said1('blank-cell-dash-first-cell.txt'), [['placeholderCell(cell=（三）1.属于国家秘密·自然人, raw=—)', 'warning', 'fixBlank(cell=（三）1.属于国家秘密·自然人)']]);
+    assert.deepStrictEqual(said1('blank-cell-word.md'), [['placeholderCell(cell=（三）8.行政查询事项·社会公益组织, raw=无)', 'warning', 'fixBlank(cell=（三）8.行政查询事项·社会公益组织)']]);
+    const f = loadFixture('blank-cell-dash.txt');
+    const [p] = problemsOf(f.text, 'blank-cell');
+    assert.strictEqual(f.text.slice(p.fixes[0].edits[0].start, p.fixes[0].edits[0].end), '—');
+  });
+
+  it('a table that writes its zeros as 「—」 is said once, its sums are still checked, and Fix All writes the zeros', () => {
+    const dashes = zerosOfTable3As('—', 'placeholderCells(count=141, raw=—, table=@table.t3)');
+    // A figure typed wrong among the dashes still breaks its sums (the dashes count as 0).
+    const wrong = replaceOnce(dashes, '二、上年结转政府信息公开申请数量\t2', '二、上年结转政府信息公开申请数量\t3');
+    assert.deepStrictEqual(
+      check(wrong, OPTIONS).problems.filter((p) => p.severity === 'error').map((p) => said(p.message)),
+      ['rowTotal(actual=2, expected=3, parts=, row=二、上年结转)', 'balance(carried=3, col=自然人, new=30, next=1, total=31)'],
+    );
   });
 
   it('table 四 in tabs', () => {

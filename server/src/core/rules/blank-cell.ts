@@ -16,7 +16,7 @@ export const rule: Rule = {
     severity: 'warning',
     tags: ['table'],
     fixable: true,
-    description: { 'zh-CN': '单元格为空（按 0 计算）', en: 'A cell is blank (counted as 0)' },
+    description: { 'zh-CN': '单元格为空或只有「—」之类的符号（按 0 计算）', en: 'A cell is blank or holds only a mark such as “—” (counted as 0)' },
   },
   run(ctx) {
     const { t2, t3, t4 } = ctx.parsed.model.tables;
@@ -32,9 +32,11 @@ export const rule: Rule = {
       // cells may each be a number lost in copying: each is said.
       if (blanks.length > 1 && blanks.length * 2 > cells) {
         const args = { table: `@table.${table.id}`, count: blanks.length };
+        // A table that writes its zeros as 「—」 (or 「/」, 「无」) is said so, with the first of them.
+        const placeholder = blanks.find(({ cell }) => cell.raw !== '')?.cell.raw;
         ctx.report({
           span: around(ctx, blanks[0].cell),
-          message: msg('blankCells', args),
+          message: placeholder === undefined ? msg('blankCells', args) : msg('placeholderCells', { ...args, raw: placeholder }),
           fixes: [{ title: msg('fixBlanks', args), preferred: true, edits: blanks.map(({ cell }) => ({ start: cell.span.start, end: cell.span.end, newText: '0' })) }],
         });
         continue;
@@ -43,7 +45,7 @@ export const rule: Rule = {
         const name = cellLabel(row, cell.col);
         ctx.report({
           span: around(ctx, cell),
-          message: msg('blankCell', { cell: name }),
+          message: cell.raw === '' ? msg('blankCell', { cell: name }) : msg('placeholderCell', { cell: name, raw: cell.raw }),
           fixes: [{ title: msg('fixBlank', { cell: name }), preferred: true, edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }] }],
         });
       }

@@ -10,7 +10,7 @@ export const rule: Rule = {
     severity: 'error',
     tags: ['table', 'numbers'],
     fixable: false,
-    description: { 'zh-CN': '单元格不是有效的数字（负数、非数字或非整数）', en: 'A cell is not a valid number (negative, non-numeric or not an integer)' },
+    description: { 'zh-CN': '单元格不是有效的数字（负数、非整数、带单位或过大）', en: 'A cell is not a valid number (negative, not an integer, with a unit, or too large)' },
   },
   run(ctx) {
     eachOddCell(ctx, ({ cell, name, decimal }) => {

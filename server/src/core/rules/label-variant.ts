@@ -42,8 +42,21 @@ function withoutGroupPieces(label: string): string {
   return words.slice(k).join('');
 }
 
-/** Text between two offsets as compared with a label: normalised, without white space and digits (the row's cells). */
-const squeezed = (text: string, from: number, to: number): string => norm(text.slice(from, to).replace(/[\s0-9０-９]+/g, ''));
+/**
+ * Text between two offsets as compared with a label: without the cells of `rows` (numbers, and
+ * marks such as 「无」 in place of one), white space and digits, normalised.
+ */
+function squeezed(text: string, from: number, to: number, rows: readonly RowModel[]): string {
+  let kept = text.slice(from, to);
+  for (const r of rows) {
+    for (const c of r.cells) {
+      if (c.blank && c.span.start < c.span.end && c.span.start >= from && c.span.end <= to) {
+        kept = kept.slice(0, c.span.start - from) + ' '.repeat(c.span.end - c.span.start) + kept.slice(c.span.end - from);
+      }
+    }
+  }
+  return norm(kept.replace(/[\s0-9０-９]+/g, ''));
+}
 
 /**
  * Whether row `i`'s label is the template's cut by a narrow cell: the label as read (less pieces
@@ -72,7 +85,7 @@ function wrappedInCell(text: string, rows: readonly RowModel[], i: number, def: 
     if (r.span.end <= row.labelSpan.start && r.span.end > before) before = r.span.end;
     if (r.labelSpan.start >= row.span.end && (after < 0 || r.labelSpan.start < after)) after = r.labelSpan.start;
   }
-  const has = (from: number, to: number, part: string) => !part || (from >= 0 && to >= 0 && squeezed(text, from, to).includes(part));
+  const has = (from: number, to: number, part: string) => !part || (from >= 0 && to >= 0 && squeezed(text, from, to, rows).includes(part));
   return has(before, row.labelSpan.start, head) && has(row.labelSpan.end, after, tail);
 }
 
