@@ -250,8 +250,33 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     assert.deepStrictEqual([...outcomes], [JSON.stringify(['missing-cell 应有 7 个数，实有 0 个'])]);
   });
 
-  it('zeros written as 「—」 or 「无」 (every zero of tables 三 and 四, or every third) are read as cells holding no number: the same findings, besides blank-cell', function () {
-    this.timeout(30000);
+  it('sections numbered 1．… 6． or 第一部分 … 第六部分 read as the sections they are: the same findings, besides section-heading', () => {
+    const NUMERALS = '一二三四五六';
+    const forms = [(k: number, w: string) => `${k + 1}．${w}`, (k: number, w: string) => `第${NUMERALS[k]}部分 ${w}`];
+    const withoutHeadings = (text: string) => JSON.stringify(findingsByLine(text).filter((f) => !f.startsWith('section-heading ')));
+    const differ: string[] = [];
+    let tried = 0;
+    // Text written on one line is cut at its numerals 一、 … 六、: no other numbering to cut it by.
+    for (const pair of PASSING.filter((p) => !p.endsWith('/textcontent.txt'))) {
+      const [report, layout] = pair.split('/');
+      const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
+      const sections = check(text).model.sections.filter((s) => s.canonical);
+      forms.forEach((form, f) => {
+        let changed = text;
+        for (const s of [...sections].reverse()) {
+          const m = /^([#\s*]*)([一二三四五六])、(.*?)(\**)$/.exec(text.slice(s.span.start, s.span.end).trimEnd());
+          if (m) changed = changed.slice(0, s.span.start) + m[1] + form(NUMERALS.indexOf(m[2]), m[3]) + m[4] + changed.slice(s.span.start + m[0].length);
+        }
+        if (changed === text) return;
+        tried++;
+        if (withoutHeadings(changed) !== withoutHeadings(text)) differ.push(`${f} ${pair}`);
+      });
+    }
+    assert.ok(tried > 300, `${tried} texts tried`);
+    assert.deepStrictEqual(differ, []);
+  });
+
+  it('zeros written as 「—」 or 「无」 (every zero of tables 三 and 四, or every third) are read as cells holding no number: the same findings, besides blank-cell', () => {
     // Text written on one line runs the marks together (「———」): no layout to read them by.
     const readable = PASSING.filter((pair) => !pair.endsWith('/textcontent.txt'));
     const others = (text: string) =>

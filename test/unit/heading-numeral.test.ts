@@ -32,7 +32,7 @@ describe('numberedBody', () => {
   });
 });
 
-describe('headings numbered 1 … 6', () => {
+describe('headings numbered 1 … 6, or 第一部分 … 第六部分', () => {
   const headingsOf = (line: string) => parse(`${line}\n`).headings.map((h) => [h.index, h.canonical]);
 
   it('an exact wording under its own number is that section, not canonical (the template numbers them 一、)', () => {
@@ -46,6 +46,17 @@ describe('headings numbered 1 … 6', () => {
     assert.deepStrictEqual(headingsOf('6．他需要报告的事项'), []);
     assert.deepStrictEqual(headingsOf('1.属于国家秘密'), []);
     assert.deepStrictEqual(headingsOf('3.其他 0 0 0 0 0 0 0'), []);
+  });
+
+  it('a part under its own number with an exact wording is that section, not canonical; any other 第… line is none', () => {
+    assert.deepStrictEqual(headingsOf('第一部分 总体情况'), [[1, false]]);
+    assert.deepStrictEqual(headingsOf('**第二部分：主动公开政府信息情况**'), [[2, false]]);
+    assert.deepStrictEqual(headingsOf('第 3 部分、收到和处理政府信息公开申请情况'), [[3, false]]);
+    assert.deepStrictEqual(headingsOf('第四部分　政府信息公开行政复议、行政诉讼情况'), [[4, false]]);
+    assert.deepStrictEqual(headingsOf('第二部分 总体情况'), []);
+    assert.deepStrictEqual(headingsOf('第一部分 总体'), []);
+    assert.deepStrictEqual(headingsOf('第二十条第（一）项'), []);
+    assert.deepStrictEqual(headingsOf('第一部分 总体情况。'), []);
   });
 });
 

@@ -191,28 +191,35 @@ export function numberedBody(h: string): number {
 
 /** What may follow an Arabic numeral 1 … 6 that numbers a heading (1．总体情况). */
 const ARABIC_SEPARATORS = '、.．';
-/** A heading numbered with an Arabic numeral 1 … 6: its numeral, and its body's start, in `h`. */
-const ARABIC_NUMBERED = new RegExp(`^([1-6])\\s*[${ARABIC_SEPARATORS}]\\s*`);
+/** A section's number written as a part (第一部分, 第1部分), up to the separator. */
+const PART_NUMBER = '第\\s*([一二三四五六1-6])\\s*部分';
+/**
+ * A heading numbered otherwise than 一、: with an Arabic numeral 1 … 6 (1．总体情况) or as a part
+ * (第一部分 总体情况, 第一部分：总体情况). Its numeral in group 1 or 2, its body after the match.
+ */
+const OTHER_NUMBERED = new RegExp(`^(?:([1-6])\\s*[${ARABIC_SEPARATORS}]|${PART_NUMBER}\\s*[、.．:：,，]?)\\s*`);
+const PART_START = new RegExp(`^${PART_NUMBER}`);
 
-/** Whether the line `t[start, end)` starts, past Markdown marks and white space, with a numeral 1 … 6 (ASCII or full-width). */
-function startsArabic(t: string, start: number, end: number): boolean {
+/** Whether the line `t[start, end)` starts, past Markdown marks and white space, with a numeral 1 … 6 (ASCII or full-width) or 第. */
+function startsOtherNumbered(t: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && isMark(t.charCodeAt(i))) i++;
   const c = t.charCodeAt(i);
-  return (c >= 49 && c <= 54) || (c >= 0xff11 && c <= 0xff16);
+  return (c >= 49 && c <= 54) || (c >= 0xff11 && c <= 0xff16) || c === 0x7b2c;
 }
 
 /**
- * A heading numbered 1 … 6 instead of 一 … 六: an exact wording under its own number, never a near
- * miss (a table's numbered rows are numbered so). Not canonical: the template numbers sections 一、.
+ * A heading numbered 1 … 6 or 第一部分 … 第六部分 instead of 一 … 六: an exact wording under its own
+ * number, never a near miss (a table's numbered rows are numbered so). Not canonical: the
+ * template numbers sections 一、.
  */
-function arabicHeading(line: Line): HeadingFound | null {
+function otherNumberedHeading(line: Line): HeadingFound | null {
   const { inner, clean } = innerSpan(line);
   const h = halfWidth(clean);
-  const m = ARABIC_NUMBERED.exec(h);
+  const m = OTHER_NUMBERED.exec(h);
   if (!m || hasDigitOrStop(h, m[0].length, h.length)) return null;
   const index = EXACT.get(headingKey(h.slice(m[0].length)));
-  if (index !== Number(m[1])) return null;
+  if (index === undefined || index !== (m[1] ? Number(m[1]) : (NUMERAL_OF.get(m[2]) ?? Number(m[2])))) return null;
   return { index, line: line.n, span: span(line), text: line.text.trim(), canonical: false, inner };
 }
 
@@ -220,7 +227,11 @@ function arabicHeading(line: Line): HeadingFound | null {
 function findHeading(lines: LineList, n: number): HeadingFound | null {
   // A sentence is not a heading (marks stripped below never include 。), nor is a line with a
   // digit: no wording of the template has one, and a numbered table row has its numbers.
-  if (hasDigitOrStop(lines.text, lines.starts[n], lines.endOf(n))) return startsArabic(lines.text, lines.starts[n], lines.endOf(n)) ? arabicHeading(lines.at(n)!) : null;
+  const digitOrStop = hasDigitOrStop(lines.text, lines.starts[n], lines.endOf(n));
+  if (startsOtherNumbered(lines.text, lines.starts[n], lines.endOf(n))) {
+    const other = otherNumberedHeading(lines.at(n)!);
+    if (other || digitOrStop) return other;
+  } else if (digitOrStop) return null;
   const line = lines.at(n)!;
   const t = line.text;
   const { inner, clean } = innerSpan(line);
@@ -971,8 +982,9 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
   if (i >= end) return false;
   const c = text.charCodeAt(i);
   if (c === 35 || c === 42) return true; // # *
+  if (c === 0x7b2c) return end - i <= LONGEST_HEADING_LINE && PART_START.test(text.slice(i, i + 8)); // 第一部分 (`otherNumberedHeading`)
   if (c >= 49 && c <= 54) {
-    // 1 … 6, a separator and the start of a wording (`arabicHeading`).
+    // 1 … 6, a separator and the start of a wording (`otherNumberedHeading`).
     let j = i + 1;
     while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
     const d = text[j++];
