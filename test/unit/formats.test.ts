@@ -103,6 +103,20 @@ describe('formats: HTML pages', function () {
       ['某局2024年政府信息公开工作年度报告', '一、总体情况', '本年度主动公开政府信息。'.repeat(20), '二、主动公开政府信息情况'].join('\n') + '\n',
     );
   });
+
+  it('a page laid out with tables (the whole page in one cell, or navigation and article side by side) reads as the page without them', async () => {
+    const links = Array.from({ length: 30 }, (_, i) => `<p><a href="/x${i}">栏目第${i}项政府信息公开</a></p>`).join('');
+    const layouts = [
+      (body: string) => `<table width="100%"><tr><td>${body}</td></tr></table>`,
+      (body: string) => `<table><tr><td><table><tr><td>${body}</td></tr></table></td></tr></table>`,
+      (body: string) => `<table><tr><td width="200">${links}</td><td>${body}</td></tr></table>`,
+    ];
+    for (const name of PAGES) {
+      const page = fs.readFileSync(path.join(DIR, 'html', `${name}.html`), 'utf8');
+      const [, open, body, close] = /^([\s\S]*?<body[^>]*>)([\s\S]*)(<\/body>[\s\S]*)$/i.exec(page)!;
+      for (const layout of layouts) assert.strictEqual(readHtml(open + layout(body) + close).text, golden(name), name);
+    }
+  });
 });
 
 describe('formats: Word (.docx) and PDF', function () {

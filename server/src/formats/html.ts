@@ -118,10 +118,31 @@ function findArticle(body: Node): Node {
         bestSize = s;
       }
     }
-    // A table's rows and cells belong together: never descend into one as if it were a page region.
-    if (!best || bestSize < total * 0.6 || at.tagName === 'table' || (best.tagName && /^(tbody|thead|tr|td|th|p)$/.test(best.tagName) && !layoutCell(best))) return at;
+    // A table's rows and cells belong together: never descend into one as if it were a page region,
+    // unless it lays out the page (a cell holds the article).
+    if (!best || bestSize < total * 0.6 || (at.tagName === 'table' && !isLayoutTable(at)) || (best.tagName && /^(tbody|thead|tr|td|th|p)$/.test(best.tagName) && !layoutCell(best))) return at;
     at = best;
   }
+}
+
+function rowsOf(t: Node): Node[] {
+  const rows: Node[] = [];
+  for (const c of children(t)) {
+    if (c.tagName === 'tr') rows.push(c);
+    else if (c.tagName === 'tbody' || c.tagName === 'thead' || c.tagName === 'tfoot') rows.push(...children(c).filter((r) => r.tagName === 'tr'));
+  }
+  return rows;
+}
+
+/** A table used for page layout rather than data: a cell holds another table or long text. */
+function isLayoutTable(t: Node): boolean {
+  for (const row of rowsOf(t)) {
+    for (const cell of children(row)) {
+      if (cell.tagName !== 'td' && cell.tagName !== 'th') continue;
+      if (findTag(cell, 'table') || squash(textOf(cell)).length > 400) return true;
+    }
+  }
+  return false;
 }
 
 /** A cell or row used for page layout: it holds several blocks of text or a table of its own. */
@@ -230,7 +251,7 @@ class Reader {
       this.flush();
       return;
     }
-    if (tag === 'table' && !this.isLayoutTable(n)) {
+    if (tag === 'table' && !isLayoutTable(n)) {
       this.flush();
       this.table(n);
       return;
@@ -244,25 +265,6 @@ class Reader {
     if (isBlock) this.flush();
   }
 
-  /** A table used for page layout rather than data: a cell holds another table or long text. */
-  private isLayoutTable(t: Node): boolean {
-    for (const row of this.rowsOf(t)) {
-      for (const cell of children(row)) {
-        if (cell.tagName !== 'td' && cell.tagName !== 'th') continue;
-        if (findTag(cell, 'table') || squash(textOf(cell)).length > 400) return true;
-      }
-    }
-    return false;
-  }
-
-  private rowsOf(t: Node): Node[] {
-    const rows: Node[] = [];
-    for (const c of children(t)) {
-      if (c.tagName === 'tr') rows.push(c);
-      else if (c.tagName === 'tbody' || c.tagName === 'thead' || c.tagName === 'tfoot') rows.push(...children(c).filter((r) => r.tagName === 'tr'));
-    }
-    return rows;
-  }
 
   /** The runs of a cell's content: its blocks and line breaks joined (labels are split over several <p>). */
   private cellRuns(n: Node, place: number, into: Run[]): void {
@@ -275,7 +277,7 @@ class Reader {
 
   private table(t: Node): void {
     const tableNo = ++this.tables;
-    const rows = this.rowsOf(t);
+    const rows = rowsOf(t);
     const grid: (GridCell | undefined)[][] = rows.map(() => []);
     const cells: GridCell[] = [];
     rows.forEach((tr, r) => {
