@@ -40,6 +40,16 @@ describe('describeAt', () => {
     assert.strictEqual(describeAt(check(wrong), text.indexOf('||7|', at) + 1, 'en')?.title, en('hoverCell', { row: '二、上年结转', col: '商业企业', value: en('hoverBlank') }));
   });
 
+  it('a cell holding only a mark (「—」) is found over the mark, and said to hold no number', () => {
+    const marked = text.replace(packed, '|二、上年结转政府信息公开申请数量|2|—|7|0|0|0|2|');
+    const dash = marked.indexOf('|—|', at) + 1;
+    for (const offset of [dash, dash + 1]) {
+      const info = describeAt(check(marked), offset);
+      assert.strictEqual(info?.title, zh('hoverCell', { row: '二、上年结转', col: '商业企业', value: zh('hoverPlaceholder', { raw: '—' }) }));
+      assert.deepStrictEqual(info.span, { start: dash, end: dash + 1 });
+    }
+  });
+
   it('the label is no cell', () => {
     assert.strictEqual(describeAt(result, at + 3), undefined);
   });

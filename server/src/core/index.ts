@@ -160,7 +160,8 @@ export function describeAt(result: CheckResult, offset: number, locale: Locale =
   const def = rowDef(r.key);
   const col = def ? columnName(TABLES[t.id], def, c.col) : '';
   const row = r.key === 't4.row' ? say('hoverTable4') : (def?.short ?? r.label);
-  const title = say('hoverCell', { row, col, value: c.blank ? say('hoverBlank') : c.raw });
+  const value = !c.blank ? c.raw : c.raw ? say('hoverPlaceholder', { raw: c.raw }) : say('hoverBlank');
+  const title = say('hoverCell', { row, col, value });
   const lines: string[] = [];
   const arith = internalsOf(result)?.arith;
   for (const e of arith?.at([r.key, c.col]) ?? []) {
