@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { LineIndex, RULES, check, formatMessage } from '../../server/src/core';
+import { LineIndex, RULES, check, formatMessage, type CellModel } from '../../server/src/core';
 import { ORIGINALS, PASSING, REPORTS, TRUTH, compareAll, compareText, layoutFile, layoutsOf, matrix, type Outcome } from '../corpus/compare';
 
 /** A text's findings, each as its rule, line and message (`quote`: how a message is compared), sorted. */
@@ -276,15 +276,19 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     assert.deepStrictEqual(differ, []);
   });
 
-  it('zeros written as 「—」 or 「无」 (every zero of tables 三 and 四, or every third) are read as cells holding no number: the same findings, besides blank-cell', () => {
-    // Text written on one line runs the marks together (「———」): no layout to read them by.
+  /**
+   * The pairs (text on one line aside: its cells run together, no layout to read them by) whose cells of
+   * tables 三 and 四, rewritten by each of `rewrites` (cells and text → text), give other findings than
+   * the pair itself, but for `blank-cell` and a cell's value quoted as written (实为 —, 实为 2件).
+   */
+  function cellsChangedBy(rewrites: Record<string, (cells: CellModel[], text: string) => string>): string[] {
     const readable = PASSING.filter((pair) => !pair.endsWith('/textcontent.txt'));
-    const others = (text: string) =>
+    assert.ok(readable.length > 150, `${readable.length} pairs`);
+    const findings = (text: string) =>
       JSON.stringify(
         check(text)
           .problems.filter((p) => p.rule !== 'blank-cell')
-          // A total written as a mark is quoted as written (实为 —).
-          .map((p) => `${p.rule} ${formatMessage(p.message, 'zh-CN').replace(/实为 \S+$/, '实为 0')}`)
+          .map((p) => `${p.rule} ${formatMessage(p.message, 'zh-CN').replace(/实为 (\d*)\S*$/, (_, n: string) => `实为 ${n || 0}`)}`)
           .sort(),
       );
     const differ: string[] = [];
@@ -292,17 +296,27 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
       const [report, layout] = pair.split('/');
       const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
       const { t3, t4 } = check(text).model.tables;
-      const zeros = [t3, t4].flatMap((t) => t?.rows.flatMap((r) => r.cells) ?? []).filter((c) => c.raw === '0');
-      const before = others(text);
-      for (const mark of ['—', '无']) {
-        for (const every of [1, 3]) {
-          let marked = text;
-          for (const c of zeros.filter((_, k) => k % every === 0).reverse()) marked = marked.slice(0, c.span.start) + mark + marked.slice(c.span.end);
-          if (others(marked) !== before) differ.push(`${mark} 1/${every} ${pair}`);
-        }
-      }
+      const cells = [t3, t4].flatMap((t) => t?.rows.flatMap((r) => r.cells) ?? []).sort((a, b) => b.span.start - a.span.start);
+      const before = findings(text);
+      for (const [name, rewrite] of Object.entries(rewrites)) if (findings(rewrite(cells, text)) !== before) differ.push(`${name} ${pair}`);
     }
-    assert.ok(readable.length > 150, `${readable.length} pairs`);
-    assert.deepStrictEqual(differ, []);
+    return differ;
+  }
+
+  /** Each cell `pick` keeps written as `write` gives it (cells from the last). */
+  const rewriteCells = (pick: (c: CellModel, k: number) => boolean, write: (c: CellModel) => string) => (cells: CellModel[], text: string) =>
+    cells.filter(pick).reduce((t, c) => t.slice(0, c.span.start) + write(c) + t.slice(c.span.end), text);
+
+  it('zeros written as 「—」 or 「无」 (every zero of tables 三 and 四, or every third) are read as cells holding no number: the same findings, besides blank-cell', () => {
+    const rewrites: Record<string, (cells: CellModel[], text: string) => string> = {};
+    for (const mark of ['—', '无']) {
+      rewrites[`${mark} all`] = rewriteCells((c) => c.raw === '0', () => mark);
+      rewrites[`${mark} 1/3`] = rewriteCells((c, k) => c.raw === '0' && k % 3 === 0, () => mark);
+    }
+    assert.deepStrictEqual(cellsChangedBy(rewrites), []);
+  });
+
+  it('the numbers of tables 三 and 四 written with their unit (58件) read as the numbers', () => {
+    assert.deepStrictEqual(cellsChangedBy({ 件: rewriteCells((c) => !c.blank, (c) => `${c.raw}件`) }), []);
   });
 });

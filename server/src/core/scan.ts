@@ -35,10 +35,12 @@ const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const BAD = /^(?:[-—–－/／\\×*＊]{1,3}|无|空|[Nn]\/?[Aa])$/;
 /** Length of the longest junk cell `BAD` matches. */
 const BAD_MAX = 3;
-/** A number written with its unit (a fee in 元 or 万元). */
-const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?万?元$/;
+/** A number written with its unit: a fee in 元 or 万元, a count in 件 (`validate` tells which a column takes). */
+const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:(?:[.．][0-9０-９]+)?万?元|件)$/;
 /** 元 */
 const YUAN = 0x5143;
+/** 件 */
+const JIAN = 0x4ef6;
 
 /**
  * What separates cells like a space (tabs are separators of their own): a space, an ideographic
@@ -68,9 +70,9 @@ function startsNumber(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45;
 }
 
-/** Whether a character may end a number: a digit (ASCII or full-width) or 元 (`WITH_UNIT`). */
+/** Whether a character may end a number: a digit (ASCII or full-width), 元 or 件 (`WITH_UNIT`). */
 function endsNumber(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === YUAN;
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === YUAN || c === JIAN;
 }
 
 /**

@@ -173,6 +173,7 @@ function rowInfo(table: TableDef): RowInfo {
 
 /** 元 */
 const YUAN = 0x5143;
+const JIAN = 0x4ef6;
 
 /** Whether row `r` is named by the normalised label `joined` (`core` without its list marker). */
 function isNamed(r: RowDef, joined: string, core: string): boolean {
@@ -275,8 +276,9 @@ function finish(b: RowBuild): RowModel {
 function validate(r: RowModel, def: RowDef, table: TableDef): void {
   let valid = true;
   for (const c of r.cells) {
-    // Counts are whole numbers without units; only the fee may have decimals (and a unit).
-    if (!def.decimal && !c.invalid && !c.blank && (!Number.isInteger(c.value) || c.raw.charCodeAt(c.raw.length - 1) === YUAN)) {
+    // Counts are whole numbers, in 件 if in any unit; only the fee may have decimals (and is in 元).
+    const unit = c.raw.charCodeAt(c.raw.length - 1);
+    if (!c.invalid && !c.blank && (def.decimal ? unit === JIAN : !Number.isInteger(c.value) || unit === YUAN)) {
       c.invalid = true;
       c.value = NaN;
     }

@@ -384,6 +384,6 @@ export function parseNumber(raw: string): number {
     if (c >= 48 && c <= 57) return c - 48;
   }
   if (allDigits(raw)) return Number(raw);
-  const s = halfWidth(raw).replace(/[,，]|万?元$/g, '').replace('．', '.');
+  const s = halfWidth(raw).replace(/[,，]|万?元$|件$/g, '').replace('．', '.');
   return Number(s);
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { check } from '../../../server/src/core';
+import { check, fixAll } from '../../../server/src/core';
 import { ARITHMETIC, OPTIONS, checkFixture, expectNoFindings, loadFixture, problemsOf, replaceOnce, said } from '../helpers';
 
 function only(name: string): string {
@@ -31,6 +31,19 @@ describe('rule invalid-number (RPT007)', () => {
     expectNoFindings(replaceOnce(base, '行政事业性收费 3883.30', '行政事业性收费 12.5'));
     const neg = replaceOnce(base, '行政事业性收费 3883.30', '行政事业性收费 -3');
     assert.deepStrictEqual(problemsOf(neg, 'invalid-number').map((p) => said(p.message)), ['invalidNumber(cell=行政事业性收费·本年收费金额, kind=@kindDecimal, raw=-3)']);
+  });
+
+  it('a count may carry its unit 件 (read as the number, kept by fixes); the fee may not', () => {
+    const tabs = loadFixture('shape-tabs.txt').text;
+    const start = tabs.indexOf('一、本年新收');
+    const withUnit = tabs.slice(0, start) + tabs.slice(start).replace(/(\t)(\d+)(?=\t|\n)/g, '$1$2件');
+    expectNoFindings(withUnit);
+    const wrong = replaceOnce(withUnit, '二、上年结转政府信息公开申请数量\t2件', '二、上年结转政府信息公开申请数量\t3件');
+    const [p] = problemsOf(wrong, 'row-total');
+    assert.deepStrictEqual([said(p.message), p.fixes.map((f) => f.edits[0].newText)], ['rowTotal(actual=2件, expected=3, parts=, row=二、上年结转)', ['2件', '3件']]);
+    assert.strictEqual(fixAll(wrong, OPTIONS), withUnit);
+    const fee = replaceOnce(loadFixture('shape-spaces.txt').text, '行政事业性收费 3883.30', '行政事业性收费 12件');
+    assert.deepStrictEqual(problemsOf(fee, 'invalid-number').map((x) => said(x.message)), ['invalidNumber(cell=行政事业性收费·本年收费金额, kind=@kindDecimal, raw=12件)']);
   });
 
   it('full-width digits and thousands separators are valid numbers', () => {

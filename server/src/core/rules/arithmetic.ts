@@ -3,21 +3,12 @@ import { cellName, type Evaluated } from '../arith';
 import { msg } from '../messages';
 import { T3, T4_GROUPS, type CellRef } from '../template';
 import type { Fix, Related } from '../types';
-import { rowName } from './cells';
+import { rowName, writtenLike } from './cells';
 import type { Finding, Rule, RuleContext } from './context';
 
 function partsText(values: number[]): string {
   const nz = values.filter((v) => v !== 0);
   return nz.length > 1 ? `（${nz.join('+')}）` : '';
-}
-
-/** Whether a number is written with full-width digits (０-９). */
-function fullWidthDigits(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff19) return true;
-  }
-  return false;
 }
 
 function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
@@ -37,8 +28,7 @@ function identityFinding(ctx: RuleContext, e: Evaluated): Finding {
   const fixes: Fix[] =
     a.fixesFor(e).filter((f) => Number.isSafeInteger(f.value)).map((f) => {
       const c = a.cell(f.ref)!;
-      // Written in the cell's own digits (full-width stays full-width).
-      const value = fullWidthDigits(c.raw) ? String(f.value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(f.value);
+      const value = writtenLike(c.raw, f.value);
       const title =
         id.kind === 'balance'
           ? msg('fixBalance', { col: T3.columns[id.col ?? 0], value })

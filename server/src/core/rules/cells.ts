@@ -5,6 +5,21 @@ import { lastOne } from '../caches';
 import { T2, T3, T4, colsOf, rowDef, templatePositions } from '../template';
 import type { RuleContext } from './context';
 
+/** Whether a number is written with full-width digits (０-９). */
+function fullWidthDigits(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return true;
+  }
+  return false;
+}
+
+/** A whole number as a fix writes it into a cell: in the cell's own digits (full-width stays full-width) and unit (件). */
+export function writtenLike(raw: string, value: number): string {
+  const digits = fullWidthDigits(raw) ? String(value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(value);
+  return raw.endsWith('件') ? `${digits}件` : digits;
+}
+
 export interface NamedCell {
   cell: CellModel;
   /** `row·column`, e.g. `（五）2.重复申请·总计`. */

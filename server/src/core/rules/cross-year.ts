@@ -2,7 +2,7 @@ import { cellName, type Arith } from '../arith';
 import { msg } from '../messages';
 import { bodyKey, sentencesOf } from '../parse';
 import { T3 } from '../template';
-import { rowName } from './cells';
+import { rowName, writtenLike } from './cells';
 import type { Rule, RuleContext } from './context';
 
 function sameBody(a?: string, b?: string): boolean {
@@ -43,7 +43,7 @@ function carried(ctx: RuleContext, prev: Arith): void {
     ctx.report({
       span: mine.span,
       message: msg('crossYearCarried', { col: T3.columns[c], value: mine.raw || '0', previous: theirs.value }),
-      fixes: [{ title: msg('fixSetCell', { cell: cellName(['t3.carried', c]), value: theirs.value }), preferred: false, edits: [{ start: mine.span.start, end: mine.span.end, newText: String(theirs.value) }] }],
+      fixes: [{ title: msg('fixSetCell', { cell: cellName(['t3.carried', c]), value: theirs.value }), preferred: false, edits: [{ start: mine.span.start, end: mine.span.end, newText: writtenLike(mine.raw, theirs.value) }] }],
     });
   }
 }

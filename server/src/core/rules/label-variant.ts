@@ -43,14 +43,14 @@ function withoutGroupPieces(label: string): string {
 }
 
 /**
- * Text between two offsets as compared with a label: without the cells of `rows` (numbers, and
- * marks such as 「无」 in place of one), white space and digits, normalised.
+ * Text between two offsets as compared with a label: without the cells of `rows` (numbers with
+ * their units, marks such as 「无」 in place of one), white space and digits, normalised.
  */
 function squeezed(text: string, from: number, to: number, rows: readonly RowModel[]): string {
   let kept = text.slice(from, to);
   for (const r of rows) {
     for (const c of r.cells) {
-      if (c.blank && c.span.start < c.span.end && c.span.start >= from && c.span.end <= to) {
+      if (c.span.start < c.span.end && c.span.start >= from && c.span.end <= to) {
         kept = kept.slice(0, c.span.start - from) + ' '.repeat(c.span.end - c.span.start) + kept.slice(c.span.end - from);
       }
     }
