@@ -481,7 +481,11 @@ function referent(head: string, clause: string, st: SentenceState): FigureKind[]
 
 const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请/;
 
+/** A period other than the report's year (近三年来, 五年来, 历年, 第四季度, 上半年): the sentence counts something else. */
+const OTHER_PERIOD = /近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(来|以来)|历年|季度|[上下]半年/;
+
 function readSentence(sentence: string, map: Stream, out: Figure[], body: string | undefined): void {
+  if (OTHER_PERIOD.test(sentence)) return;
   const st: SentenceState = { map, out, body, listing: false };
   // Only a clause with 件, 审结 or 维持 yields a count or a statement: none starts after the last.
   let last = sentence.lastIndexOf('件');
