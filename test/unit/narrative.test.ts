@@ -101,6 +101,8 @@ describe('narrative-mismatch', () => {
     ['late answers (逾期答复 0)', '答复申请人29件，逾期答复0件。'],
     ['overdue among 办结 (超期办结 0)', '办结申请中，超期办结0件。'],
     ['a channel (网上收到 28)', '全年通过网上收到申请28件。'],
+    // Words between a result row and its count make the count something inside the row.
+    ['a part inside a result row (a note under table 三)', '注：本表“（六）其他处理”中第3项包含申请人撤回申请2件。'],
     // A sentence about another period than the report's year counts something else.
     ['several years (近三年来)', '近三年来，共收到政府信息公开申请200件。'],
     ['years since (五年来)', '五年来累计受理申请160件。'],

@@ -350,7 +350,7 @@ const JOINS = new Set(['', '及', '和', '与', '、', '或', '以及', '或者'
  * The result rows `head` names, in order, and where the first starts; `null` when it names some
  * without joining them (their relation unclear).
  */
-function resultsOf(head: string): { kinds: FigureKind[]; at: number } | null {
+function resultsOf(head: string): { kinds: FigureKind[]; at: number; end: number } | null {
   const found: { at: number; end: number; kind: FigureKind }[] = [];
   for (const [word, kind] of RESULT_WORDS) {
     for (let i = head.indexOf(word); i >= 0; i = head.indexOf(word, i + 1)) {
@@ -360,8 +360,14 @@ function resultsOf(head: string): { kinds: FigureKind[]; at: number } | null {
   }
   found.sort((x, y) => x.at - y.at);
   for (let k = 1; k < found.length; k++) if (!JOINS.has(head.slice(found[k - 1].end, found[k].at))) return null;
-  return { kinds: found.map((f) => f.kind), at: found.length ? found[0].at : -1 };
+  return { kinds: found.map((f) => f.kind), at: found.length ? found[0].at : -1, end: found.length ? found[found.length - 1].end : -1 };
 }
+
+/**
+ * What may stand between the result rows a clause names and their count (予以公开 42 件, 同意公开答复 9 件,
+ * 予以公开的申请 10 件): any other word makes the count something inside them (“（六）其他处理”中第 3 项包含撤回申请 2 件).
+ */
+const RESULT_TAIL = /^(?:答复|申请|的|有|为|是|共|共计|合计|计|数量|数|决定|类|情形|[”"」』）)])*$/;
 
 const RECEIVE = /收到|受理|新收|接收/;
 const DONE = /办结|办理完毕|答复/;
@@ -456,7 +462,7 @@ function referent(head: string, clause: string, st: SentenceState): FigureKind[]
   if (QUALIFIED.test(h)) return undefined;
   const results = resultsOf(h);
   if (!results) return undefined;
-  if (results.kinds.length) return otherBody(h.slice(0, results.at), st.body) ? undefined : results.kinds;
+  if (results.kinds.length) return otherBody(h.slice(0, results.at), st.body) || !RESULT_TAIL.test(h.slice(results.end)) ? undefined : results.kinds;
   // After a scope only a result row is a part the tables have.
   if (scope) return undefined;
   const plain = h.replace(WITH_CARRIED, '');
