@@ -205,6 +205,18 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     }
   });
 
+  it('a page copied whole, its navigation and breadcrumbs before the report (政府信息公开…政府工作报告…专题专栏), changes no finding', () => {
+    const nav = ['首页', '政务公开', '解读回应', '政府信息公开领导之窗政府机构要闻政府会议最新文件政策文件库政府工作报告公示公告规划信息专题专栏', '当前位置：', '首页', '政务公开', '政府信息公开', '政府信息公开年报'];
+    // Each finding with the text it is on (the lines all move down).
+    const findings = (text: string) => JSON.stringify(check(text).problems.map((p) => `${p.rule} ${formatMessage(p.message, 'zh-CN')} «${text.slice(p.span.start, p.span.end)}»`));
+    const differ = PASSING.filter((pair) => {
+      const [report, layout] = pair.split('/');
+      const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
+      return findings([...nav, ...nav, text].join('\n')) !== findings(text);
+    });
+    assert.deepStrictEqual(differ, []);
+  });
+
   it('white space inside the title (a large title\'s characters set apart in PDF text, or one stray space) changes no finding', () => {
     const inTitle = (text: string, change: (title: string) => string) => {
       const title = check(text).model.title;

@@ -381,6 +381,13 @@ function titleText(l: Line): string {
   return arabicYears(halfWidth(innerSpan(l).clean).replace(/\s+/g, ''));
 }
 
+/**
+ * The report's title: a line before the first heading (among the first 12 lines written, without
+ * one) that names a report on information disclosure, or such a title broken over two or three
+ * lines. A title ending in 报告 with a year and no comma is taken at once; before it, a page copied
+ * whole may have its navigation (政府信息公开…专题专栏), which names one too: the first of the best
+ * kind found (ending in 报告 with a year, ending in 报告, naming a report) is the title.
+ */
 export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel | undefined {
   let seen = 0;
   const limit = firstHeadingLine >= 0 ? firstHeadingLine : lines.length;
@@ -391,33 +398,41 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     }
     return undefined;
   };
-  for (let i = 0; i < limit && seen < 12; i++) {
-    const l = lines.at(i)!;
-    if (!l.text.trim()) continue;
-    seen++;
-    const c = titleText(l);
-    if (c.length > 80 || c.includes('。')) continue;
+  /** The title's lines if one starts at line `i` (its text `c`). */
+  const titleAt = (i: number, l: Line, c: string): Line[] | undefined => {
     // The body's name on the line before a line that starts with the year ("…乡" / "2024年…").
     const withBody = (parts: Line[]): Line[] => {
       if (!/^\d{4}/.test(c)) return parts;
       const prev = nonEmpty(i - 1, -1, i);
       return prev && innerSpan(prev).clean.length < 40 && !prev.text.includes('。') ? [prev, ...parts] : parts;
     };
-    if (!namesReport(c)) {
-      const next = nonEmpty(i + 1, 1, 2);
-      if (next) {
-        const nc = titleText(next);
-        // A title broken after the year: "…乡2024年" / "政府信息公开工作报告", or "…乡" / "2024年" / "政府信息公开工作报告".
-        if (YEAR_AT_END.test(c) && nc.includes('报告') && nc.includes('公开') && nc.length < 40) return makeTitle(withBody([l, next]));
-        // A title wrapped elsewhere (a narrow column): "…2024年度政府信息公开工作年" / "度报告".
-        const joined = c + nc;
-        if (YEAR_IN.test(c) && nc.length < 40 && !SENTENCE_MARKS.test(nc) && joined.trimEnd().endsWith('报告') && namesReport(joined)) return makeTitle([l, next]);
-      }
-      continue;
-    }
-    return makeTitle(withBody([l]));
+    if (namesReport(c)) return withBody([l]);
+    const next = nonEmpty(i + 1, 1, 2);
+    if (!next) return undefined;
+    const nc = titleText(next);
+    // A title broken after the year: "…乡2024年" / "政府信息公开工作报告", or "…乡" / "2024年" / "政府信息公开工作报告".
+    if (YEAR_AT_END.test(c) && nc.includes('报告') && nc.includes('公开') && nc.length < 40) return withBody([l, next]);
+    // A title wrapped elsewhere (a narrow column): "…2024年度政府信息公开工作年" / "度报告".
+    const joined = c + nc;
+    if (YEAR_IN.test(c) && nc.length < 40 && !SENTENCE_MARKS.test(nc) && joined.trimEnd().endsWith('报告') && namesReport(joined)) return [l, next];
+    return undefined;
+  };
+  let best: Line[] | undefined;
+  let bestRank = -1;
+  for (let i = 0; i < limit && (firstHeadingLine >= 0 || seen < 12); i++) {
+    const l = lines.at(i)!;
+    if (!l.text.trim()) continue;
+    seen++;
+    const c = titleText(l);
+    if (c.length > 80 || c.includes('。')) continue;
+    const parts = titleAt(i, l, c);
+    if (!parts) continue;
+    const joined = parts.map(titleText).join('');
+    const rank = joined.endsWith('报告') && !SENTENCE_MARKS.test(joined) ? (YEAR_IN.test(joined) ? 2 : 1) : 0;
+    if (rank === 2) return makeTitle(parts);
+    if (rank > bestRank) [best, bestRank] = [parts, rank];
   }
-  return undefined;
+  return best && makeTitle(best);
 }
 
 /** A body's name for comparing titles: normalised, without a trailing 人民政府 / 政府. */

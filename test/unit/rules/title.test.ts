@@ -76,6 +76,17 @@ describe('rule title (RPT016)', () => {
     ]);
   });
 
+  it('a page copied whole: its navigation before the title (a line naming 政府信息公开…工作报告…) is no title', () => {
+    const base = loadFixture('shape-spaces.txt').text;
+    const nav = ['首页', '政务公开', '政府信息公开领导之窗政府机构要闻政府会议最新文件政策文件库政府工作报告公示公告规划信息专题专栏', '当前位置：', '首页', '政府信息公开', '政府信息公开年报'];
+    const page = [...nav, ...nav, base].join('\n');
+    assert.deepStrictEqual(check(page, OPTIONS).model.title?.text, '示例县民政局2024年政府信息公开工作年度报告');
+    assert.deepStrictEqual(problemsOf(page, 'title'), []);
+    // A title without its year is still found past them, and said to lack it.
+    const noYear = replaceOnce(page, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局政府信息公开工作年度报告');
+    assert.strictEqual(check(noYear, OPTIONS).model.title?.text, '示例县民政局政府信息公开工作年度报告');
+  });
+
   it('no finding on standard titles (seed 003 writes 2024 年度…年度报告)', () => {
     for (const name of ['shape-spaces.txt', 'shape-tabs.txt', 'shape-pipes.md']) assert.deepStrictEqual(problemsOf(loadFixture(name).text, 'title'), [], name);
     assert.deepStrictEqual(problemsOf(seed('003'), 'title'), []);
