@@ -417,7 +417,7 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     if (YEAR_IN.test(c) && nc.length < 40 && !SENTENCE_MARKS.test(nc) && joined.trimEnd().endsWith('报告') && namesReport(joined)) return [l, next];
     return undefined;
   };
-  let best: Line[] | undefined;
+  let best: TitleModel | undefined;
   let bestRank = -1;
   for (let i = 0; i < limit && (firstHeadingLine >= 0 || seen < 12); i++) {
     const l = lines.at(i)!;
@@ -427,12 +427,12 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     if (c.length > 80 || c.includes('。')) continue;
     const parts = titleAt(i, l, c);
     if (!parts) continue;
-    const joined = parts.map(titleText).join('');
-    const rank = joined.endsWith('报告') && !SENTENCE_MARKS.test(joined) ? (YEAR_IN.test(joined) ? 2 : 1) : 0;
-    if (rank === 2) return makeTitle(parts);
-    if (rank > bestRank) [best, bestRank] = [parts, rank];
+    const title = makeTitle(parts);
+    const rank = title.text.endsWith('报告') && !SENTENCE_MARKS.test(title.text) ? (YEAR_IN.test(title.text) ? 2 : 1) : 0;
+    if (rank === 2) return title;
+    if (rank > bestRank) [best, bestRank] = [title, rank];
   }
-  return best && makeTitle(best);
+  return best;
 }
 
 /** A body's name for comparing titles: normalised, without a trailing 人民政府 / 政府. */
