@@ -37,10 +37,9 @@ const BAD = /^(?:[-—–－/／\\×*＊]{1,3}|无|空|[Nn]\/?[Aa])$/;
 const BAD_MAX = 3;
 /** A number written with its unit: a fee in 元 or 万元, a count in 件 (`validate` tells which a column takes). */
 const WITH_UNIT = /^[0-9０-９]+(?:[,，][0-9]{3})*(?:(?:[.．][0-9０-９]+)?万?元|件)$/;
-/** 元 */
-const YUAN = 0x5143;
-/** 件 */
-const JIAN = 0x4ef6;
+/** 元 and 件, the units a cell may end with. */
+export const YUAN = 0x5143;
+export const JIAN = 0x4ef6;
 
 /**
  * What separates cells like a space (tabs are separators of their own): a space, an ideographic

@@ -4,7 +4,7 @@
  * row, in template order first), and collect each row's cells with their exact spans.
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
-import { noCellsIn, type ScannedLine, type Tok } from './scan';
+import { JIAN, YUAN, noCellsIn, type ScannedLine, type Tok } from './scan';
 import { REPLACED_AT, T3_CORNER, T3_GROUPS, T4_GROUP_COLUMNS, T4_GROUPS, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
 import { beyondExact, digitsOnly, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
@@ -170,10 +170,6 @@ function rowInfo(table: TableDef): RowInfo {
   }
   return info;
 }
-
-/** 元 */
-const YUAN = 0x5143;
-const JIAN = 0x4ef6;
 
 /** Whether row `r` is named by the normalised label `joined` (`core` without its list marker). */
 function isNamed(r: RowDef, joined: string, core: string): boolean {
