@@ -1,7 +1,7 @@
 /** Model: text → title, sections, tables 二/三/四, template — everything with exact spans. */
 import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from './model';
 import { readFigures, sentences, type Figure } from './narrative';
-import { scanLine, textChars, type ScannedLine } from './scan';
+import { noCellsIn, scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
 import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_CORNER_WORDS, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
 import { findOldTemplate } from './template2019';
@@ -884,6 +884,20 @@ function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anc
     if (r.doubt) out.doubts[id] = { span: r.table.span, doubt: r.doubt };
     return !r.doubt;
   };
+  /**
+   * A caption or header with no row read under it (lines `from` to `to`, -1: the end): a table
+   * without data, unless a number or a mark stands there that no row could be read from.
+   */
+  const nothingRead = (id: 't2' | 't3' | 't4', header: number, from: number, to: number): void => {
+    const at = span(lines.at(header)!);
+    for (let n = from; n < (to < 0 ? lines.length : to); n++) {
+      if (!noCellsIn(lines.text, lines.starts[n], lines.endOf(n))) {
+        out.doubts[id] = { span: at, doubt: { kind: 'unread' } };
+        return;
+      }
+    }
+    out.emptyHeaders[id] = at;
+  };
   const s2 = headings.find((h) => h.index === 2);
   const t2From = a.t2Caption >= 0 ? a.t2Caption : s2 ? lineBelow(lines, s2) : -1;
   if (t2From >= 0 && t2From < lines.length) {
@@ -894,7 +908,7 @@ function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anc
     } else if (r.table.rows.length) {
       out.tables.t2 = r.table;
       out.orphans.t2 = r.orphans;
-    } else if (a.t2Caption >= 0) out.emptyHeaders.t2 = span(lines.at(a.t2Caption)!);
+    } else if (a.t2Caption >= 0) nothingRead('t2', a.t2Caption, t2From, stopAt);
   }
   if (a.t3Start >= 0 && a.t3Start < lines.length) {
     const stopAt = regionEnd(a.t3Start, headingLines, [a.t4, other]);
@@ -905,14 +919,15 @@ function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anc
       out.tables.t3 = r.table;
       out.orphans.t3 = r.orphans;
     } else {
-      out.emptyHeaders.t3 = span(lines.at(a.corner >= 0 ? a.corner : a.t3Start)!);
+      nothingRead('t3', a.corner >= 0 ? a.corner : a.t3Start, a.t3Start, stopAt);
     }
   }
   if (a.t4 >= 0) {
-    const r = readT4(lines, scanned, a.t4, regionEnd(a.t4, headingLines, [other]), inSection);
+    const stopAt = regionEnd(a.t4, headingLines, [other]);
+    const r = readT4(lines, scanned, a.t4, stopAt, inSection);
     if (usable('t4', r)) {
       if (r.table.rows.length) out.tables.t4 = r.table;
-      else out.emptyHeaders.t4 = span(lines.at(a.t4)!);
+      else nothingRead('t4', a.t4, a.t4, stopAt);
     }
   }
   return out;

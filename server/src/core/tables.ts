@@ -27,6 +27,8 @@ export type LayoutDoubt =
   | { kind: 'widths'; count: number }
   /** Numbers interleaved with header text, so that their order is not known. */
   | { kind: 'order' }
+  /** Numbers or marks under a table's header, and not one row read from them. */
+  | { kind: 'unread' }
   /** Numbers with other text between them (a page's running header in PDF text) that do not make a whole row. */
   | { kind: 'interrupted' }
   /** Rows whose digits are written together, in more than one way (or none) to make its cells. */

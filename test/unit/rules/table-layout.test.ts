@@ -142,5 +142,12 @@ describe('rule table-layout (RPT020)', () => {
       [['review-total', 'reviewTotal(actual=0, expected=1, group=行政复议, parts=)']],
     );
   });
-});
 
+  it('numbers under a header from which not one row can be read (cells written 58个): doubted, never “没有数据”', () => {
+    const base = fs.readFileSync(path.join(FIXTURES, 'shape-spaces.txt'), 'utf8');
+    const start = base.indexOf('一、本年新收');
+    const end = base.indexOf('四、政府信息公开行政复议');
+    const text = base.slice(0, start) + base.slice(start, end).replace(/ (\d+)(?= |\n)/g, ' $1个') + base.slice(end);
+    expectFindings(text, [{ rule: 'table-layout', line: lineOf(text, '（本列数据的勾稽关系'), message: 'tableLayoutUnread(table=@table.t3)' }]);
+  });
+});
