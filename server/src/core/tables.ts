@@ -285,6 +285,17 @@ function validate(r: RowModel, def: RowDef, table: TableDef): void {
   r.aligned = r.cells.length === colsOf(table, def) && valid;
 }
 
+/**
+ * A row with more cells than its `width` only by its empty fields (no more than `width` written):
+ * its columns were aligned with several tabs (a table typed into a text file), and its empty
+ * fields are no blank cells. They are dropped (a cell left out is then missing, said once).
+ */
+function dropAlignmentFields(cells: CellModel[], width: number): void {
+  if (cells.length <= width) return;
+  const written = cells.filter((c) => c.raw !== '');
+  if (written.length <= width) cells.splice(0, cells.length, ...written.map((c, col) => ({ ...c, col })));
+}
+
 /** Whether nothing but cells (numbers, junk, empty fields) follows `toks[i]` on its line. */
 function cellsToEnd(toks: Tok[], i: number): boolean {
   for (let k = i + 1; k < toks.length; k++) if (toks[k].kind === 'text') return false;
@@ -450,7 +461,10 @@ class RowReader {
     if (!cur) return;
     const table = this.table;
     const choices = cur.def && cur.glued ? gluedChoices(cur.cells, colsOf(table, cur.def), rowIdentities(table, cur.def.key)) : undefined;
-    if (cur.def && !choices) fillGaps(cur, colsOf(table, cur.def));
+    if (cur.def && !choices) {
+      fillGaps(cur, colsOf(table, cur.def));
+      dropAlignmentFields(cur.cells, colsOf(table, cur.def));
+    }
     const r = finish(cur);
     if (choices) this.undecided.set(r, choices);
     if (cur.def) {
@@ -1100,6 +1114,7 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     // Blank fields after a line's last number (a delimited line's) are cells too: the row has no label to be taken for.
     if (numbersStarted) line.endDelimitedRow(cells, T4_WIDTH);
   }
+  dropAlignmentFields(cells, T4_WIDTH);
   const head = lines.at(anchor)!;
   const labelSpan = { start: head.start, end: head.end };
   const split = glued ? gluedChoices(cells, T4_WIDTH, T4_IDENTITIES) : undefined;
