@@ -193,6 +193,18 @@ function isSpace(c: number): boolean {
 }
 
 /**
+ * Whether `text[i]` is a full stop written half-width (. or ．, on a keyboard set so): one after a
+ * Chinese character or a closing bracket or quote, never a decimal point (3.5), a list marker
+ * (1.属于) or part of an address (www.gov.cn).
+ */
+function isStop(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c !== 46 && c !== 0xff0e) || i === 0) return false;
+  const b = text.charCodeAt(i - 1);
+  return (b >= 0x4e00 && b <= 0x9fff) || b === 0xff09 || b === 41 || b === 0x201d || b === 0x300d;
+}
+
+/**
  * The text between `start` and `end` without white space, with the runs that map it back.
  * `spaced`: whether there is white space there at all (without, the text is one run).
  */
@@ -255,14 +267,14 @@ export function readFigures(model: ReportModel): Figure[] {
     let start = at;
     while (start > floor) {
       const k = SENTENCE_CHAR[text.charCodeAt(start - 1)];
-      if (k & TERMINATOR) break;
+      if (k & TERMINATOR || isStop(text, start - 1)) break;
       has |= k;
       start--;
     }
     let end = at;
     while (end < ceiling) {
       const k = SENTENCE_CHAR[text.charCodeAt(end)];
-      if (k & TERMINATOR) break;
+      if (k & TERMINATOR || isStop(text, end)) break;
       has |= k;
       end++;
     }
