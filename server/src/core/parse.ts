@@ -384,7 +384,7 @@ function titleText(l: Line): string {
 /**
  * The report's title: a line before the first heading (among the first 12 lines written, without
  * one) that names a report on information disclosure, or such a title broken over two or three
- * lines. A title ending in 报告 with a year and no comma is taken at once; before it, a page copied
+ * lines. A title ending in 报告 (before a note in brackets) with a year and no comma is taken at once; before it, a page copied
  * whole may have its navigation (政府信息公开…专题专栏), which names one too: the first of the best
  * kind found (ending in 报告 with a year, ending in 报告, naming a report) is the title.
  */
@@ -428,7 +428,9 @@ export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel
     const parts = titleAt(i, l, c);
     if (!parts) continue;
     const title = makeTitle(parts);
-    const rank = title.text.endsWith('报告') && !SENTENCE_MARKS.test(title.text) ? (YEAR_IN.test(title.text) ? 2 : 1) : 0;
+    // Ending in 报告, or 报告 and a note in brackets (（全文）, （2024年度）).
+    const named = title.text.replace(/[（(][^（()）]*[）)]$/, '');
+    const rank = named.endsWith('报告') && !SENTENCE_MARKS.test(title.text) ? (YEAR_IN.test(title.text) ? 2 : 1) : 0;
     if (rank === 2) return title;
     if (rank > bestRank) [best, bestRank] = [title, rank];
   }
@@ -450,12 +452,14 @@ function makeTitle(parts: Line[]): TitleModel {
   const m = TITLE_RE.exec(joined);
   const span = { start: first.start, end: last.end };
   if (!m) return { span, text: joined, standard: false };
-  // The body's name before the year, or after it (2024年某县人民政府政府信息公开工作年度报告: not the standard order).
+  // The body's name before the year, or after it (2024年某县人民政府政府信息公开工作年度报告: not the standard
+  // order), or before the report's name with the year after it (某县民政局政府信息公开工作年度报告（2024年度）).
+  const before = m[1].search(REPORT_NAME);
   const after = m[1] ? 0 : m[3].search(REPORT_NAME);
   return {
     span,
     text: joined,
-    body: m[1] || (after > 0 ? m[3].slice(0, after) : undefined),
+    body: before >= 0 ? m[1].slice(0, before) || undefined : m[1] || (after > 0 ? m[3].slice(0, after) : undefined),
     year: Number(m[2]),
     standard: m[3] === STANDARD_REST && m[1].length > 0,
   };

@@ -82,9 +82,16 @@ describe('rule title (RPT016)', () => {
     const page = [...nav, ...nav, base].join('\n');
     assert.deepStrictEqual(check(page, OPTIONS).model.title?.text, '示例县民政局2024年政府信息公开工作年度报告');
     assert.deepStrictEqual(problemsOf(page, 'title'), []);
-    // A title without its year is still found past them, and said to lack it.
+    // A title without its year is still found past them, and said to lack it; so is one with a note in brackets.
     const noYear = replaceOnce(page, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局政府信息公开工作年度报告');
     assert.strictEqual(check(noYear, OPTIONS).model.title?.text, '示例县民政局政府信息公开工作年度报告');
+    const whole = replaceOnce(page, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局2024年政府信息公开工作年度报告（全文）');
+    assert.strictEqual(check(whole, OPTIONS).model.title?.text, '示例县民政局2024年政府信息公开工作年度报告(全文)');
+  });
+
+  it('the year in brackets after the report\'s name (…工作年度报告（2024年度）): the body\'s name is read before the report\'s', () => {
+    const text = replaceOnce(loadFixture('shape-spaces.txt').text, '示例县民政局2024年政府信息公开工作年度报告', '示例县民政局政府信息公开工作年度报告（2024年度）');
+    expectFindings(text, [{ rule: 'title', line: 1, message: 'titleNonStandard(expected=示例县民政局2024年政府信息公开工作年度报告, found=示例县民政局政府信息公开工作年度报告(2024年度))' }]);
   });
 
   it('no finding on standard titles (seed 003 writes 2024 年度…年度报告)', () => {
