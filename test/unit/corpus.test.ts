@@ -349,7 +349,7 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
   const rewriteCells = (pick: (c: CellModel, k: number) => boolean, write: (c: CellModel) => string) => (cells: CellModel[], text: string) =>
     cells.filter(pick).reduce((t, c) => t.slice(0, c.span.start) + write(c) + t.slice(c.span.end), text);
 
-  it('zeros written as 「—」 or 「无」 (every zero of tables 三 and 四, or every third) are read as cells holding no number: the same findings, besides blank-cell', () => {
+  it('zeros written as 「—」 or 「无」 (every zero of tables 三 and 四, or the zeros among every third cell) are read as cells holding no number: the same findings, besides blank-cell', () => {
     const rewrites: Record<string, (cells: CellModel[], text: string) => string> = {};
     for (const mark of ['—', '无']) {
       rewrites[`${mark} all`] = rewriteCells((c) => c.raw === '0', () => mark);

@@ -384,9 +384,10 @@ function titleText(l: Line): string {
 /**
  * The report's title: a line before the first heading (among the first 12 lines written, without
  * one) that names a report on information disclosure, or such a title broken over two or three
- * lines. A title ending in 报告 (before a note in brackets) with a year and no comma is taken at once; before it, a page copied
- * whole may have its navigation (政府信息公开…专题专栏), which names one too: the first of the best
- * kind found (ending in 报告 with a year, ending in 报告, naming a report) is the title.
+ * lines. A title ending in 报告 (before a note in brackets) with a year and no comma is taken at
+ * once; before it, a page copied whole may have its navigation (政府信息公开…专题专栏), which names
+ * one too: the first of the best kind found (ending in 报告 with a year, ending in 报告, naming a
+ * report) is the title.
  */
 export function findTitle(lines: LineList, firstHeadingLine: number): TitleModel | undefined {
   let seen = 0;
@@ -445,6 +446,19 @@ export function bodyKey(body: string): string {
 /** What a title reports on, after the body's name (`makeTitle`). */
 const REPORT_NAME = /政府信息公开|政务公开|信息公开/;
 
+/**
+ * The body's name in a title, from what stands before its year and after it: before the year
+ * (某县民政局2024年…), before the report's name with the year after it (某县民政局政府信息公开工作年度报告（2024年度）),
+ * or after the year (2024年某县人民政府政府信息公开工作年度报告: not the standard order).
+ */
+function bodyOf(beforeYear: string, afterYear: string): string | undefined {
+  const named = beforeYear.search(REPORT_NAME);
+  if (named >= 0) return beforeYear.slice(0, named) || undefined;
+  if (beforeYear) return beforeYear;
+  const at = afterYear.search(REPORT_NAME);
+  return at > 0 ? afterYear.slice(0, at) : undefined;
+}
+
 function makeTitle(parts: Line[]): TitleModel {
   const first = innerSpan(parts[0]).inner;
   const last = innerSpan(parts[parts.length - 1]).inner;
@@ -452,14 +466,10 @@ function makeTitle(parts: Line[]): TitleModel {
   const m = TITLE_RE.exec(joined);
   const span = { start: first.start, end: last.end };
   if (!m) return { span, text: joined, standard: false };
-  // The body's name before the year, or after it (2024年某县人民政府政府信息公开工作年度报告: not the standard
-  // order), or before the report's name with the year after it (某县民政局政府信息公开工作年度报告（2024年度）).
-  const before = m[1].search(REPORT_NAME);
-  const after = m[1] ? 0 : m[3].search(REPORT_NAME);
   return {
     span,
     text: joined,
-    body: before >= 0 ? m[1].slice(0, before) || undefined : m[1] || (after > 0 ? m[3].slice(0, after) : undefined),
+    body: bodyOf(m[1], m[3]),
     year: Number(m[2]),
     standard: m[3] === STANDARD_REST && m[1].length > 0,
   };
@@ -791,8 +801,8 @@ function listedHeadings(lines: LineList, found: HeadingFound[]): boolean[] {
  * others are ordinary lines. The first heading of a section only the 2008 outline has.
  */
 function chooseHeadings(lines: LineList, found: HeadingFound[], stop: number): { headings: HeadingFound[]; outline2008?: HeadingFound } {
-  const best: (HeadingFound | undefined)[] = new Array(SECTIONS.length + 1);
-  const bestListed: boolean[] = [];
+  /** Per section, where its best heading is in `found` (-1: none yet). */
+  const best: number[] = new Array(SECTIONS.length + 1).fill(-1);
   let outline2008: HeadingFound | undefined;
   const listed = listedHeadings(lines, found);
   for (let k = 0; k < found.length; k++) {
@@ -803,12 +813,9 @@ function chooseHeadings(lines: LineList, found: HeadingFound[], stop: number): {
       continue;
     }
     const cur = best[h.index];
-    if (!cur || rank(h, listed[k]) > rank(cur, bestListed[h.index])) {
-      best[h.index] = h;
-      bestListed[h.index] = listed[k];
-    }
+    if (cur < 0 || rank(h, listed[k]) > rank(found[cur], listed[cur])) best[h.index] = k;
   }
-  return { headings: best.filter((h): h is HeadingFound => !!h).sort((a, b) => a.line - b.line), outline2008 };
+  return { headings: best.filter((k) => k >= 0).map((k) => found[k]).sort((a, b) => a.line - b.line), outline2008 };
 }
 
 /** The lines the tables are read from (-1: none found). */

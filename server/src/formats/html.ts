@@ -265,7 +265,6 @@ class Reader {
     if (isBlock) this.flush();
   }
 
-
   /** The runs of a cell's content: its blocks and line breaks joined (labels are split over several <p>). */
   private cellRuns(n: Node, place: number, into: Run[]): void {
     for (const c of children(n)) {
