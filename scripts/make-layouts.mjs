@@ -13,7 +13,7 @@
  * its content), as a reader selects it or the site's print button prints it.
  *
  * 把每份真实年报页面渲染成人和转换工具会产生的各种版式（浏览器复制、Word 制表符文本、一格一行、
- * `cell |`、`|` 行、Markdown、转换工具拆分的 Markdown、PDF 提取文本、纯文本内容），提交生成的文本。
+ * `cell |`、`|` 行、Markdown、转换工具拆分的 Markdown、表格写成 HTML 的 Markdown、PDF 提取文本、纯文本内容），提交生成的文本。
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -152,6 +152,28 @@ function markdownTable(grid) {
 }
 /** A Markdown pipe table: merged cells written once, where they start, the cells they cover left empty. */
 const markdown = (rows) => markdownTable(expand(rows).map((row) => row.map((cell) => (cell.origin ? cell.text : ''))));
+
+/** A cell as HTML markup: its text escaped, its rowspan and colspan when it is merged. */
+function htmlCell(cell, tag) {
+  const text = cell.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const span = `${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}`;
+  return `<${tag}${span}>${text}</${tag}>`;
+}
+/**
+ * What converters that keep a table with merged cells as HTML inside the Markdown make of it
+ * (pandoc to GitHub Markdown): one element a line, merged cells once with their rowspan or colspan.
+ */
+const markdownHtml = (rows) => [
+  '',
+  '<table>',
+  '<tbody>',
+  ...rows.flatMap((row) => ['<tr>', ...row.map((cell) => htmlCell(cell, 'td')), '</tr>']),
+  '</tbody>',
+  '</table>',
+  '',
+];
+/** The same, a whole table on one line (PDF-to-Markdown converters such as MinerU). */
+const markdownHtmlLine = (rows) => ['', `<table>${rows.map((row) => `<tr>${row.map((cell) => htmlCell(cell, 'td')).join('')}</tr>`).join('')}</table>`, ''];
 
 /**
  * What PDF-to-Markdown converters make of tables 三 and 四: table 三 cut into one table per group
@@ -320,6 +342,8 @@ async function renderPages() {
         'pipes.txt': layoutOf(article, pipes),
         'markdown.md': layoutOf(article, markdown, { headingPrefix: '## ', titlePrefix: '# ' }),
         'markdown-split.md': layoutOf(article, markdownSplit, { headingPrefix: '## ', titlePrefix: '# ' }),
+        'markdown-html.md': layoutOf(article, markdownHtml, { headingPrefix: '## ', titlePrefix: '# ' }),
+        'markdown-html-line.md': layoutOf(article, markdownHtmlLine, { headingPrefix: '# ', titlePrefix: '# ' }),
         'textcontent.txt': article.textContent.replace(/[\r\n\t]/g, '') + '\n',
       };
       const printPage = await context.newPage();

@@ -1,11 +1,14 @@
 /**
  * Fixes converge and never damage a file: numbers beyond exact integers, rows a fix inserts and
  * the next reading must find, headings inserted where their section's content starts, line
- * endings of the document's own kind.
+ * endings of the document's own kind, tables written as HTML whose tags no fix touches.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { check, fixAll } from '../../server/src/core';
 import { T3 } from '../../server/src/core/template';
+import { ORIGINALS } from '../corpus/compare';
 import { OPTIONS, expectFindings, lineAt, lineOf, replaceOnce, rowNumbers, seed, seed001Complete, said } from './helpers';
 
 /** The findings seed 001 (its dropped cell restored) has of itself. */
@@ -169,4 +172,43 @@ describe('a missing heading goes before its section’s content', () => {
       [['fixInsertSectionBefore(heading=一、总体情况, line=2024年以来，大格勒乡全面贯彻…)', false]],
     );
   });
+});
+
+describe('tables written as HTML in a Markdown file (a converter keeps a table with merged cells so)', () => {
+  const TAGS = /<\/?(?:table|caption|colgroup|col|thead|tbody|tfoot|tr|th|td)\b[^<>]*>/gi;
+  const tagsOf = (text: string) => (text.match(TAGS) ?? []).join('');
+  const pages = fs.readdirSync(ORIGINALS).filter((id) => fs.existsSync(path.join(ORIGINALS, id, 'markdown-html.md')));
+
+  for (const layout of ['markdown-html.md', 'markdown-html-line.md']) {
+    it(`${layout}: a blank cell's 0 is written inside its cell's tags, not into a tag or between cells`, () => {
+      const text = fs.readFileSync(path.join(ORIGINALS, '011_pingtan_jinjingpianqu_2022', layout), 'utf8');
+      const blank = check(text).problems.filter((p) => p.rule === 'blank-cell');
+      assert.strictEqual(blank.length, 1);
+      const [edit] = blank[0].fixes[0].edits;
+      assert.deepStrictEqual([text.slice(edit.start - 4, edit.start), text.slice(edit.end, edit.end + 5), edit.newText], ['<td>', '</td>', '0']);
+    });
+
+    it(`${layout}: fixing every page with a number changed, a cell emptied and a label garbled keeps every tag, and fixing again changes nothing`, () => {
+      let fixed = 0;
+      for (const id of pages) {
+        const text = fs.readFileSync(path.join(ORIGINALS, id, layout), 'utf8');
+        const broken = [
+          // The first number of table 三 (its 新收 row), seven more.
+          text.replace(/(本年新收[^]*?<td>)(\d+)(<\/td>)/, (_, a: string, d: string, b: string) => `${a}${Number(d) + 7}${b}`),
+          // A cell of table 三 emptied.
+          text.replace(/(予以公开<\/td>\s*<td>)(\d+)(<\/td>)/, '$1$3'),
+          text.replace('予以公开', '予已公开'),
+        ];
+        for (const t of broken) {
+          const once = fixAll(t);
+          if (once !== t) fixed++;
+          assert.strictEqual(tagsOf(once), tagsOf(t), `${id}: a fix changed a tag`);
+          assert.ok(!/(?:<\/t[dh]>|<tr>)\s*[^\s<]/i.test(once), `${id}: a fix wrote between cells`);
+          assert.strictEqual(fixAll(once), once, `${id}: fixing again changed the text`);
+        }
+      }
+      // The fixes were made, not left out.
+      assert.ok(fixed >= 2 * pages.length, `only ${fixed} texts were fixed`);
+    });
+  }
 });

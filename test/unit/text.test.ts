@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { LineIndex, LineList, closestPrefix, lastAtOrBefore, similarityAtLeast, stripMarker } from '../../server/src/core/text';
+import { LineIndex, LineList, closestPrefix, lastAtOrBefore, markupRows, similarityAtLeast, stripMarker, visible } from '../../server/src/core/text';
 import { FC_SEED } from './helpers';
 
 /** Longest common subsequence by the textbook table (the reference, not the core's). */
@@ -88,5 +88,31 @@ describe('text helpers', () => {
       }),
       { numRuns: 2000, seed: FC_SEED },
     );
+  });
+
+  it('visible reads HTML\'s tags as spaces, one for each of their characters, and leaves other angle brackets be', () => {
+    const row = '<tr><td rowspan="2">规章</td><TD>0</TD><td></td><td>1<br/>2</td></tr>';
+    const read = visible(row);
+    assert.strictEqual(read.length, row.length);
+    assert.deepStrictEqual(read.split(/\s+/).filter(Boolean), ['规章', '0', '1', '2']);
+    assert.strictEqual(read.indexOf('规章'), row.indexOf('规章'));
+    // Not a tag of HTML's tables, paragraphs or inline text: text.
+    for (const text of ['x<5 且 y>3', '<p 不予公开>', '<tree>', '<trx>', '3 < 5 > 4', '<abbr>']) assert.strictEqual(visible(text), text);
+  });
+
+  it('markupRows cuts a line at each <tr> only where the line holds two or more rows', () => {
+    const one = '<table><tr><td>规章</td><td>0</td></tr><tr class="x"><td>行政许可</td><td>3</td></tr></table>';
+    const text = `标题\n${one}\n<tr>\n<td>0</td>\n</tr>\n<tr><td>1</td></tr> <trace>`;
+    const at = (from: number, tag: string) => text.indexOf(tag, from);
+    assert.deepStrictEqual(markupRows(text), [at(0, '<tr>'), at(0, '<tr class')]);
+    // The rows are lines as read, not pieces of a text written without line breaks.
+    const lines = new LineList(visible(text), [], markupRows(text));
+    assert.deepStrictEqual(
+      [0, 1, 2, 3].map((n) => lines.at(n)!.text.trim().replace(/\s+/g, ' ')),
+      ['标题', '', '规章 0', '行政许可 3'],
+    );
+    assert.ok([0, 1, 2, 3].every((n) => !lines.isPiece(n)));
+    // Positions still count the text's own lines.
+    assert.deepStrictEqual(new LineIndex(text, lines).positionAt(text.indexOf('行政许可')), { line: 1, character: one.indexOf('行政许可') });
   });
 });

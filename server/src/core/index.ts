@@ -10,7 +10,7 @@ export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding } from './rules/context';
 import { IDENTITY_KINDS, T3, T3_CORNER_WORDS, T4_GROUP_COLUMNS, T4_GROUPS, TABLES, columnName, rowDef } from './template';
-import { LineIndex, LineList, visible } from './text';
+import { LineIndex, LineList, cellSlot, markupTags, visible } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
@@ -69,6 +69,34 @@ function withEol(f: Fix, eol: string): Fix {
 
 const byPosition = (a: Problem, b: Problem): number => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
+/** Whether a text may hold HTML's tags (`markupTags` tells). */
+const MAY_HAVE_MARKUP = /<\/?[a-z]/i;
+
+/**
+ * Fixes in a text with HTML's tags (a Markdown file with a table as HTML): a fix never changes a
+ * tag. A value written into a blank cell goes into the empty cell its tags leave there
+ * (`cellSlot`); a fix that would change a tag, or insert a line among them, or find no one empty
+ * cell to write into, is left out (its finding stays).
+ */
+function keepOffMarkup(text: string, problems: Problem[]): void {
+  const tags = markupTags(text);
+  if (!tags.length) return;
+  const moved = (e: TextEdit): TextEdit | undefined => {
+    if (e.start < e.end) return tags.some((t) => t.start < e.end && t.end > e.start) ? undefined : e;
+    if (!tags.some((t) => t.start <= e.start && e.start <= t.end)) return e;
+    if (/[\r\n]/.test(e.newText)) return undefined;
+    const at = cellSlot(text, tags, e.start);
+    if (at < 0) return undefined;
+    return at === e.start ? e : { ...e, start: at, end: at };
+  };
+  for (const p of problems) {
+    p.fixes = p.fixes.flatMap((f) => {
+      const edits = f.edits.map(moved);
+      return edits.every((e) => e) ? [{ ...f, edits: edits as TextEdit[] }] : [];
+    });
+  }
+}
+
 /** Check a report: read the whole text, evaluate the tables' identities, run every rule. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(text);
@@ -98,6 +126,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       },
     });
   }
+  if (MAY_HAVE_MARKUP.test(text)) keepOffMarkup(text, problems);
   problems.sort(byPosition);
   const result: CheckResult = { template, model: parsed.model, problems };
   Object.defineProperty(result, INTERNALS, { value: { parsed, arith } satisfies Internals });

@@ -5,7 +5,7 @@ import { noCellsIn, scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
 import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_CORNER_WORDS, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
 import { findOldTemplate } from './template2019';
-import { LineList, arabicYears, charFlags, closestPrefix, commonChars, halfWidth, isDigitCode, isRegexSpace, norm, similarityAtLeast, stripMarker, visible, type Line } from './text';
+import { LineList, arabicYears, charFlags, closestPrefix, commonChars, halfWidth, isDigitCode, isRegexSpace, markupRows, norm, similarityAtLeast, stripMarker, visible, type Line } from './text';
 import type { Span } from './types';
 
 export interface HeadingFound {
@@ -946,7 +946,7 @@ function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anc
 
 export function parse(written: string): Parsed {
   const text = visible(written);
-  const lines = new LineList(text, cutsOf(text));
+  const lines = new LineList(text, cutsOf(text), markupRows(written));
   const cache: (ScannedLine | undefined)[] = new Array(lines.length);
   const chars = textChars(text);
   const scanned = (n: number): ScannedLine => (cache[n] ??= scanLine(text, lines.starts[n], lines.endOf(n), n, chars, lines.isPiece(n)));

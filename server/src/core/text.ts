@@ -23,40 +23,47 @@ export class LineList {
   /** The lines made so far (a few of a long text: a sparse array would grow to its length). */
   private readonly made = new Map<number, Line>();
   /**
-   * Lines that are pieces of a longer line of the text (`cuts`), by line: a text written without
-   * line breaks, read as the lines it would have had.
+   * Lines that are pieces of a longer line of the text, by line: 1 for a text written without line
+   * breaks, read as the lines it would have had (`cuts`); 2 for the rows of a table written as
+   * markup on one line (`rowCuts`).
    */
   readonly pieces: Uint8Array | undefined;
 
   /**
    * `cuts`: ascending offsets inside lines of the text where a line is to start as well (the text
-   * itself is not changed: a piece ends where the next begins, without a line break).
+   * itself is not changed: a piece ends where the next begins, without a line break). `rowCuts`:
+   * the same, where a row of a table written as markup starts (`markupRows`).
    */
   constructor(
     readonly text: string,
     cuts?: number[],
+    rowCuts?: number[],
   ) {
     const starts: number[] = (this.starts = [0]);
-    if (!text.includes('\r') && !cuts?.length) {
+    if (!text.includes('\r') && !cuts?.length && !rowCuts?.length) {
       this.ends = undefined;
       this.pieces = undefined;
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       return;
     }
+    const rows = new Set(rowCuts);
+    const all = rowCuts?.length ? [...(cuts ?? []), ...rowCuts].sort((a, b) => a - b) : cuts;
     const ends: number[] = (this.ends = []);
     const pieces: number[] = [];
     let k = 0;
     /** Cuts up to `to` (the end of a line of the text): each ends a piece and starts one. */
     const cutUpTo = (to: number) => {
-      let cut = false;
-      for (; cuts && k < cuts.length && cuts[k] <= to; k++) {
-        if (cuts[k] <= starts[starts.length - 1] || cuts[k] >= to) continue;
-        pieces[starts.length - 1] = 1;
-        ends.push(cuts[k]);
-        starts.push(cuts[k]);
-        cut = true;
+      const first = starts.length - 1;
+      // A line cut as text written without line breaks is read so throughout.
+      let kind = 0;
+      for (; all && k < all.length && all[k] <= to; k++) {
+        if (all[k] <= starts[first] || all[k] >= to) continue;
+        kind = kind === 1 || !rows.has(all[k]) ? 1 : 2;
+        if (all[k] === starts[starts.length - 1]) continue; // the same place cut twice
+        ends.push(all[k]);
+        starts.push(all[k]);
       }
-      if (cut) pieces[starts.length - 1] = 1;
+      if (kind) for (let n = first; n < starts.length; n++) pieces[n] = kind;
     };
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -72,7 +79,7 @@ export class LineList {
     this.pieces = pieces.length ? Uint8Array.from({ length: starts.length }, (_, n) => pieces[n] ?? 0) : undefined;
   }
 
-  /** Whether line `n` is a piece of a longer line of the text. */
+  /** Whether line `n` is a piece of a longer line of the text written without line breaks (`cuts`). */
   isPiece(n: number): boolean {
     return !!this.pieces && this.pieces[n] === 1;
   }
@@ -159,8 +166,14 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
 const SPACE_REFERENCE = /&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);/;
 /** The marks that quote a line (`> `, `> > `: a Markdown block quote, a reply in a plain-text mail). */
 const QUOTED = /^(?:[ \t]*>)+/;
-const UNSEEN = new RegExp(`${INVISIBLE.source}|${SPACE_REFERENCE.source}|${QUOTED.source}`, 'm');
-const UNSEEN_ALL = new RegExp(UNSEEN.source, 'gm');
+/**
+ * HTML's tags of tables, paragraphs and inline text, as a Markdown file holds them: a converter
+ * writes a table with merged cells as HTML (`<table>`, `<tr>`, `<td rowspan="2">`), and a line
+ * break inside a cell as `<br>`.
+ */
+const MARKUP = /<\/?(?:table|caption|colgroup|col|thead|tbody|tfoot|tr|th|td|br|p|div|span|font|b|strong|i|em|u|sup|sub|html|body)(?:\s+[a-z][\w:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*\/?>/;
+const UNSEEN = new RegExp(`${INVISIBLE.source}|${SPACE_REFERENCE.source}|${QUOTED.source}|${MARKUP.source}`, 'im');
+const UNSEEN_ALL = new RegExp(UNSEEN.source, 'gim');
 
 /** A match of `UNSEEN` as white space: its quote marks and each of its other characters a space, its tabs kept. */
 function blank(m: string): string {
@@ -170,11 +183,75 @@ function blank(m: string): string {
 /**
  * The text as it is read: each character that shows nothing (`INVISIBLE`) is read as a space, so it
  * never hides a heading, a label or a number at the start of a line, and inside a word it is the
- * white space PDF text has there too; a reference to white space (`SPACE_REFERENCE`) and the marks
- * that quote a line (`QUOTED`) are read as spaces. One character for one: every offset is the text's own.
+ * white space PDF text has there too; a reference to white space (`SPACE_REFERENCE`), the marks
+ * that quote a line (`QUOTED`) and HTML's tags (`MARKUP`: a table's cells then stand apart as
+ * they do in text with its layout) are read as spaces. One character for one: every offset is the
+ * text's own.
  */
 export function visible(text: string): string {
   return UNSEEN.test(text) ? text.replace(UNSEEN_ALL, blank) : text;
+}
+
+const MARKUP_ALL = new RegExp(MARKUP.source, 'gi');
+
+/** HTML's tags in a text (`MARKUP`), in order. */
+export function markupTags(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(MARKUP_ALL)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** A cell's tag (`<td>`, `</th >`): group 1 is the slash of a closing one. */
+const CELL_TAG = /^<(\/?)t[dh][\s/>]/i;
+
+/**
+ * Where an insertion at `at`, next to or inside one of HTML's tags (`tags`, from `markupTags`),
+ * goes: into the one empty cell of the run of tags (and white space between them) around it,
+ * right after the cell's opening tag; -1 when that run has no empty cell or more than one (`at`
+ * when no tag touches it).
+ */
+export function cellSlot(text: string, tags: { start: number; end: number }[], at: number): number {
+  let k = tags.findIndex((t) => t.start <= at && at <= t.end);
+  if (k < 0) return at;
+  const blankBetween = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (!isRegexSpace(text.charCodeAt(i))) return false;
+    return true;
+  };
+  while (k > 0 && blankBetween(tags[k - 1].end, tags[k].start)) k--;
+  let slot = -1;
+  for (; k + 1 < tags.length && blankBetween(tags[k].end, tags[k + 1].start); k++) {
+    const open = CELL_TAG.exec(text.slice(tags[k].start, tags[k].end));
+    const close = CELL_TAG.exec(text.slice(tags[k + 1].start, tags[k + 1].end));
+    if (!open || open[1] || !close || !close[1]) continue;
+    if (slot >= 0) return -1;
+    slot = tags[k].end;
+  }
+  return slot;
+}
+
+/** Where a row of a table written as markup begins (`<tr>`, `<tr class="…">`). */
+const ROW_TAG = /<tr[\s>]/gi;
+
+/**
+ * Where the rows of tables written as markup on one line begin (a converter that writes a whole
+ * HTML table on one line): each `<tr>` of a line that holds two or more, for `LineList`'s `rowCuts`.
+ */
+export function markupRows(text: string): number[] {
+  const cuts: number[] = [];
+  /** The end of the line of the last row found, and that row while it is the line's only one. */
+  let lineEnd = -1;
+  let alone = -1;
+  for (const m of text.matchAll(ROW_TAG)) {
+    const at = m.index;
+    if (at > lineEnd) {
+      lineEnd = at;
+      while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+      alone = at;
+      continue;
+    }
+    if (alone >= 0) cuts.push(alone);
+    alone = -1;
+    cuts.push(at);
+  }
+  return cuts;
 }
 
 const STRIP_CHARS = ' \t\u3000\u00a0#*>`，、。：:；;“”"\'‘’（）()[]【】《》<>〈〉.．,-—–－_·・･～~!！?？|｜/／\\「」『』〔〕+＋=';
