@@ -147,6 +147,32 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     assert.deepStrictEqual(pairs, []);
   });
 
+  it('Markdown tables padded to their columns\' widths (as editors and formatters align them) change no finding', () => {
+    const width = (t: string) => [...t].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x1100 ? 2 : 1), 0);
+    const padded = (text: string) => {
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length; ) {
+        if (!/^\|.*\|\s*$/.test(lines[i]) || lines[i].trim() === '|') {
+          i++;
+          continue;
+        }
+        let end = i;
+        while (end < lines.length && /^\|.*\|\s*$/.test(lines[end]) && lines[end].trim() !== '|') end++;
+        const rows = lines.slice(i, end).map((l) => l.trimEnd().slice(1, -1).split('|').map((c) => c.trim()));
+        const widths: number[] = [];
+        for (const row of rows) row.forEach((c, k) => (widths[k] = Math.max(widths[k] ?? 3, width(c))));
+        rows.forEach((row, k) => {
+          lines[i + k] = /^[\s:-]*$/.test(row.join(''))
+            ? `|${row.map((_, c) => '-'.repeat(widths[c] + 2)).join('|')}|`
+            : `| ${row.map((c, j) => c + ' '.repeat(widths[j] - width(c))).join(' | ')} |`;
+        });
+        i = end;
+      }
+      return lines.join('\n');
+    };
+    assert.deepStrictEqual(changedBy(padded), []);
+  });
+
   it('a long label or header wrapped with <br> inside a Markdown table\'s cell (as Markdown editors write a line break there) changes no finding', () => {
     const wrapped = (text: string) =>
       text

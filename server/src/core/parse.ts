@@ -480,7 +480,8 @@ const SPACED = new Map<string, RegExp>();
 
 /**
  * The first line from offset `from` on that holds `word` and may anchor a table (2 to 200
- * characters long), or undefined. Each word is searched for by itself: a plain search is cheaper
+ * characters long, not counting white space and the marks `norm` drops: a Markdown table's row
+ * padded to its columns' widths is as long as its words), or undefined. Each word is searched for by itself: a plain search is cheaper
  * than one regular expression of all four, and stops at the first line that anchors. `spaced`:
  * with white space allowed between the word's characters (a header cell set with its characters
  * spread across it, as PDF text gives it: 行 政 复 议).
@@ -499,7 +500,7 @@ function nextLineWith(lines: LineList, word: string, from: number, spaced = fals
   };
   for (let i = find(from); i >= 0; ) {
     const l = lines.at(lines.lineOf(i))!;
-    if (l.text.length >= 2 && l.text.length <= 200) return l;
+    if (l.text.length >= 2 && (l.text.length <= 200 || norm(l.text).length <= 200)) return l;
     i = find(l.end);
   }
   return undefined;
