@@ -13,7 +13,7 @@
  * its content), as a reader selects it or the site's print button prints it.
  *
  * 把每份真实年报页面渲染成人和转换工具会产生的各种版式（浏览器复制、Word 制表符文本、一格一行、
- * `cell |`、`|` 行、Markdown、转换工具拆分的 Markdown、表格写成 HTML 的 Markdown、PDF 提取文本、纯文本内容），提交生成的文本。
+ * `cell |`、`|` 行、Markdown、转换工具拆分的 Markdown、网格表格、表格写成 HTML 的 Markdown、PDF 提取文本、纯文本内容），提交生成的文本。
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -152,6 +152,40 @@ function markdownTable(grid) {
 }
 /** A Markdown pipe table: merged cells written once, where they start, the cells they cover left empty. */
 const markdown = (rows) => markdownTable(expand(rows).map((row) => row.map((cell) => (cell.origin ? cell.text : ''))));
+
+/** Display width: CJK and full-width characters take two columns. */
+const displayWidth = (t) => [...t].reduce((n, ch) => n + (ch.codePointAt(0) >= 0x1100 ? 2 : 1), 0);
+/** A cell's text broken into lines of at most `width` columns (runs of digits kept whole). */
+function wrapCell(text, width) {
+  const lines = [];
+  let cur = '';
+  for (const unit of text.match(/[0-9.]+|./gu) ?? []) {
+    if (cur && displayWidth(cur + unit) > width) {
+      lines.push(cur);
+      cur = '';
+    }
+    cur += unit;
+  }
+  return cur ? [...lines, cur] : [''];
+}
+/**
+ * A grid table, as pandoc writes a Markdown table whose cells do not fit on one line: rules of
+ * `-` (`=` under the first row) and `+`, each cell's text wrapped in a column at most 12 columns
+ * wide onto the lines of its row. Merged cells written once, where they start.
+ */
+function markdownGrid(rows) {
+  const grid = expand(rows).map((row) => row.map((cell) => wrapCell(cell.origin ? cell.text : '', 12)));
+  const widths = grid[0].map((_, c) => Math.max(3, ...grid.map((row) => Math.max(...row[c].map(displayWidth)))));
+  const pad = (t, w) => t + ' '.repeat(w - displayWidth(t));
+  const rule = (ch) => `+${widths.map((w) => ch.repeat(w + 2)).join('+')}+`;
+  const out = ['', rule('-')];
+  grid.forEach((row, r) => {
+    const height = Math.max(...row.map((cell) => cell.length));
+    for (let k = 0; k < height; k++) out.push(`| ${row.map((cell, c) => pad(cell[k] ?? '', widths[c])).join(' | ')} |`);
+    out.push(rule(r === 0 ? '=' : '-'));
+  });
+  return [...out, ''];
+}
 
 /** A cell as HTML markup: its text escaped, its rowspan and colspan when it is merged. */
 function htmlCell(cell, tag) {
@@ -342,6 +376,7 @@ async function renderPages() {
         'pipes.txt': layoutOf(article, pipes),
         'markdown.md': layoutOf(article, markdown, { headingPrefix: '## ', titlePrefix: '# ' }),
         'markdown-split.md': layoutOf(article, markdownSplit, { headingPrefix: '## ', titlePrefix: '# ' }),
+        'markdown-grid.md': layoutOf(article, markdownGrid, { headingPrefix: '## ', titlePrefix: '# ' }),
         'markdown-html.md': layoutOf(article, markdownHtml, { headingPrefix: '## ', titlePrefix: '# ' }),
         'markdown-html-line.md': layoutOf(article, markdownHtmlLine, { headingPrefix: '# ', titlePrefix: '# ' }),
         'textcontent.txt': article.textContent.replace(/[\r\n\t]/g, '') + '\n',

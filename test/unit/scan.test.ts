@@ -1,6 +1,7 @@
 /** The scanner's shortcut agrees with `scanLine`: a line `noCellsIn` passes over has no token but label text and blank fields. */
 import * as assert from 'assert';
-import { isFurniture, mayStartFurniture, noCellsIn, scanLine } from '../../server/src/core/scan';
+import { gridRow, isFurniture, mayStartFurniture, noCellsIn, scanLine } from '../../server/src/core/scan';
+import { LineList } from '../../server/src/core/text';
 
 /** Pieces lines are made of: cells of every kind, the characters they are made of, separators and label words. */
 const PIECES = ['0', '12', '１', '3.5', '1,000', '万元', '+', '-', '--', '—', '–', '－', '/', '／', '\\', '×', '*', '＊', '无', '空', 'N/A', 'n/a', 'NA', 'Ｎ', '第', '页', '共', '行政复议', '结果维持', '总计', 'a', '.', ':', ' ', ' ', '　', '\u00a0', '\t', '|'];
@@ -48,9 +49,9 @@ describe('scan', () => {
     }
   });
 
-  it('mayStartFurniture lets through every character a page number or a Markdown separator row can start with', () => {
-    // Page furniture and separator rows, each also tried with any character in place of its first.
-    const FORMS = ['-3-', '- 3 -', '—3—', '－ 12 －', '第3页', '第 3 页，共 10 页', '3/10', ' 3 / 10', '|---|---|', ':--|--:', '---', '| --- |', '\u00a0- 3 -'];
+  it('mayStartFurniture lets through every character a page number or a table\'s rule can start with', () => {
+    // Page furniture and rules (Markdown separator rows, grid table borders), each also tried with any character in place of its first.
+    const FORMS = ['-3-', '- 3 -', '—3—', '－ 12 －', '第3页', '第 3 页，共 10 页', '3/10', ' 3 / 10', '|---|---|', ':--|--:', '---', '| --- |', '\u00a0- 3 -', '+----+----+', '+====+:===:+', '==========', '|----+----|'];
     for (const f of FORMS) assert.ok(isFurniture(f), f);
     for (let c = 0; c < 0x10000; c++) {
       if (c >= 0xd800 && c <= 0xdfff) continue;
@@ -78,5 +79,29 @@ describe('scan', () => {
     assert.strictEqual(read('（一）予以公开 0 |'), 'cell-per-line true text:（一）予以公开 num:0');
     // Two pipes make a delimited row as before.
     assert.strictEqual(read('| 规章 | 0 |'), 'pipes  text:规章 num:0');
+  });
+
+  it('a grid table\'s row over several lines is read as one: its label\'s pieces, its numbers, its blank fields', () => {
+    const grid = [
+      '+--------------+----+----+----+',
+      '| 一、本年新收 | 80 |    | 81 |',
+      '| 政府信息公开 |    |    |    |',
+      '| 申请数量     |    |    |    |',
+      '+--------------+----+----+----+',
+      '| 数据         | 1  |    |    |',
+      '| 10           | 2  |    |    |',
+      '+--------------+----+----+----+',
+    ].join('\n');
+    const lines = new LineList(grid);
+    const row = gridRow(lines, 1)!;
+    assert.strictEqual(row.next, 4);
+    assert.deepStrictEqual(
+      row.sl.toks.map((t) => `${t.kind}:${t.raw}`),
+      ['text:一、本年新收', 'text:政府信息公开', 'text:申请数量', 'num:80', 'empty:', 'num:81'],
+    );
+    assert.ok(row.sl.toks.every((t) => t.line === 1 && grid.slice(t.start, t.end) === t.raw));
+    // Numbers on two lines of one column are rows of their own; a line that is not after a rule starts no grid row.
+    assert.strictEqual(gridRow(lines, 5), undefined);
+    assert.strictEqual(gridRow(lines, 2), undefined);
   });
 });

@@ -3,7 +3,7 @@ import type { ReportModel, RowModel, SectionModel, TableModel, TitleModel } from
 import { readFigures, sentences, type Figure } from './narrative';
 import { noCellsIn, scanLine, textChars, type ScannedLine } from './scan';
 import { isT4Header, readRows, readT4, type LayoutDoubt, type ReadResult } from './tables';
-import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_CORNER_WORDS, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS } from './template';
+import { HEADING_SYNONYMS, OUTLINE_2008, SECTIONS, T2, T3, T3_CORNER, T3_CORNER_WORDS, T3_GROUPS, T4_GROUPS, T4_GROUP_COLUMNS, T4_HEADER_WORDS, TABLES } from './template';
 import { findOldTemplate } from './template2019';
 import { LineList, arabicYears, charFlags, closestPrefix, commonChars, halfWidth, isDigitCode, isRegexSpace, markupRows, norm, similarityAtLeast, stripMarker, visible, type Line } from './text';
 import type { Span } from './types';
@@ -942,8 +942,29 @@ function readTables(lines: LineList, scanned: (n: number) => ScannedLine, a: Anc
       else nothingRead('t4', a.t4, a.t4, stopAt);
     }
   }
+  // A table not found by its header, whose section has numbers set out as a table (its header
+  // wrapped past recognition in a grid table's narrow cells, say): not missing, but not read.
+  for (const id of ['t2', 't3', 't4'] as const) {
+    if (out.tables[id] || out.doubts[id] || out.emptyHeaders[id]) continue;
+    const k = headings.findIndex((h) => h.index === TABLES[id].section);
+    if (k < 0) continue;
+    const end = k + 1 < headings.length ? headings[k + 1].line : other >= 0 ? other : lines.length;
+    let tableLines = 0;
+    for (let n = lineBelow(lines, headings[k]); n < end && tableLines < TABLE_LINES; n++) {
+      const sl = scanned(n);
+      if (sl.shape !== 'spaces' && sl.toks.some((t) => t.kind === 'num')) tableLines++;
+    }
+    if (tableLines >= TABLE_LINES) out.doubts[id] = { span: headings[k].span, doubt: { kind: 'unanchored' } };
+  }
   return out;
 }
+
+/**
+ * How many lines of numbers set out as a table (in `|` rows, tab-separated or one a line) make a
+ * section hold a table: more than a sentence's figure on a line of its own, fewer than any of the
+ * template's tables has rows.
+ */
+const TABLE_LINES = 3;
 
 export function parse(written: string): Parsed {
   const text = visible(written);

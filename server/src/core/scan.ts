@@ -31,7 +31,11 @@ export interface ScannedLine {
 }
 
 const FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
-const MD_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/**
+ * A table's rule: a Markdown table's separator row (|---|:--:|), a grid table's border
+ * (+----+====+, as pandoc writes a table with cells of several lines), a text table's (-----).
+ */
+const TABLE_RULE = /^\s*[|+]?\s*:?[-=]{2,}:?\s*(?:[|+]\s*:?[-=]{2,}:?\s*)*[|+]?\s*$/;
 const BAD = /^(?:[-—–－/／\\×*＊]{1,3}|无|空|[Nn]\/?[Aa])$/;
 /** Length of the longest junk cell `BAD` matches. */
 const BAD_MAX = 3;
@@ -217,18 +221,18 @@ function hasSpace(t: string, from: number, to: number): boolean {
 
 /**
  * Whether a line whose first character past spaces and tabs is `c` may be page furniture or a
- * Markdown separator row: those start with a dash, 第, a digit, `|` or `:` after white space
+ * table's rule: those start with a dash, 第, a digit, `|`, `+`, `=` or `:` after white space
  * (`\s`, which also takes a few rare spaces the line's start was not trimmed of).
  */
 export function mayStartFurniture(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 45 || c === 124 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0x7b2c || isRegexSpace(c);
+  return (c >= 48 && c <= 57) || c === 45 || c === 124 || c === 43 || c === 61 || c === 58 || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0x7b2c || isRegexSpace(c);
 }
 
-/** Page furniture has a digit; a Markdown separator row has a dash (in `t[from, to)`). */
-function hasAsciiDigitOrDash(t: string, from: number, to: number): boolean {
+/** Page furniture has a digit; a table's rule has a dash or = (in `t[from, to)`). */
+function hasDigitOrRule(t: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = t.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || c === 45) return true;
+    if ((c >= 48 && c <= 57) || c === 45 || c === 61) return true;
   }
   return false;
 }
@@ -282,7 +286,7 @@ export function noCellsIn(text: string, from: number, to: number): boolean {
  * a digit or a dash.
  */
 function mayBeFurniture(text: string, start: number, first: number, end: number): boolean {
-  return mayStartFurniture(text.charCodeAt(first)) && hasAsciiDigitOrDash(text, start, end);
+  return mayStartFurniture(text.charCodeAt(first)) && hasDigitOrRule(text, start, end);
 }
 
 /** A line of nothing but white space. */
@@ -328,7 +332,7 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
   }
   if (firstPipe >= 0 && (firstPipe === first || indexIn(text, 124, firstPipe + 1, end) >= 0)) {
     const line = text.slice(start, end);
-    if (line.includes('--') && MD_SEPARATOR.test(line)) return { toks, shape: 'spaces', skip: true };
+    if (TABLE_RULE.test(line)) return { toks, shape: 'spaces', skip: true };
     const s = firstPipe === first ? first + 1 : start;
     let e = end;
     const last = text.lastIndexOf('|', end - 1);
@@ -360,7 +364,70 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
   return { toks, piece, shape: toks.length === 1 && toks[0].kind !== 'text' ? 'cell-per-line' : 'spaces', skip: false };
 }
 
-/** Whether a line (short, starting as `mayStartFurniture` and with a digit or dash) is page furniture or a Markdown separator row. */
+/** Whether `text[start, end)` is a grid table's rule (`+----+====+`). */
+function isGridRule(text: string, start: number, end: number): boolean {
+  const first = firstNonBlank(text, start, end);
+  return text.charCodeAt(first) === 43 && TABLE_RULE.test(text.slice(start, end));
+}
+
+/** The fields of a delimited row `text[start, end)` between its first and last `|` (none without two). */
+function pipeFields(text: string, start: number, end: number): [number, number][] {
+  const first = indexIn(text, 124, start, end);
+  const last = text.lastIndexOf('|', end - 1);
+  const fields: [number, number][] = [];
+  if (first < 0 || last <= first) return fields;
+  let from = first + 1;
+  for (let i = from; i <= last; i++) {
+    if (text.charCodeAt(i) !== 124) continue;
+    fields.push([from, i]);
+    from = i + 1;
+  }
+  return fields;
+}
+
+/**
+ * A row of a grid table (pandoc's, for cells of several lines) written over lines `n` … : the
+ * lines between two of its rules (`+----+`), each cell's text wrapped onto the lines below in its
+ * column. Read as one line: each column's pieces in order (a label's pieces are the label), its
+ * one number, or a blank field when the column is empty; every token on line `n`. Undefined unless
+ * line `n - 1` is a rule, two or more lines of as many fields follow up to the next rule, and no
+ * column has numbers on two lines (then they are rows of their own).
+ */
+export function gridRow(lines: { text: string; starts: number[]; endOf(n: number): number; length: number }, n: number): { sl: ScannedLine; next: number } | undefined {
+  const text = lines.text;
+  if (n === 0 || !isGridRule(text, lines.starts[n - 1], lines.endOf(n - 1))) return undefined;
+  const width = pipeFields(text, lines.starts[n], lines.endOf(n)).length;
+  let m = n;
+  const rows: [number, number][][] = [];
+  for (; m < lines.length && !isGridRule(text, lines.starts[m], lines.endOf(m)); m++) {
+    const fields = pipeFields(text, lines.starts[m], lines.endOf(m));
+    if (fields.length !== width || width === 0) return undefined;
+    rows.push(fields);
+  }
+  if (m >= lines.length || rows.length < 2) return undefined;
+  const toks: Tok[] = [];
+  for (let k = 0; k < width; k++) {
+    const column: Tok[] = [];
+    for (const fields of rows) {
+      const [a, b] = fields[k];
+      if (firstNonBlank(text, a, b) < b) scanField(text, a, b, n, column);
+    }
+    if (column.length > 1 && column.some((t) => t.kind !== 'text')) {
+      // A cell wrapped with a number among its pieces (数据 / 10): one text, or not a row of pieces.
+      const raw = column.map((t) => t.raw).join('');
+      if (classify(raw) !== 'text') return undefined;
+      column.splice(0, column.length, { kind: 'text', start: column[0].start, end: column[column.length - 1].end, raw, line: n });
+    }
+    if (column.length) toks.push(...column);
+    else if (toks.length) {
+      const at = Math.min(rows[0][k][0] + 1, rows[0][k][1]);
+      toks.push({ kind: 'empty', start: at, end: at, raw: '', line: n });
+    }
+  }
+  return { sl: { toks, shape: 'pipes', skip: false }, next: m };
+}
+
+/** Whether a line (short, starting as `mayStartFurniture` and with a digit, a dash or =) is page furniture or a table's rule. */
 export function isFurniture(line: string): boolean {
-  return FURNITURE.test(line) || (line.includes('-') && MD_SEPARATOR.test(line));
+  return FURNITURE.test(line) || TABLE_RULE.test(line);
 }

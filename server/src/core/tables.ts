@@ -4,7 +4,7 @@
  * row, in template order first), and collect each row's cells with their exact spans.
  */
 import type { CellModel, RowModel, TableModel, TableShape } from './model';
-import { JIAN, YUAN, noCellsIn, type ScannedLine, type Tok } from './scan';
+import { JIAN, YUAN, gridRow, noCellsIn, type ScannedLine, type Tok } from './scan';
 import { REPLACED_AT, T3_CORNER, T3_GROUPS, T4_GROUP_COLUMNS, T4_GROUPS, T4_HEADER_WORDS, T4_IDENTITIES, colsOf, rowDef, t3Identities, type CellRef, type Identity, type RowDef, type TableDef } from './template';
 import { beyondExact, digitsOnly, lcs, norm, parseNumber, stripMarker, type LineList } from './text';
 
@@ -29,6 +29,8 @@ export type LayoutDoubt =
   | { kind: 'order' }
   /** Numbers or marks under a table's header, and not one row read from them. */
   | { kind: 'unread' }
+  /** Numbers set out as a table in the table's section, and no header of the table found. */
+  | { kind: 'unanchored' }
   /** Numbers with other text between them (a page's running header in PDF text) that do not make a whole row. */
   | { kind: 'interrupted' }
   /** Rows whose digits are written together, in more than one way (or none) to make its cells. */
@@ -632,8 +634,14 @@ class RowReader {
 export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, from: number, table: TableDef, opts: ReadOptions): ReadResult {
   const reader = new RowReader(table, opts.lastKey);
   for (let n = from; n < lines.length && n !== opts.stopAt && !reader.done; n++) {
-    const sl = scanned(n);
+    let sl = scanned(n);
     if (sl.skip) continue;
+    // A grid table's row over several lines is read as one.
+    const grid = sl.shape === 'pipes' ? gridRow(lines, n) : undefined;
+    if (grid && (opts.stopAt < 0 || grid.next <= opts.stopAt)) {
+      sl = grid.sl;
+      n = grid.next - 1;
+    }
     if (!sl.toks.length) reader.emptyLine(lines.starts[n], n);
     else if (reader.readLine(sl)) break;
   }
@@ -1067,8 +1075,14 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     // Before the numbers, a line without cells (the header: its text and blank fields are passed
     // over there) is not scanned.
     if (!numbersStarted && noCellsIn(lines.text, lines.starts[n], lines.endOf(n))) continue;
-    const sl = scanned(n);
+    let sl = scanned(n);
     if (sl.skip) continue;
+    // A grid table's row over several lines (its header's cells wrapped) is read as one.
+    const grid = sl.shape === 'pipes' ? gridRow(lines, n) : undefined;
+    if (grid && (stopAt < 0 || grid.next <= stopAt)) {
+      sl = grid.sl;
+      n = grid.next - 1;
+    }
     line.startLine();
     for (const tok of sl.toks) {
       if (tok.kind === 'text') {

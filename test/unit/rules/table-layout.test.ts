@@ -150,4 +150,15 @@ describe('rule table-layout (RPT020)', () => {
     const text = base.slice(0, start) + base.slice(start, end).replace(/ (\d+)(?= |\n)/g, ' $1个') + base.slice(end);
     expectFindings(text, [{ rule: 'table-layout', line: lineOf(text, '（本列数据的勾稽关系'), message: 'tableLayoutUnread(table=@table.t3)' }]);
   });
+
+  it('a table whose header is worded past recognition, its numbers set out in its section (a grid table): one warning at the heading, never missing-table', () => {
+    const page = layout('001_pingtan_zone_2023', 'markdown-grid.md');
+    const from = page.indexOf('## 三、');
+    const to = page.indexOf('## 四、');
+    const text = page.slice(0, from) + page.slice(from, to).replace(/新收/g, '新增').replace(/勾稽关系/g, '勾稽联系') + page.slice(to);
+    assert.deepStrictEqual(
+      findings(text).filter((f) => LISTED.includes(f.severity)).map((f) => [f.rule, f.line, f.message]),
+      [['table-layout', lineOf(text, '## 三、'), 'tableLayoutUnanchored(table=@table.t3)']],
+    );
+  });
 });

@@ -11,6 +11,7 @@ export function layoutMessage(id: 't2' | 't3' | 't4', doubt: LayoutDoubt): Messa
   if (doubt.kind === 'glued') return msg('tableLayoutGlued', { table, count: doubt.count });
   if (doubt.kind === 'interrupted') return msg('tableLayoutInterrupted', { table });
   if (doubt.kind === 'unread') return msg('tableLayoutUnread', { table });
+  if (doubt.kind === 'unanchored') return msg('tableLayoutUnanchored', { table });
   return msg('tableLayoutOrder', { table });
 }
 
