@@ -10,6 +10,7 @@ export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding } from './rules/context';
 import { IDENTITY_KINDS, T3, T3_CORNER_WORDS, T4_GROUP_COLUMNS, T4_GROUPS, TABLES, columnName, rowDef } from './template';
+import { isGridRule } from './scan';
 import { LineIndex, LineList, cellSlot, markupTags, visible } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
@@ -69,6 +70,16 @@ function withEol(f: Fix, eol: string): Fix {
 
 const byPosition = (a: Problem, b: Problem): number => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
+/** Each edit of each fix through `edit`; a fix with an edit `edit` leaves out (undefined) is left out. */
+function editFixes(problems: Problem[], edit: (e: TextEdit) => TextEdit | undefined): void {
+  for (const p of problems) {
+    p.fixes = p.fixes.flatMap((f) => {
+      const edits = f.edits.map(edit);
+      return edits.every((e) => e) ? [{ ...f, edits: edits as TextEdit[] }] : [];
+    });
+  }
+}
+
 /** Whether a text may hold HTML's tags (`markupTags` tells). */
 const MAY_HAVE_MARKUP = /<\/?[a-z]/i;
 
@@ -89,12 +100,49 @@ function keepOffMarkup(text: string, problems: Problem[]): void {
     if (at < 0) return undefined;
     return at === e.start ? e : { ...e, start: at, end: at };
   };
-  for (const p of problems) {
-    p.fixes = p.fixes.flatMap((f) => {
-      const edits = f.edits.map(moved);
-      return edits.every((e) => e) ? [{ ...f, edits: edits as TextEdit[] }] : [];
-    });
-  }
+  editFixes(problems, moved);
+}
+
+/** Whether a text may hold a grid table (a line starting with a rule `+-` or `+=`). */
+const MAY_HAVE_GRID = /^[ \t]*\+[-=]/m;
+
+/** Columns a text takes in a grid table: two for CJK and other wide characters. */
+function columns(s: string): number {
+  let n = 0;
+  for (const ch of s) n += ch.codePointAt(0)! >= 0x1100 ? 2 : 1;
+  return n;
+}
+
+/**
+ * Fixes in the rows of a grid table (pandoc's `+----+` tables, whose lines must keep their width
+ * to stay a table): an edit that makes a cell's text wider takes as many of the spaces after it,
+ * one that makes it narrower gives them back; a fix that cannot keep its row's width (no spaces
+ * to take, an edit over lines) is left out (its finding stays).
+ */
+function keepGridAligned(lines: LineList, problems: Problem[]): void {
+  const text = lines.text;
+  /** Whether line `n` is a row's line in a grid table: `|` lines up to a rule above it. */
+  const inGrid = (n: number): boolean => {
+    for (let k = n; k >= 0; k--) {
+      const start = lines.starts[k];
+      const end = lines.endOf(k);
+      if (isGridRule(text, start, end)) return k < n;
+      if (!text.slice(start, end).trimStart().startsWith('|')) return false;
+    }
+    return false;
+  };
+  const aligned = (e: TextEdit): TextEdit | undefined => {
+    const n = lines.lineOf(e.start);
+    if (!inGrid(n)) return e;
+    if (e.end > lines.endOf(n) || /[\r\n]/.test(e.newText)) return undefined;
+    const delta = columns(e.newText) - columns(text.slice(e.start, e.end));
+    if (delta <= 0) return { ...e, newText: e.newText + ' '.repeat(-delta) };
+    // Spaces after the edit, one of them kept before the next `|`.
+    let spaces = 0;
+    while (text.charCodeAt(e.end + spaces) === 32) spaces++;
+    return spaces > delta && text[e.end + spaces] === '|' ? { ...e, end: e.end + delta } : undefined;
+  };
+  editFixes(problems, aligned);
 }
 
 /** Check a report: read the whole text, evaluate the tables' identities, run every rule. */
@@ -127,6 +175,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     });
   }
   if (MAY_HAVE_MARKUP.test(text)) keepOffMarkup(text, problems);
+  if (MAY_HAVE_GRID.test(text)) keepGridAligned(parsed.lines, problems);
   problems.sort(byPosition);
   const result: CheckResult = { template, model: parsed.model, problems };
   Object.defineProperty(result, INTERNALS, { value: { parsed, arith } satisfies Internals });

@@ -365,7 +365,7 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
 }
 
 /** Whether `text[start, end)` is a grid table's rule (`+----+====+`). */
-function isGridRule(text: string, start: number, end: number): boolean {
+export function isGridRule(text: string, start: number, end: number): boolean {
   const first = firstNonBlank(text, start, end);
   return text.charCodeAt(first) === 43 && TABLE_RULE.test(text.slice(start, end));
 }
