@@ -80,9 +80,6 @@ function editFixes(problems: Problem[], edit: (e: TextEdit) => TextEdit | undefi
   }
 }
 
-/** Whether a text may hold HTML's tags (`markupTags` tells). */
-const MAY_HAVE_MARKUP = /<\/?[a-z]/i;
-
 /**
  * Fixes in a text with HTML's tags (a Markdown file with a table as HTML): a fix never changes a
  * tag. A value written into a blank cell goes into the empty cell its tags leave there
@@ -102,9 +99,6 @@ function keepOffMarkup(text: string, problems: Problem[]): void {
   };
   editFixes(problems, moved);
 }
-
-/** Whether a text may hold a grid table (a line starting with a rule `+-` or `+=`). */
-const MAY_HAVE_GRID = /^[ \t]*\+[-=]/m;
 
 /** Columns a text takes in a grid table: two for CJK and other wide characters. */
 function columns(s: string): number {
@@ -174,8 +168,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       },
     });
   }
-  if (MAY_HAVE_MARKUP.test(text)) keepOffMarkup(text, problems);
-  if (MAY_HAVE_GRID.test(text)) keepGridAligned(parsed.lines, problems);
+  if (text.includes('<')) keepOffMarkup(text, problems);
+  if (text.includes('+-') || text.includes('+=')) keepGridAligned(parsed.lines, problems);
   problems.sort(byPosition);
   const result: CheckResult = { template, model: parsed.model, problems };
   Object.defineProperty(result, INTERNALS, { value: { parsed, arith } satisfies Internals });

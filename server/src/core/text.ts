@@ -236,6 +236,7 @@ const ROW_TAG = /<tr[\s>]/gi;
  */
 export function markupRows(text: string): number[] {
   const cuts: number[] = [];
+  if (text.indexOf('<') < 0) return cuts;
   /** The end of the line of the last row found, and that row while it is the line's only one. */
   let lineEnd = -1;
   let alone = -1;
