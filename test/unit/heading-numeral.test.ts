@@ -39,6 +39,10 @@ describe('headings numbered 1 … 6, or 第一部分 … 第六部分', () => {
     assert.deepStrictEqual(headingsOf('1．总体情况'), [[1, false]]);
     assert.deepStrictEqual(headingsOf('## 2. 主动公开政府信息情况'), [[2, false]]);
     assert.deepStrictEqual(headingsOf('5、存在的主要问题及改进措施'), [[5, false]]);
+    // Full-width digits (a full-width input mode), bare or marked, as ASCII ones.
+    assert.deepStrictEqual(headingsOf('１．总体情况'), [[1, false]]);
+    assert.deepStrictEqual(headingsOf('# ３、收到和处理政府信息公开申请情况'), [[3, false]]);
+    assert.deepStrictEqual(headingsOf('２．总体情况'), []);
   });
 
   it('a wording under another number, a near miss, or a table row numbered so is none', () => {

@@ -1046,8 +1046,8 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 35 || c === 42) return true; // # *
   if (c === 0x7b2c) return end - i <= LONGEST_HEADING_LINE && PART_START.test(text.slice(i, i + 8)); // 第一部分 (`otherNumberedHeading`)
-  if (c >= 49 && c <= 54) {
-    // 1 … 6, a separator and the start of a wording (`otherNumberedHeading`).
+  if ((c >= 49 && c <= 54) || (c >= 0xff11 && c <= 0xff16)) {
+    // 1 … 6 (ASCII or full-width), a separator and the start of a wording (`otherNumberedHeading`).
     let j = i + 1;
     while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
     const d = text[j++];
