@@ -8,6 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { LineIndex, RULES, check, formatMessage, type CellModel } from '../../server/src/core';
+import { cellName } from '../../server/src/core/arith';
 import { ORIGINALS, PASSING, REPORTS, TRUTH, compareAll, compareText, layoutFile, layoutsOf, matrix, type Outcome } from '../corpus/compare';
 
 /** A text's findings, each as its rule, line and message (`quote`: how a message is compared), sorted. */
@@ -171,6 +172,27 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
       return lines.join('\n');
     };
     assert.deepStrictEqual(changedBy(padded), []);
+  });
+
+  it('a zero written as the letter O or as 〇 (text recognised from a scan, an input method) is said of its cell, and nothing else changes', () => {
+    for (const look of ['O', '〇']) {
+      const changed: string[] = [];
+      // Not in a text on one line, whose cells are written together: a letter among them is text.
+      for (const pair of PASSING.filter((p) => !p.endsWith('/textcontent.txt'))) {
+        const [report, layout] = pair.split('/');
+        const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
+        // A zero of table 三, halfway through its zeros.
+        const zeros = check(text).model.tables.t3?.rows.flatMap((r) => r.cells.map((c) => ({ c, row: r.key }))).filter(({ c }) => c.raw === '0') ?? [];
+        if (!zeros.length) continue;
+        const { c, row } = zeros[zeros.length >> 1];
+        const written = text.slice(0, c.span.start) + look + text.slice(c.span.end);
+        const before = findingsByLine(text).filter((f) => !f.startsWith('blank-cell '));
+        const after = findingsByLine(written);
+        const said = after.filter((f) => f.startsWith('blank-cell ') && f.includes(`只写了「${look}」`) && f.includes(cellName([row, c.col])));
+        if (said.length !== 1 || JSON.stringify(after.filter((f) => !f.startsWith('blank-cell '))) !== JSON.stringify(before)) changed.push(`${look} ${pair}`);
+      }
+      assert.deepStrictEqual(changed, []);
+    }
   });
 
   it('a long label or header wrapped with <br> inside a Markdown table\'s cell (as Markdown editors write a line break there) changes no finding', () => {

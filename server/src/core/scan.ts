@@ -36,7 +36,11 @@ const FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\
  * (+----+====+, as pandoc writes a table with cells of several lines), a text table's (-----).
  */
 const TABLE_RULE = /^\s*[|+]?\s*:?[-=]{2,}:?\s*(?:[|+]\s*:?[-=]{2,}:?\s*)*[|+]?\s*$/;
-const BAD = /^(?:[-—–－/／\\×*＊]{1,3}|无|空|[Nn]\/?[Aa])$/;
+/**
+ * A mark written in a number's place (a junk cell): dashes, slashes and crosses, 无, 空, N/A, and a
+ * zero's look-alikes (the letter O of a text recognised from a scan, 〇 typed for zero).
+ */
+const BAD = /^(?:[-—–－/／\\×*＊]{1,3}|无|空|[Nn]\/?[Aa]|[Oo〇Ｏ])$/;
 /** Length of the longest junk cell `BAD` matches. */
 const BAD_MAX = 3;
 /** A number written with its unit: a fee in 元 or 万元, a count in 件 (`validate` tells which a column takes). */
@@ -271,9 +275,9 @@ export function noCellsIn(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      // Digits, + - * / \ and N (of N/A).
-      if ((c >= 42 && c <= 57) || c === 92 || c === 78 || c === 110) return false;
-    } else if ((c >= 0xff10 && c <= 0xff19) || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0xff0f || c === 0xd7 || c === 0xff0a || c === 0x65e0 || c === 0x7a7a) {
+      // Digits, + - * / \, N (of N/A) and O (a zero's look-alike).
+      if ((c >= 42 && c <= 57) || c === 92 || c === 78 || c === 110 || c === 79 || c === 111) return false;
+    } else if ((c >= 0xff10 && c <= 0xff19) || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0xff0f || c === 0xd7 || c === 0xff0a || c === 0x65e0 || c === 0x7a7a || c === 0x3007 || c === 0xff2f) {
       return false;
     }
   }
