@@ -174,6 +174,27 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     assert.deepStrictEqual(changedBy(padded), []);
   });
 
+  it('a note written right after a cell\'s number (22（其中修订 16 件）, 0（注）, 5*, 5①) is part of its cell: no finding changes, in any table', () => {
+    const changed: string[] = [];
+    // Not in a text on one line, whose cells are written together.
+    for (const pair of PASSING.filter((p) => !p.endsWith('/textcontent.txt'))) {
+      const [report, layout] = pair.split('/');
+      const text = fs.readFileSync(layoutFile(report, layout), 'utf8');
+      const model = check(text).model;
+      const plain = findingsByLine(text);
+      for (const id of ['t2', 't3', 't4'] as const) {
+        const cells = model.tables[id]?.rows.flatMap((r) => r.cells).filter((c) => /^\d+$/.test(c.raw)) ?? [];
+        if (!cells.length) continue;
+        const cell = cells[cells.length >> 1];
+        for (const note of ['（其中修订 16 件）', '（注）', '*', '①']) {
+          const noted = text.slice(0, cell.span.end) + note + text.slice(cell.span.end);
+          if (JSON.stringify(findingsByLine(noted)) !== JSON.stringify(plain)) changed.push(`${id} ${note} ${pair}`);
+        }
+      }
+    }
+    assert.deepStrictEqual(changed, []);
+  });
+
   it('a zero written as the letter O or as 〇 (text recognised from a scan, an input method) is said of its cell, and nothing else changes', () => {
     for (const look of ['O', '〇']) {
       const changed: string[] = [];

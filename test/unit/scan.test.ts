@@ -104,4 +104,12 @@ describe('scan', () => {
     assert.strictEqual(gridRow(lines, 5), undefined);
     assert.strictEqual(gridRow(lines, 2), undefined);
   });
+
+  it('a note right after a number is part of its cell; a list numeral in brackets is the next label', () => {
+    const kinds = (text: string) => scanLine(text, 0, text.length, 0).toks.map((t) => `${t.kind}:${t.raw}`);
+    assert.deepStrictEqual(kinds('行政规范性文件 22（其中修订 16 件） 3 55（含自然失效29件）'), ['text:行政规范性文件', 'num:22', 'num:3', 'num:55']);
+    assert.deepStrictEqual(kinds('规章\t0（注）\t5*\t7①'), ['text:规章', 'num:0', 'num:5', 'num:7']);
+    assert.deepStrictEqual(kinds('| 规章 | 1,200（万元） | 2 |'), ['text:规章', 'num:1,200', 'num:2']);
+    assert.deepStrictEqual(kinds('0 0 3（二）部分公开 1'), ['num:0', 'num:0', 'text:3（二）部分公开', 'num:1']);
+  });
 });

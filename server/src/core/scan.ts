@@ -135,6 +135,40 @@ function gluedNumbers(s: string, from: number, to: number): [number, number][] {
   return out;
 }
 
+/** Brackets a note after a number opens and closes (（…） (…) 〔…〕 […]). */
+const NOTE_OPEN = '（(〔[';
+const NOTE_CLOSE = '）)〕]';
+/** A list numeral alone in brackets: （二）, (3): the next row's label, never a note. */
+const LIST_NUMERAL = /^\s*(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*$/;
+
+/** A footnote mark after a number: * ＊ ※, ① … ⑳, superscript digits. */
+function isNoteMark(c: number): boolean {
+  return c === 42 || c === 0xff0a || c === 0x203b || (c >= 0x2460 && c <= 0x2473) || c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+/**
+ * Where the note written right after a number ends, the number ending at `k` in `s[.., to)`: a
+ * note in brackets (22（其中修订16件）, 55（含自然失效 29 件）, 0（注）; its figures are not
+ * cells) or one or two footnote marks (5*, 5①) before white space; -1 when there is none.
+ */
+function noteEnd(s: string, k: number, to: number): number {
+  const open = NOTE_OPEN.indexOf(s[k]);
+  if (open >= 0) {
+    const close = s.indexOf(NOTE_CLOSE[open], k + 1);
+    return close >= 0 && close < to && !LIST_NUMERAL.test(s.slice(k + 1, close)) ? close + 1 : -1;
+  }
+  let e = k;
+  while (e < to && e - k < 2 && isNoteMark(s.charCodeAt(e))) e++;
+  return e > k && (e >= to || isBlank(s.charCodeAt(e))) ? e : -1;
+}
+
+/** The end of the number a word `s[st, end)` starts with (digits, a decimal point, thousands' commas), or `st`. */
+function leadingNumberEnd(s: string, st: number, end: number): number {
+  let k = st;
+  while (k < end && (isDigitCode(s.charCodeAt(k)) || ((s[k] === '.' || s[k] === ',' || s[k] === '．') && k > st && isDigitCode(s.charCodeAt(k + 1))))) k++;
+  return k;
+}
+
 /**
  * Split `s[from, to)` on white space into number/text tokens; consecutive text joins. `glued`: the
  * line is a piece of a text written without line breaks, where a row's numbers follow its label
@@ -155,6 +189,18 @@ function scanSpaced(s: string, from: number, to: number, line: number, toks: Tok
     while (i < n && !isBlank(c)) {
       if (c < 48 || c > 57) digits = false;
       c = s.charCodeAt(++i);
+    }
+    // A number with a note attached (22（其中修订 16 件）): the number is the cell, the note is passed over.
+    const k = digits || glued || !isDigitCode(s.charCodeAt(st)) ? st : leadingNumberEnd(s, st, i);
+    const note = k > st && k < i ? noteEnd(s, k, n) : -1;
+    if (note >= 0 && classify(s.slice(st, k)) === 'num') {
+      if (textStart >= 0) {
+        pushTok(toks, 'text', textStart, s.slice(textStart, textEnd), line);
+        textStart = -1;
+      }
+      pushTok(toks, 'num', st, s.slice(st, k), line);
+      i = note;
+      continue;
     }
     const raw = digits || mayBeCell(s, st, i) ? s.slice(st, i) : '';
     const read = digits ? 'num' : raw ? classify(raw) : 'text';
@@ -212,9 +258,10 @@ function scanField(t: string, from: number, to: number, line: number, toks: Tok[
     pushTok(toks, kind, a, inner, line);
     return;
   }
-  // A field with spaces inside ("0 0 0", or a label and its numbers) is read like a line of
-  // space-separated cells: numbers split off, label words stay one fragment.
-  if (hasSpace(t, a, b)) scanSpaced(t, a, b, line, toks);
+  // A field with spaces inside ("0 0 0", or a label and its numbers), or a number with a note
+  // attached, is read like a line of space-separated cells: numbers split off, label words stay
+  // one fragment, notes are passed over.
+  if (hasSpace(t, a, b) || isDigitCode(t.charCodeAt(a))) scanSpaced(t, a, b, line, toks);
   else pushTok(toks, 'text', a, inner, line);
 }
 
