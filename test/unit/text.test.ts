@@ -96,6 +96,9 @@ describe('text helpers', () => {
     assert.strictEqual(read.length, row.length);
     assert.deepStrictEqual(read.split(/\s+/).filter(Boolean), ['规章', '0', '1', '2']);
     assert.strictEqual(read.indexOf('规章'), row.indexOf('规章'));
+    // A tag over two lines keeps its line break: lines and offsets stay the text's own.
+    const broken = '<td\n  rowspan="2">规章</td>';
+    assert.deepStrictEqual([visible(broken).split('\n').length, visible(broken).indexOf('规章')], [2, broken.indexOf('规章')]);
     // Not a tag of HTML's tables, paragraphs or inline text: text.
     for (const text of ['x<5 且 y>3', '<p 不予公开>', '<tree>', '<trx>', '3 < 5 > 4', '<abbr>']) assert.strictEqual(visible(text), text);
   });

@@ -36,6 +36,10 @@ const FURNITURE = /^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\
  * (+----+====+, as pandoc writes a table with cells of several lines), a text table's (-----).
  */
 const TABLE_RULE = /^\s*[|+]?\s*:?[-=]{2,}:?\s*(?:[|+]\s*:?[-=]{2,}:?\s*)*[|+]?\s*$/;
+/** Whether a line is a table's rule (`TABLE_RULE`; one without -- or == is not looked at further). */
+function isRule(line: string): boolean {
+  return (line.includes('--') || line.includes('==')) && TABLE_RULE.test(line);
+}
 /**
  * A mark written in a number's place (a junk cell): dashes, slashes and crosses, 无, 空, N/A, and a
  * zero's look-alikes (the letter O of a text recognised from a scan, 〇 typed for zero).
@@ -383,7 +387,7 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
   }
   if (firstPipe >= 0 && (firstPipe === first || indexIn(text, 124, firstPipe + 1, end) >= 0)) {
     const line = text.slice(start, end);
-    if (TABLE_RULE.test(line)) return { toks, shape: 'spaces', skip: true };
+    if (isRule(line)) return { toks, shape: 'spaces', skip: true };
     const s = firstPipe === first ? first + 1 : start;
     let e = end;
     const last = text.lastIndexOf('|', end - 1);
@@ -418,7 +422,7 @@ export function scanLine(text: string, start: number, end: number, n: number, ch
 /** Whether `text[start, end)` is a grid table's rule (`+----+====+`). */
 export function isGridRule(text: string, start: number, end: number): boolean {
   const first = firstNonBlank(text, start, end);
-  return text.charCodeAt(first) === 43 && TABLE_RULE.test(text.slice(start, end));
+  return text.charCodeAt(first) === 43 && isRule(text.slice(start, end));
 }
 
 /** The fields of a delimited row `text[start, end)` between its first and last `|` (none without two). */
@@ -480,5 +484,5 @@ export function gridRow(lines: { text: string; starts: number[]; endOf(n: number
 
 /** Whether a line (short, starting as `mayStartFurniture` and with a digit, a dash or =) is page furniture or a table's rule. */
 export function isFurniture(line: string): boolean {
-  return FURNITURE.test(line) || TABLE_RULE.test(line);
+  return FURNITURE.test(line) || isRule(line);
 }

@@ -172,8 +172,8 @@ const QUOTED = /^(?:[ \t]*>)+/;
  * break inside a cell as `<br>`.
  */
 const MARKUP = /<\/?(?:table|caption|colgroup|col|thead|tbody|tfoot|tr|th|td|br|p|div|span|font|b|strong|i|em|u|sup|sub|html|body)(?:\s+[a-z][\w:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*\/?>/;
-const UNSEEN = new RegExp(`${INVISIBLE.source}|${SPACE_REFERENCE.source}|${QUOTED.source}|${MARKUP.source}`, 'im');
-const UNSEEN_ALL = new RegExp(UNSEEN.source, 'gim');
+const UNSEEN = new RegExp(`${INVISIBLE.source}|${SPACE_REFERENCE.source}|${QUOTED.source}`, 'm');
+const UNSEEN_ALL = new RegExp(UNSEEN.source, 'gm');
 
 /** A match of `UNSEEN` as white space: its quote marks and each of its other characters a space, its tabs kept. */
 function blank(m: string): string {
@@ -189,14 +189,29 @@ function blank(m: string): string {
  * text's own.
  */
 export function visible(text: string): string {
-  return UNSEEN.test(text) ? text.replace(UNSEEN_ALL, blank) : text;
+  const seen = UNSEEN.test(text) ? text.replace(UNSEEN_ALL, blank) : text;
+  const tags = markupTags(seen);
+  if (!tags.length) return seen;
+  let out = '';
+  let at = 0;
+  for (const t of tags) {
+    // A tag's line breaks stay (a tag may span lines): every offset and line is the text's own.
+    out += seen.slice(at, t.start) + seen.slice(t.start, t.end).replace(/[^\t\n\r]/g, ' ');
+    at = t.end;
+  }
+  return out + seen.slice(at);
 }
 
-const MARKUP_ALL = new RegExp(MARKUP.source, 'gi');
+const MARKUP_AT = new RegExp(MARKUP.source, 'iy');
 
-/** HTML's tags in a text (`MARKUP`), in order. */
+/** HTML's tags in a text (`MARKUP`), in order: tried only where a `<` is (a plain text has few or none). */
 export function markupTags(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(MARKUP_ALL)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const tags: { start: number; end: number }[] = [];
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    MARKUP_AT.lastIndex = i;
+    if (MARKUP_AT.test(text)) tags.push({ start: i, end: MARKUP_AT.lastIndex });
+  }
+  return tags;
 }
 
 /** A cell's tag (`<td>`, `</th >`): group 1 is the slash of a closing one. */
