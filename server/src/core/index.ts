@@ -1,7 +1,7 @@
 /** The checker's public face: `check(text)` and what the adapters (LSP, CLI, tests) need around it. */
 import { buildArith, cellName, type Arith } from './arith';
 import { lastYearOf } from './caches';
-import { applyEdits, inLineBreak, lineBreakOf } from './fixes';
+import { applyEdits, inLineBreak, keepGridAligned, keepOffMarkup, lineBreakOf } from './fixes';
 import type { CellModel, ReportModel, RowModel, TableId, TableModel } from './model';
 import { buildGrids, type GridTable } from './grid';
 import { formatMessage, msg } from './messages';
@@ -10,8 +10,7 @@ export { bodyKey } from './parse';
 import { ALL_RULES, ALWAYS } from './rules';
 import type { Finding } from './rules/context';
 import { IDENTITY_KINDS, T3, T3_CORNER_WORDS, T4_GROUP_COLUMNS, T4_GROUPS, TABLES, columnName, rowDef } from './template';
-import { isGridRule } from './scan';
-import { LineIndex, LineList, cellSlot, markupTags, visible } from './text';
+import { LineIndex, LineList, visible } from './text';
 import type { CheckOptions, Fix, Locale, Problem, RuleMeta, Severity, Span, TemplateId, TextEdit } from './types';
 
 export * from './types';
@@ -69,75 +68,6 @@ function withEol(f: Fix, eol: string): Fix {
 }
 
 const byPosition = (a: Problem, b: Problem): number => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-
-/** Each edit of each fix through `edit`; a fix with an edit `edit` leaves out (undefined) is left out. */
-function editFixes(problems: Problem[], edit: (e: TextEdit) => TextEdit | undefined): void {
-  for (const p of problems) {
-    p.fixes = p.fixes.flatMap((f) => {
-      const edits = f.edits.map(edit);
-      return edits.every((e) => e) ? [{ ...f, edits: edits as TextEdit[] }] : [];
-    });
-  }
-}
-
-/**
- * Fixes in a text with HTML's tags (a Markdown file with a table as HTML): a fix never changes a
- * tag. A value written into a blank cell goes into the empty cell its tags leave there
- * (`cellSlot`); a fix that would change a tag, or insert a line among them, or find no one empty
- * cell to write into, is left out (its finding stays).
- */
-function keepOffMarkup(text: string, problems: Problem[]): void {
-  const tags = markupTags(text);
-  if (!tags.length) return;
-  const moved = (e: TextEdit): TextEdit | undefined => {
-    if (e.start < e.end) return tags.some((t) => t.start < e.end && t.end > e.start) ? undefined : e;
-    if (!tags.some((t) => t.start <= e.start && e.start <= t.end)) return e;
-    if (/[\r\n]/.test(e.newText)) return undefined;
-    const at = cellSlot(text, tags, e.start);
-    if (at < 0) return undefined;
-    return at === e.start ? e : { ...e, start: at, end: at };
-  };
-  editFixes(problems, moved);
-}
-
-/** Columns a text takes in a grid table: two for CJK and other wide characters. */
-function columns(s: string): number {
-  let n = 0;
-  for (const ch of s) n += ch.codePointAt(0)! >= 0x1100 ? 2 : 1;
-  return n;
-}
-
-/**
- * Fixes in the rows of a grid table (pandoc's `+----+` tables, whose lines must keep their width
- * to stay a table): an edit that makes a cell's text wider takes as many of the spaces after it,
- * one that makes it narrower gives them back; a fix that cannot keep its row's width (no spaces
- * to take, an edit over lines) is left out (its finding stays).
- */
-function keepGridAligned(lines: LineList, problems: Problem[]): void {
-  const text = lines.text;
-  /** Whether line `n` is a row's line in a grid table: `|` lines up to a rule above it. */
-  const inGrid = (n: number): boolean => {
-    for (let k = n; k >= 0; k--) {
-      const start = lines.starts[k];
-      const end = lines.endOf(k);
-      if (isGridRule(text, start, end)) return k < n;
-      if (!text.slice(start, end).trimStart().startsWith('|')) return false;
-    }
-    return false;
-  };
-  const aligned = (e: TextEdit): TextEdit | undefined => {
-    const n = lines.lineOf(e.start);
-    if (!inGrid(n)) return e;
-    if (e.end > lines.endOf(n) || /[\r\n]/.test(e.newText)) return undefined;
-    const delta = columns(e.newText) - columns(text.slice(e.start, e.end));
-    if (delta <= 0) return { ...e, newText: e.newText + ' '.repeat(-delta) };
-    // Spaces after the edit, one of them kept before the next `|`.
-    let spaces = 0;
-    while (text.charCodeAt(e.end + spaces) === 32) spaces++;
-    return spaces > delta && text[e.end + spaces] === '|' ? { ...e, end: e.end + delta } : undefined;
-  };
-  editFixes(problems, aligned);
-}
 
 /** Check a report: read the whole text, evaluate the tables' identities, run every rule. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
