@@ -481,8 +481,9 @@ const SPACED = new Map<string, RegExp>();
 /**
  * The first line from offset `from` on that holds `word` and may anchor a table (2 to 200
  * characters long, not counting white space and the marks `norm` drops: a Markdown table's row
- * padded to its columns' widths is as long as its words), or undefined. Each word is searched for by itself: a plain search is cheaper
- * than one regular expression of all four, and stops at the first line that anchors. `spaced`:
+ * padded to its columns' widths is as long as its words), or undefined. Each word is searched
+ * for by itself: a plain search is cheaper than one regular expression of all four, and stops at
+ * the first line that anchors. `spaced`:
  * with white space allowed between the word's characters (a header cell set with its characters
  * spread across it, as PDF text gives it: 行 政 复 议).
  */

@@ -630,18 +630,24 @@ class RowReader {
   }
 }
 
+/**
+ * Line `n` as a table's row is read from it: a grid table's row over several lines as one
+ * (`gridRow`, within the region up to `stopAt`), with the last line it takes.
+ */
+function rowAt(lines: LineList, scanned: (n: number) => ScannedLine, n: number, stopAt: number): { sl: ScannedLine; last: number } {
+  const sl = scanned(n);
+  const grid = sl.shape === 'pipes' ? gridRow(lines, n) : undefined;
+  return grid && (stopAt < 0 || grid.next <= stopAt) ? { sl: grid.sl, last: grid.next - 1 } : { sl, last: n };
+}
+
 /** Read the rows of table 二 or 三 from `from` onwards. */
 export function readRows(lines: LineList, scanned: (n: number) => ScannedLine, from: number, table: TableDef, opts: ReadOptions): ReadResult {
   const reader = new RowReader(table, opts.lastKey);
   for (let n = from; n < lines.length && n !== opts.stopAt && !reader.done; n++) {
-    let sl = scanned(n);
+    const row = rowAt(lines, scanned, n, opts.stopAt);
+    const sl = row.sl;
+    n = row.last;
     if (sl.skip) continue;
-    // A grid table's row over several lines is read as one.
-    const grid = sl.shape === 'pipes' ? gridRow(lines, n) : undefined;
-    if (grid && (opts.stopAt < 0 || grid.next <= opts.stopAt)) {
-      sl = grid.sl;
-      n = grid.next - 1;
-    }
     if (!sl.toks.length) reader.emptyLine(lines.starts[n], n);
     else if (reader.readLine(sl)) break;
   }
@@ -1075,14 +1081,10 @@ export function readT4(lines: LineList, scanned: (n: number) => ScannedLine, anc
     // Before the numbers, a line without cells (the header: its text and blank fields are passed
     // over there) is not scanned.
     if (!numbersStarted && noCellsIn(lines.text, lines.starts[n], lines.endOf(n))) continue;
-    let sl = scanned(n);
+    const row = rowAt(lines, scanned, n, stopAt);
+    const sl = row.sl;
+    n = row.last;
     if (sl.skip) continue;
-    // A grid table's row over several lines (its header's cells wrapped) is read as one.
-    const grid = sl.shape === 'pipes' ? gridRow(lines, n) : undefined;
-    if (grid && (stopAt < 0 || grid.next <= stopAt)) {
-      sl = grid.sl;
-      n = grid.next - 1;
-    }
     line.startLine();
     for (const tok of sl.toks) {
       if (tok.kind === 'text') {
