@@ -463,12 +463,16 @@ export function gridRow(lines: { text: string; starts: number[]; endOf(n: number
   const toks: Tok[] = [];
   for (let k = 0; k < width; k++) {
     const column: Tok[] = [];
+    let lines = 0;
     for (const fields of rows) {
       const [a, b] = fields[k];
-      if (firstNonBlank(text, a, b) < b) scanField(text, a, b, n, column);
+      if (firstNonBlank(text, a, b) < b) {
+        scanField(text, a, b, n, column);
+        lines++;
+      }
     }
-    if (column.length > 1 && column.some((t) => t.kind !== 'text')) {
-      // A cell wrapped with a number among its pieces (数据 / 10): one text, or not a row of pieces.
+    if (lines > 1 && column.some((t) => t.kind !== 'text')) {
+      // A cell wrapped with a number among its lines (数据 / 10): one text, or not a row of pieces.
       const raw = column.map((t) => t.raw).join('');
       if (classify(raw) !== 'text') return undefined;
       column.splice(0, column.length, { kind: 'text', start: column[0].start, end: column[column.length - 1].end, raw, line: n });
