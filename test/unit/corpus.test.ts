@@ -216,6 +216,15 @@ describe('corpus (test/corpus): every layout of every real report gives its trut
     }
   });
 
+  it('Markdown headings written as HTML (<h1>, <h2>: a converter\'s or an editor\'s) change no finding', () => {
+    const html = (text: string) => text.replace(/^(#{1,6}) (.*)$/gm, (_, marks: string, heading: string) => `<h${marks.length}>${heading}</h${marks.length}>`);
+    // Messages quote headings as written: compared without their marks.
+    assert.deepStrictEqual(
+      changedBy(html, (m) => m.replace(/#+ ?/g, '')),
+      [],
+    );
+  });
+
   it('a long label or header wrapped with <br> inside a Markdown table\'s cell (as Markdown editors write a line break there) changes no finding', () => {
     const wrapped = (text: string) =>
       text

@@ -167,11 +167,11 @@ const SPACE_REFERENCE = /&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#12288|#x3000);/
 /** The marks that quote a line (`> `, `> > `: a Markdown block quote, a reply in a plain-text mail). */
 const QUOTED = /^(?:[ \t]*>)+/;
 /**
- * HTML's tags of tables, paragraphs and inline text, as a Markdown file holds them: a converter
- * writes a table with merged cells as HTML (`<table>`, `<tr>`, `<td rowspan="2">`), and a line
- * break inside a cell as `<br>`.
+ * HTML's tags of tables, headings, paragraphs, lists and inline text, as a Markdown file holds
+ * them: a converter writes a table with merged cells as HTML (`<table>`, `<tr>`, `<td
+ * rowspan="2">`), and a line break inside a cell as `<br>`.
  */
-const MARKUP = /<\/?(?:table|caption|colgroup|col|thead|tbody|tfoot|tr|th|td|br|p|div|span|font|b|strong|i|em|u|sup|sub|html|body)(?:\s+[a-z][\w:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*\/?>/;
+const MARKUP = /<\/?(?:table|caption|colgroup|col|thead|tbody|tfoot|tr|th|td|br|p|div|span|font|b|strong|i|em|u|sup|sub|html|body|h[1-6]|a|ul|ol|li|hr|img|section|article|center)(?:\s+[a-z][\w:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*\/?>/;
 const UNSEEN = new RegExp(`${INVISIBLE.source}|${SPACE_REFERENCE.source}|${QUOTED.source}`, 'm');
 const UNSEEN_ALL = new RegExp(UNSEEN.source, 'gm');
 
