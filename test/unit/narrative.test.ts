@@ -68,6 +68,7 @@ describe('narrative-mismatch', () => {
     ['均已审结 contradicted by 尚未审结 1', '行政复议案件均已审结。', ['均已审结']],
     ['均获维持 contradicted by 纠正 and 其他', '行政复议案件均获维持。', ['均获维持']],
     ['未收到申请 contradicted by 一 = 30', '本年度未收到政府信息公开申请。', ['未收到']],
+    ['未收到 everyone\'s requests (公民、法人或其他组织) contradicted', '本年度未收到公民、法人或其他组织提出的政府信息公开申请。', ['未收到']],
     // Every word a figure needs (件, 审结, 维持, 未, 没有) broken by a line break, as PDF text breaks it,
     // in a sentence found by its 申请.
     ['件 after a line break', '本年度共收到政府信息公开申请 31\n件。', ['31']],
@@ -108,6 +109,9 @@ describe('narrative-mismatch', () => {
     ['years since (五年来)', '五年来累计受理申请160件。'],
     ['a quarter', '第四季度收到政府信息公开申请8件。'],
     ['half a year', '上半年收到政府信息公开申请12件，办结12件。'],
+    // 未收到 said of some applicants or some matter only.
+    ['no requests from organisations (法人或其他组织: 0)', '共有30名自然人提出申请，未收到法人或其他组织的申请。'],
+    ['no requests on a matter', '本年度未收到涉及国家秘密的政府信息公开申请。'],
   ];
   for (const [name, sentence] of falseAlarms) {
     it(`says nothing: ${name}`, () => assert.deepStrictEqual(found(withNarrative(sentence), 'narrative-mismatch'), []));

@@ -498,6 +498,17 @@ function referent(head: string, clause: string, st: SentenceState): FigureKind[]
 }
 
 const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请/;
+/** Who may apply: a person (公民, 自然人) and an organisation (法人, 其他组织, 企业 …). */
+const PERSON = /公民|自然人|个人|群众/;
+const ORGANISATION = /法人|组织|企业|机构/;
+
+/**
+ * Whether 未收到…申请 speaks of only some requests: those of some applicants (法人或其他组织的, not
+ * 公民、法人或其他组织的, which is everyone), or those on some matter (涉及…, 关于…).
+ */
+function someRequests(between: string): boolean {
+  return PERSON.test(between) !== ORGANISATION.test(between) || /涉及|关于/.test(between);
+}
 
 /** A period other than the report's year (近三年来, 五年来, 历年, 第四季度, 上半年): the sentence counts something else. */
 const OTHER_PERIOD = /近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(来|以来)|历年|季度|[上下]半年/;
@@ -515,7 +526,7 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
   const sentenceScope = mentionsReview && mentionsLitigation ? 'both' : mentionsReview ? 'review' : mentionsLitigation ? 'litigation' : undefined;
   let lastScope: 'review' | 'litigation' | undefined;
   const none = sentence.includes('申请') ? NO_REQUESTS.exec(sentence) : null;
-  if (none && !/复议|诉讼/.test(none[0]) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
+  if (none && !/复议|诉讼/.test(none[0]) && !someRequests(none[3]) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
     out.push({ kind: 'noRequests', value: 0, span: spanOf(map, none.index, none[1].length + none[2].length), phrase: sentence });
   }
   for (const c of clauses) {
