@@ -23,6 +23,7 @@ export type FigureKind =
   | 'review'
   | 'litigation'
   | 'noRequests'
+  | 'noCases'
   | 'allConcluded'
   | 'allUpheld'
   | 'normsMade'
@@ -35,7 +36,7 @@ export interface Figure {
   value: number;
   /** Span of the number (or of the statement). */
   span: Span;
-  /** Scope for 均已审结 / 均获维持: review, litigation or both. */
+  /** Scope for 均已审结 / 均获维持 and for 未发生 … 行政复议 / 行政诉讼: review, litigation or both. */
   scope?: 'review' | 'litigation' | 'both';
   /** Further result rows the number is the sum of, with `kind`'s (予以公开及部分公开 N 件). */
   also?: FigureKind[];
@@ -101,9 +102,9 @@ function mayCount(s: string): boolean {
   return hasCount(s) || STATEMENT_WORDS.some((w) => s.includes(w));
 }
 
-/** Whether a sentence may yield a figure (`readSentence`): a clause that may, or a "no requests" statement (未 / 没有 … 申请). */
+/** Whether a sentence may yield a figure (`readSentence`): a clause that may, or a "no requests" or "no cases" statement (未 / 没有 … 申请, … 行政复议). */
 function mayYield(s: string): boolean {
-  return mayCount(s) || (s.includes('申请') && NONE_WORDS.some((w) => s.includes(w)));
+  return mayCount(s) || ((s.includes('申请') || s.includes('复议') || s.includes('诉讼')) && NONE_WORDS.some((w) => s.includes(w)));
 }
 
 /** ， , ： : */
@@ -510,6 +511,11 @@ function someRequests(between: string): boolean {
   return PERSON.test(between) !== ORGANISATION.test(between) || /涉及|关于/.test(between);
 }
 
+/** 未发生 / 没有出现 … 行政复议 (、行政诉讼): no case of either kind. */
+const NO_CASES = /(没有|未|并未)(发生|出现|收到|接到|涉及|有)([^。，,；;：:]{0,24}?)(行政复议|行政诉讼)/;
+/** Words that make such a statement about some cases only (被纠错的, 败诉的, 维持 …). */
+const SOME_CASES = /纠错|纠正|败诉|撤销|违法|维持|确认|责令|驳回|结果|审结|撤回/;
+
 /** A period other than the report's year (近三年来, 五年来, 历年, 第四季度, 上半年): the sentence counts something else. */
 const OTHER_PERIOD = /近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(来|以来)|历年|季度|[上下]半年/;
 
@@ -528,6 +534,20 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
   const none = sentence.includes('申请') ? NO_REQUESTS.exec(sentence) : null;
   if (none && !/复议|诉讼/.test(none[0]) && !someRequests(none[3]) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
     out.push({ kind: 'noRequests', value: 0, span: spanOf(map, none.index, none[1].length + none[2].length), phrase: sentence });
+  }
+  const noCases = mentionsReview || mentionsLitigation || sentence.includes('复议') || sentence.includes('诉讼') ? NO_CASES.exec(sentence) : null;
+  if (noCases) {
+    // The rest of its clause: 未发生行政复议被纠错的情况 speaks of some cases.
+    let end = noCases.index + noCases[0].length;
+    while (end < sentence.length && !isClauseBreak(sentence.charCodeAt(end)) && sentence[end] !== '；' && sentence[end] !== '。') end++;
+    const all = noCases[0] + sentence.slice(noCases.index + noCases[0].length, end);
+    if (!SOME_CASES.test(all) && !ORG_SCOPE.test(sentence.slice(0, noCases.index).replace(/本机关|政府/g, ''))) {
+      // 未发生…被申请行政复议或提起行政诉讼的情况: both, named anywhere in the clause.
+      const review = all.includes('复议');
+      const litigation = all.includes('诉讼');
+      const scope = review && litigation ? 'both' : review ? 'review' : 'litigation';
+      out.push({ kind: 'noCases', value: 0, scope, span: spanOf(map, noCases.index, noCases[1].length + noCases[2].length), phrase: sentence });
+    }
   }
   for (const c of clauses) {
     const t = c.text;

@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from './context';
 const T = 6;
 const sumOf = (prefix: string): CellRef[] => T3_LEAVES.filter((k) => k.startsWith(prefix)).map((k) => [k, T] as CellRef);
 
-type Counted = Exclude<FigureKind, 'allConcluded' | 'allUpheld'>;
+type Counted = Exclude<FigureKind, 'allConcluded' | 'allUpheld' | 'noCases'>;
 
 /**
  * Which table cells a stated figure is about (their sum), and what the message calls them. A
@@ -71,6 +71,16 @@ function statementCells(f: Figure): { cells: CellRef[]; where: string } {
   return { cells, where: '@where.notUpheld' };
 }
 
+/** The cells a statement without a number speaks of: one set, or for 未发生 行政复议、行政诉讼 one set of each. */
+function statementTargets(f: Figure): { cells: CellRef[]; where: string }[] {
+  if (f.kind === 'noRequests') return [{ cells: TARGETS.noRequests.readings[0], where: TARGETS.noRequests.where }];
+  if (f.kind !== 'noCases') return [statementCells(f)];
+  return [
+    ...(f.scope !== 'litigation' ? [{ cells: TARGETS.review.readings[0], where: TARGETS.review.where }] : []),
+    ...(f.scope !== 'review' ? [{ cells: TARGETS.litigation.readings[0], where: TARGETS.litigation.where }] : []),
+  ];
+}
+
 /** The sum of the table's cells, or undefined when one of them is not read. */
 function tableValue(ctx: RuleContext, cells: CellRef[]): number | undefined {
   let value = 0;
@@ -101,13 +111,14 @@ export const rule: Rule = {
   },
   run(ctx) {
     for (const f of figuresOf(ctx.parsed)) {
-      if (f.kind === 'allConcluded' || f.kind === 'allUpheld' || f.kind === 'noRequests') {
-        const target = f.kind === 'noRequests' ? { cells: TARGETS.noRequests.readings[0], where: TARGETS.noRequests.where } : statementCells(f);
-        const table = tableValue(ctx, target.cells);
-        // Unreadable cells, or none pending / not upheld: the statement stands.
-        if (table === undefined || table === 0) continue;
-        const stated = ctx.parsed.model.text.slice(f.span.start, f.span.end);
-        ctx.report({ span: f.span, message: msg('narrativeStatement', { stated, where: target.where, table }), related: relatedOf(ctx, target.cells) });
+      if (f.kind === 'allConcluded' || f.kind === 'allUpheld' || f.kind === 'noRequests' || f.kind === 'noCases') {
+        for (const target of statementTargets(f)) {
+          const table = tableValue(ctx, target.cells);
+          // Unreadable cells, or none pending / not upheld / received / brought: the statement stands.
+          if (table === undefined || table === 0) continue;
+          const stated = ctx.parsed.model.text.slice(f.span.start, f.span.end);
+          ctx.report({ span: f.span, message: msg('narrativeStatement', { stated, where: target.where, table }), related: relatedOf(ctx, target.cells) });
+        }
         continue;
       }
       const target = countedCells(f);
