@@ -535,7 +535,7 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
   if (none && !/复议|诉讼/.test(none[0]) && !someRequests(none[3]) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
     out.push({ kind: 'noRequests', value: 0, span: spanOf(map, none.index, none[1].length + none[2].length), phrase: sentence });
   }
-  const noCases = mentionsReview || mentionsLitigation || sentence.includes('复议') || sentence.includes('诉讼') ? NO_CASES.exec(sentence) : null;
+  const noCases = sentence.includes('复议') || sentence.includes('诉讼') ? NO_CASES.exec(sentence) : null;
   if (noCases) {
     // The rest of its clause: 未发生行政复议被纠错的情况 speaks of some cases.
     let end = noCases.index + noCases[0].length;
