@@ -69,6 +69,7 @@ describe('narrative-mismatch', () => {
     ['均获维持 contradicted by 纠正 and 其他', '行政复议案件均获维持。', ['均获维持']],
     ['未收到申请 contradicted by 一 = 30', '本年度未收到政府信息公开申请。', ['未收到']],
     ['未收到 everyone\'s requests (公民、法人或其他组织) contradicted', '本年度未收到公民、法人或其他组织提出的政府信息公开申请。', ['未收到']],
+    ['未收到任何…申请 contradicted', '全年没有收到任何依申请公开的申请。', ['没有收到']],
     ['未发生 行政复议、行政诉讼 contradicted by 复议 11 and 诉讼 2: one finding each', '全年未发生因政府信息公开引起的行政复议、行政诉讼案件。', ['未发生', '未发生']],
     ['没有发生 行政诉讼 contradicted by 诉讼 2', '本年度没有发生政府信息公开行政诉讼案件。', ['没有发生']],
     ['未发生…被申请行政复议或提起行政诉讼: both', '全年未发生因政府信息公开工作被申请行政复议或提起行政诉讼的情况。', ['未发生', '未发生']],
@@ -115,6 +116,7 @@ describe('narrative-mismatch', () => {
     // 未收到 said of some applicants or some matter only.
     ['no requests from organisations (法人或其他组织: 0)', '共有30名自然人提出申请，未收到法人或其他组织的申请。'],
     ['no requests on a matter', '本年度未收到涉及国家秘密的政府信息公开申请。'],
+    ['no written requests', '本年度未收到书面政府信息公开申请。'],
     // 未发生 said of some cases only, or of one office.
     ['no review corrected', '本年度未发生行政复议被纠错的案件。'],
     ['no litigation lost', '本年度未发生败诉的行政诉讼案件。'],

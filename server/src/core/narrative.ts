@@ -503,12 +503,16 @@ const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,3
 const PERSON = /公民|自然人|个人|群众/;
 const ORGANISATION = /法人|组织|企业|机构/;
 
+/** What may stand between 未收到 and 申请 in a statement about all requests (任何政府信息公开的, 公民、法人或其他组织提出的; 依 of 依申请公开的申请). */
+const ANY_REQUEST = /政府信息公开|政务公开|信息公开|依申请公开|依$|任何|相关|有关|公民|法人|其他组织|组织|自然人|个人|社会公众|群众|申请人|提出|提交|的|和|或|及|与|、|\s/g;
+
 /**
  * Whether 未收到…申请 speaks of only some requests: those of some applicants (法人或其他组织的, not
- * 公民、法人或其他组织的, which is everyone), or those on some matter (涉及…, 关于…).
+ * 公民、法人或其他组织的, which is everyone), or of some kind (涉及…的, 书面, 涉密的): anything between
+ * 未收到 and 申请 but the words of a statement about all of them (`ANY_REQUEST`).
  */
 function someRequests(between: string): boolean {
-  return PERSON.test(between) !== ORGANISATION.test(between) || /涉及|关于/.test(between);
+  return PERSON.test(between) !== ORGANISATION.test(between) || between.replace(ANY_REQUEST, '') !== '';
 }
 
 /** 未发生 / 没有出现 … 行政复议 (、行政诉讼): no case of either kind. */
