@@ -120,6 +120,7 @@ describe('narrative-mismatch', () => {
     // 未发生 said of some cases only, or of one office.
     ['no review corrected', '本年度未发生行政复议被纠错的案件。'],
     ['no litigation lost', '本年度未发生败诉的行政诉讼案件。'],
+    ['no review on a matter', '本年度未发生涉及征收补偿的行政复议案件。'],
     ['one office', '其中，市住建局未发生行政复议案件。'],
   ];
   for (const [name, sentence] of falseAlarms) {

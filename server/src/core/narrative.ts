@@ -517,8 +517,11 @@ function someRequests(between: string): boolean {
 
 /** 未发生 / 没有出现 … 行政复议 (、行政诉讼): no case of either kind. */
 const NO_CASES = /(没有|未|并未)(发生|出现|收到|接到|涉及|有)([^。，,；;：:]{0,24}?)(行政复议|行政诉讼)/;
-/** Words that make such a statement about some cases only (被纠错的, 败诉的, 维持 …). */
-const SOME_CASES = /纠错|纠正|败诉|撤销|违法|维持|确认|责令|驳回|结果|审结|撤回/;
+/**
+ * The words of a statement about all cases (因政府信息公开工作被申请行政复议或提起行政诉讼的情况): with
+ * anything else in its clause (被纠错的, 败诉的, 涉及征收的) it speaks of some cases only.
+ */
+const ANY_CASE = /行政复议|行政诉讼|政府信息公开|信息公开|依申请公开|工作|方面|因|由|引起|引发|导致|产生|被|申请|提起|提出|任何|一起|一件|相关|有关|案件|情况|事项|的|和|或|及|与|、|\s/g;
 
 /** A period other than the report's year (近三年来, 五年来, 历年, 第四季度, 上半年): the sentence counts something else. */
 const OTHER_PERIOD = /近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(来|以来)|历年|季度|[上下]半年/;
@@ -541,11 +544,11 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
   }
   const noCases = sentence.includes('复议') || sentence.includes('诉讼') ? NO_CASES.exec(sentence) : null;
   if (noCases) {
-    // The rest of its clause: 未发生行政复议被纠错的情况 speaks of some cases.
+    // What it says no case of: the rest of its clause (未发生行政复议被纠错的情况 speaks of some cases).
     let end = noCases.index + noCases[0].length;
     while (end < sentence.length && !isClauseBreak(sentence.charCodeAt(end)) && sentence[end] !== '；' && sentence[end] !== '。') end++;
-    const all = noCases[0] + sentence.slice(noCases.index + noCases[0].length, end);
-    if (!SOME_CASES.test(all) && !ORG_SCOPE.test(sentence.slice(0, noCases.index).replace(/本机关|政府/g, ''))) {
+    const all = noCases[3] + noCases[4] + sentence.slice(noCases.index + noCases[0].length, end);
+    if (all.replace(ANY_CASE, '') === '' && !ORG_SCOPE.test(sentence.slice(0, noCases.index).replace(/本机关|政府/g, ''))) {
       // 未发生…被申请行政复议或提起行政诉讼的情况: both, named anywhere in the clause.
       const review = all.includes('复议');
       const litigation = all.includes('诉讼');
