@@ -73,6 +73,7 @@ describe('narrative-mismatch', () => {
     ['未发生 行政复议、行政诉讼 contradicted by 复议 11 and 诉讼 2: one finding each', '全年未发生因政府信息公开引起的行政复议、行政诉讼案件。', ['未发生', '未发生']],
     ['没有发生 行政诉讼 contradicted by 诉讼 2', '本年度没有发生政府信息公开行政诉讼案件。', ['没有发生']],
     ['未发生…被申请行政复议或提起行政诉讼: both', '全年未发生因政府信息公开工作被申请行政复议或提起行政诉讼的情况。', ['未发生', '未发生']],
+    ['未出现…行政复议, with neither 件 nor 申请', '全年未出现因政府信息公开引起的行政复议。', ['未出现']],
     // Every word a figure needs (件, 审结, 维持, 未, 没有) broken by a line break, as PDF text breaks it,
     // in a sentence found by its 申请.
     ['件 after a line break', '本年度共收到政府信息公开申请 31\n件。', ['31']],

@@ -169,8 +169,8 @@ export function sentences(model: ReportModel): string[] {
   return out;
 }
 
-/** The words figures come with; a sentence is read around each. */
-const HIT_WORDS = ['件', ...STATEMENT_WORDS, '申请'];
+/** The words figures and statements come with (未发生…行政复议 needs no 件); a sentence is read around each. */
+const HIT_WORDS = ['件', ...STATEMENT_WORDS, '申请', '复议', '诉讼'];
 /** Farther than this from a terminator, a "sentence" is not prose (and too long to read). */
 const MAX_SENTENCE = 1200;
 
