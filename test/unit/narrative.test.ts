@@ -74,6 +74,8 @@ describe('narrative-mismatch', () => {
     ['没有发生 行政诉讼 contradicted by 诉讼 2', '本年度没有发生政府信息公开行政诉讼案件。', ['没有发生']],
     ['未发生…被申请行政复议或提起行政诉讼: both', '全年未发生因政府信息公开工作被申请行政复议或提起行政诉讼的情况。', ['未发生', '未发生']],
     ['未出现…行政复议, with neither 件 nor 申请', '全年未出现因政府信息公开引起的行政复议。', ['未出现']],
+    ['无…行政复议、行政诉讼: both', '本年度无政府信息公开行政复议、行政诉讼案件。', ['无', '无']],
+    ['无…申请 contradicted by 一 = 30', '本年度无政府信息公开申请。', ['无']],
     // Every word a figure needs (件, 审结, 维持, 未, 没有) broken by a line break, as PDF text breaks it,
     // in a sentence found by its 申请.
     ['件 after a line break', '本年度共收到政府信息公开申请 31\n件。', ['31']],
@@ -122,6 +124,10 @@ describe('narrative-mismatch', () => {
     ['no review corrected', '本年度未发生行政复议被纠错的案件。'],
     ['no litigation lost', '本年度未发生败诉的行政诉讼案件。'],
     ['no review on a matter', '本年度未发生涉及征收补偿的行政复议案件。'],
+    // 无 in a word (无法, 无需, 无效) or of some cases.
+    ['无法提供', '无法提供的申请2件。'],
+    ['无效申请', '本年度无效申请0件。'],
+    ['无一起…被纠错', '全年无一起行政复议案件被纠错。'],
     ['one office', '其中，市住建局未发生行政复议案件。'],
   ];
   for (const [name, sentence] of falseAlarms) {

@@ -94,8 +94,8 @@ function hasCount(s: string): boolean {
 
 /** Words besides a count (a numeral and 件) a clause yields a statement by: 审结 (均已审结), 维持 (均获维持). */
 const STATEMENT_WORDS = ['审结', '维持'];
-/** Words of a "no requests" statement besides 申请: 未 / 没有 (`NO_REQUESTS`). */
-const NONE_WORDS = ['未', '没有'];
+/** Words of a "no requests" or "no cases" statement besides 申请 or 行政复议: 未 / 没有 / 无 (`NO_REQUESTS`, `NO_CASES`). */
+const NONE_WORDS = ['未', '没有', '无'];
 
 /** Whether a clause may yield a figure: it needs a count, 审结 or 维持 (`STATEMENT_WORDS`). */
 function mayCount(s: string): boolean {
@@ -498,7 +498,7 @@ function referent(head: string, clause: string, st: SentenceState): FigureKind[]
   return undefined;
 }
 
-const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请/;
+const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,30}?)申请|(无)()([^。，,；;：:]{0,30}?)申请/;
 /** Who may apply: a person (公民, 自然人) and an organisation (法人, 其他组织, 企业 …). */
 const PERSON = /公民|自然人|个人|群众/;
 const ORGANISATION = /法人|组织|企业|机构/;
@@ -515,8 +515,8 @@ function someRequests(between: string): boolean {
   return PERSON.test(between) !== ORGANISATION.test(between) || between.replace(ANY_REQUEST, '') !== '';
 }
 
-/** 未发生 / 没有出现 … 行政复议 (、行政诉讼): no case of either kind. */
-const NO_CASES = /(没有|未|并未)(发生|出现|收到|接到|涉及|有)([^。，,；;：:]{0,24}?)(行政复议|行政诉讼)/;
+/** 未发生 / 没有出现 / 无 … 行政复议 (、行政诉讼): no case of either kind. */
+const NO_CASES = /(?:(没有|未|并未)(发生|出现|收到|接到|涉及|有)|(无)())([^。，,；;：:]{0,24}?)(行政复议|行政诉讼)/;
 /**
  * The words of a statement about all cases (因政府信息公开工作被申请行政复议或提起行政诉讼的情况): with
  * anything else in its clause (被纠错的, 败诉的, 涉及征收的) it speaks of some cases only.
@@ -539,21 +539,25 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
   const sentenceScope = mentionsReview && mentionsLitigation ? 'both' : mentionsReview ? 'review' : mentionsLitigation ? 'litigation' : undefined;
   let lastScope: 'review' | 'litigation' | undefined;
   const none = sentence.includes('申请') ? NO_REQUESTS.exec(sentence) : null;
-  if (none && !/复议|诉讼/.test(none[0]) && !someRequests(none[3]) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
-    out.push({ kind: 'noRequests', value: 0, span: spanOf(map, none.index, none[1].length + none[2].length), phrase: sentence });
+  // 未收到 … 申请, or 无 … 申请 (its groups 4 to 6).
+  const [noneSaid, between] = none ? (none[1] !== undefined ? [none[1] + none[2], none[3]] : [none[4], none[6]]) : ['', ''];
+  if (none && !/复议|诉讼/.test(none[0]) && !someRequests(between) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
+    out.push({ kind: 'noRequests', value: 0, span: spanOf(map, none.index, noneSaid.length), phrase: sentence });
   }
   const noCases = sentence.includes('复议') || sentence.includes('诉讼') ? NO_CASES.exec(sentence) : null;
   if (noCases) {
     // What it says no case of: the rest of its clause (未发生行政复议被纠错的情况 speaks of some cases).
     let end = noCases.index + noCases[0].length;
     while (end < sentence.length && !isClauseBreak(sentence.charCodeAt(end)) && sentence[end] !== '；' && sentence[end] !== '。') end++;
-    const all = noCases[3] + noCases[4] + sentence.slice(noCases.index + noCases[0].length, end);
+    const all = noCases[5] + noCases[6] + sentence.slice(noCases.index + noCases[0].length, end);
     if (all.replace(ANY_CASE, '') === '' && !ORG_SCOPE.test(sentence.slice(0, noCases.index).replace(/本机关|政府/g, ''))) {
       // 未发生…被申请行政复议或提起行政诉讼的情况: both, named anywhere in the clause.
       const review = all.includes('复议');
       const litigation = all.includes('诉讼');
       const scope = review && litigation ? 'both' : review ? 'review' : 'litigation';
-      out.push({ kind: 'noCases', value: 0, scope, span: spanOf(map, noCases.index, noCases[1].length + noCases[2].length), phrase: sentence });
+      // 未发生 (groups 1, 2) or 无 (group 3).
+      const said = noCases[1] !== undefined ? noCases[1] + noCases[2] : noCases[3];
+      out.push({ kind: 'noCases', value: 0, scope, span: spanOf(map, noCases.index, said.length), phrase: sentence });
     }
   }
   for (const c of clauses) {
