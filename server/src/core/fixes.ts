@@ -193,6 +193,8 @@ function columns(s: string): number {
  */
 export function keepGridAligned(lines: LineList, problems: Problem[]): void {
   const text = lines.text;
+  // No rule of a grid (+-, +=): no grid.
+  if (!text.includes('+-') && !text.includes('+=')) return;
   /** Whether line `n` is a row's line in a grid table: `|` lines up to a rule above it. */
   const inGrid = (n: number): boolean => {
     for (let k = n; k >= 0; k--) {

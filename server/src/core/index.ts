@@ -98,8 +98,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       },
     });
   }
-  if (text.includes('<')) keepOffMarkup(text, problems);
-  if (text.includes('+-') || text.includes('+=')) keepGridAligned(parsed.lines, problems);
+  keepOffMarkup(text, problems);
+  keepGridAligned(parsed.lines, problems);
   problems.sort(byPosition);
   const result: CheckResult = { template, model: parsed.model, problems };
   Object.defineProperty(result, INTERNALS, { value: { parsed, arith } satisfies Internals });

@@ -5,7 +5,7 @@
  * silently lost.
  */
 import type { TableShape } from './model';
-import { NUMBER_RE, allDigits, isDigitCode, isRegexSpace } from './text';
+import { NUMBER_RE, allDigits, isDigitCode, isRegexSpace, type LineList } from './text';
 
 export type TokKind = 'text' | 'num' | 'bad' | 'empty';
 
@@ -448,7 +448,7 @@ function pipeFields(text: string, start: number, end: number): [number, number][
  * line `n - 1` is a rule, two or more lines of as many fields follow up to the next rule, and no
  * column has numbers on two lines (then they are rows of their own).
  */
-export function gridRow(lines: { text: string; starts: number[]; endOf(n: number): number; length: number }, n: number): { sl: ScannedLine; next: number } | undefined {
+export function gridRow(lines: LineList, n: number): { sl: ScannedLine; next: number } | undefined {
   const text = lines.text;
   if (n === 0 || !isGridRule(text, lines.starts[n - 1], lines.endOf(n - 1))) return undefined;
   const width = pipeFields(text, lines.starts[n], lines.endOf(n)).length;
@@ -463,15 +463,16 @@ export function gridRow(lines: { text: string; starts: number[]; endOf(n: number
   const toks: Tok[] = [];
   for (let k = 0; k < width; k++) {
     const column: Tok[] = [];
-    let lines = 0;
+    /** How many of the row's lines have text in this column. */
+    let filled = 0;
     for (const fields of rows) {
       const [a, b] = fields[k];
       if (firstNonBlank(text, a, b) < b) {
         scanField(text, a, b, n, column);
-        lines++;
+        filled++;
       }
     }
-    if (lines > 1 && column.some((t) => t.kind !== 'text')) {
+    if (filled > 1 && column.some((t) => t.kind !== 'text')) {
       // A cell wrapped with a number among its lines (数据 / 10): one text, or not a row of pieces.
       const raw = column.map((t) => t.raw).join('');
       if (classify(raw) !== 'text') return undefined;

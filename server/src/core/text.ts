@@ -242,21 +242,21 @@ export function cellSlot(text: string, tags: { start: number; end: number }[], a
   return slot;
 }
 
-/** Where a row of a table written as markup begins (`<tr>`, `<tr class="…">`). */
-const ROW_TAG = /<tr[\s>]/gi;
+/** A row's opening tag (`<tr>`, `<tr class="…">`), among HTML's tags. */
+const ROW_TAG = /^<tr[\s>]/i;
 
 /**
  * Where the rows of tables written as markup on one line begin (a converter that writes a whole
- * HTML table on one line): each `<tr>` of a line that holds two or more, for `LineList`'s `rowCuts`.
+ * HTML table on one line): each `<tr>` (`markupTags`) of a line that holds two or more, for
+ * `LineList`'s `rowCuts`.
  */
 export function markupRows(text: string): number[] {
   const cuts: number[] = [];
-  if (text.indexOf('<') < 0) return cuts;
   /** The end of the line of the last row found, and that row while it is the line's only one. */
   let lineEnd = -1;
   let alone = -1;
-  for (const m of text.matchAll(ROW_TAG)) {
-    const at = m.index;
+  for (const { start: at } of markupTags(text)) {
+    if (!ROW_TAG.test(text.slice(at, at + 4))) continue;
     if (at > lineEnd) {
       lineEnd = at;
       while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
