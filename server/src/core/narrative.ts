@@ -503,8 +503,10 @@ const NO_REQUESTS = /(没有|未|并未|尚未)(接到|收到|受理)([^。]{0,3
 const PERSON = /公民|自然人|个人|群众/;
 const ORGANISATION = /法人|组织|企业|机构/;
 
+/** Words of a statement about every request or every case: of the disclosure, any, joining words. */
+const ANY = '政府信息公开|信息公开|依申请公开|任何|相关|有关|提出|的|和|或|及|与|、|\\s';
 /** What may stand between 未收到 and 申请 in a statement about all requests (任何政府信息公开的, 公民、法人或其他组织提出的; 依 of 依申请公开的申请). */
-const ANY_REQUEST = /政府信息公开|政务公开|信息公开|依申请公开|依$|任何|相关|有关|公民|法人|其他组织|组织|自然人|个人|社会公众|群众|申请人|提出|提交|的|和|或|及|与|、|\s/g;
+const ANY_REQUEST = new RegExp(`${ANY}|政务公开|依$|公民|法人|其他组织|组织|自然人|个人|社会公众|群众|申请人|提交`, 'g');
 
 /**
  * Whether 未收到…申请 speaks of only some requests: those of some applicants (法人或其他组织的, not
@@ -521,7 +523,12 @@ const NO_CASES = /(?:(没有|未|并未)(发生|出现|收到|接到|涉及|有)
  * The words of a statement about all cases (因政府信息公开工作被申请行政复议或提起行政诉讼的情况): with
  * anything else in its clause (被纠错的, 败诉的, 涉及征收的) it speaks of some cases only.
  */
-const ANY_CASE = /行政复议|行政诉讼|政府信息公开|信息公开|依申请公开|工作|方面|因|由|引起|引发|导致|产生|被|申请|提起|提出|任何|一起|一件|相关|有关|案件|情况|事项|的|和|或|及|与|、|\s/g;
+const ANY_CASE = new RegExp(`${ANY}|行政复议|行政诉讼|工作|方面|因|由|引起|引发|导致|产生|被|申请|提起|一起|一件|案件|情况|事项`, 'g');
+
+/** Whether what a sentence says before `at` names an office inside the body (其中，市住建局未收到…): the statement is that office's. */
+function ofAnOffice(sentence: string, at: number): boolean {
+  return ORG_SCOPE.test(sentence.slice(0, at).replace(/本机关|政府/g, ''));
+}
 
 /** A period other than the report's year (近三年来, 五年来, 历年, 第四季度, 上半年): the sentence counts something else. */
 const OTHER_PERIOD = /近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(来|以来)|历年|季度|[上下]半年/;
@@ -541,7 +548,7 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
   const none = sentence.includes('申请') ? NO_REQUESTS.exec(sentence) : null;
   // 未收到 … 申请, or 无 … 申请 (its groups 4 to 6).
   const [noneSaid, between] = none ? (none[1] !== undefined ? [none[1] + none[2], none[3]] : [none[4], none[6]]) : ['', ''];
-  if (none && !/复议|诉讼/.test(none[0]) && !someRequests(between) && !ORG_SCOPE.test(sentence.slice(0, none.index).replace(/本机关|政府/g, ''))) {
+  if (none && !/复议|诉讼/.test(none[0]) && !someRequests(between) && !ofAnOffice(sentence, none.index)) {
     out.push({ kind: 'noRequests', value: 0, span: spanOf(map, none.index, noneSaid.length), phrase: sentence });
   }
   const noCases = sentence.includes('复议') || sentence.includes('诉讼') ? NO_CASES.exec(sentence) : null;
@@ -550,7 +557,7 @@ function readSentence(sentence: string, map: Stream, out: Figure[], body: string
     let end = noCases.index + noCases[0].length;
     while (end < sentence.length && !isClauseBreak(sentence.charCodeAt(end)) && sentence[end] !== '；' && sentence[end] !== '。') end++;
     const all = noCases[5] + noCases[6] + sentence.slice(noCases.index + noCases[0].length, end);
-    if (all.replace(ANY_CASE, '') === '' && !ORG_SCOPE.test(sentence.slice(0, noCases.index).replace(/本机关|政府/g, ''))) {
+    if (all.replace(ANY_CASE, '') === '' && !ofAnOffice(sentence, noCases.index)) {
       // 未发生…被申请行政复议或提起行政诉讼的情况: both, named anywhere in the clause.
       const review = all.includes('复议');
       const litigation = all.includes('诉讼');
